@@ -36,6 +36,13 @@ ErrorCode errorCodeFromName(const QString &name);
 // and optional details (for example one line per rejected CSV row).
 struct Error
 {
+    Error() = default;
+    Error(ErrorCode c, QString m, QStringList d = {})
+        : code(c)
+        , message(std::move(m))
+        , details(std::move(d))
+    {}
+
     ErrorCode code = ErrorCode::Internal;
     QString message;
     QStringList details;
