@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcDb, "pos.db")
+
+namespace pos {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pos::Database", text);
+}
+
+void removeConnection(const QString &name)
+{
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+} // namespace
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url))
+    , m_prefix(QStringLiteral("pos-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
+    , m_context(std::make_unique<QObject>())
+{}
+
+Database::~Database()
+{
+    m_context.reset(); // no thread-finished hook may run past this point
+    const QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_names)) {
+        removeConnection(name);
+    }
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &url)
+{
+    auto parsed = DatabaseUrl::parse(url);
+    if (!parsed) {
+        return fail(parsed.error());
+    }
+    auto db = std::make_unique<Database>(*parsed);
+    auto connection = db->connection();
+    if (!connection) {
+        return fail(connection.error());
+    }
+    return db;
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    QThread *thread = QThread::currentThread();
+    QString name;
+    {
+        const QMutexLocker lock(&m_mutex);
+        name = m_names.value(thread);
+        if (name.isEmpty()) {
+            name = m_prefix + QStringLiteral("-%1").arg(m_names.size() + 1);
+            m_names.insert(thread, name);
+            // Close the connection on the thread that used it, as that thread ends.
+            QObject::connect(
+                thread, &QThread::finished, m_context.get(),
+                [this, thread, name] {
+                    removeConnection(name);
+                    const QMutexLocker inner(&m_mutex);
+                    m_names.remove(thread);
+                },
+                Qt::DirectConnection);
+        }
+    }
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen()) {
+            return existing;
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    const bool postgres = m_url.engine == Engine::PostgreSql;
+    QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL")
+                                                         : QStringLiteral("QSQLITE"),
+                                                name);
+    db.setDatabaseName(m_url.name);
+    if (postgres) {
+        db.setHostName(m_url.host);
+        db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setPassword(m_url.password);
+        db.setConnectOptions(m_url.options.isEmpty() ? QStringLiteral("connect_timeout=5")
+                                                     : m_url.options);
+    } else {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db.open()) {
+        qCWarning(lcDb) << "cannot open" << m_url.redacted() << db.lastError().text();
+        return fail(ErrorCode::Unavailable,
+                    tr("cannot open the database %1: %2").arg(m_url.redacted(),
+                                                              db.lastError().text()));
+    }
+    if (auto ok = configure(db); !ok) {
+        return fail(ok.error());
+    }
+    return db;
+}
+
+Status Database::configure(QSqlDatabase &db) const
+{
+    const QStringList statements
+        = m_url.engine == Engine::PostgreSql
+              ? QStringList{QStringLiteral("SET TIME ZONE 'UTC'")}
+              // WAL lets tills read while a sale commits; synchronous=FULL because a sale
+              // acknowledged to the cashier must survive a power cut.
+              : QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                            QStringLiteral("PRAGMA synchronous=FULL"),
+                            QStringLiteral("PRAGMA foreign_keys=ON")};
+    for (const QString &sql : statements) {
+        auto q = exec(db, sql);
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // QPSQL prepares with PREPARE, which refuses utility statements (BEGIN, SET, DDL):
+    // statements without values run directly.
+    if (values.isEmpty()) {
+        if (!query.exec(sql)) {
+            qCDebug(lcDb) << "exec failed:" << query.lastError().text() << sql;
+            return fail(sqlError(query.lastError()));
+        }
+        return query;
+    }
+    if (!query.prepare(sql)) {
+        qCWarning(lcDb) << "prepare failed:" << query.lastError().text() << sql;
+        return fail(sqlError(query.lastError()));
+    }
+    for (const QVariant &v : values) {
+        query.addBindValue(v);
+    }
+    if (!query.exec()) {
+        qCDebug(lcDb) << "exec failed:" << query.lastError().text() << sql;
+        return fail(sqlError(query.lastError()));
+    }
+    return query;
+}
+
+Error sqlError(const QSqlError &error)
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.databaseText();
+    // PostgreSQL reports SQLSTATE codes; SQLite reports its message text.
+    if (native == QLatin1String("23505") || text.contains(QLatin1String("UNIQUE constraint"))) {
+        return Error{ErrorCode::Conflict, tr("a record with the same key already exists"), {text}};
+    }
+    if (native == QLatin1String("23503") || text.contains(QLatin1String("FOREIGN KEY"))) {
+        return Error{ErrorCode::Validation, tr("refers to a record that does not exist"), {text}};
+    }
+    if (native == QLatin1String("23514") || native == QLatin1String("23502")
+        || text.contains(QLatin1String("CHECK constraint"))
+        || text.contains(QLatin1String("NOT NULL constraint"))) {
+        return Error{ErrorCode::Validation, tr("a value is missing or out of range"), {text}};
+    }
+    if (error.type() == QSqlError::ConnectionError || native.startsWith(QLatin1String("08"))
+        || text.contains(QLatin1String("database is locked"))) {
+        return Error{ErrorCode::Unavailable, tr("the database is not reachable"), {text}};
+    }
+    return Error{ErrorCode::Internal, tr("database error"), {text}};
+}
+
+} // namespace pos

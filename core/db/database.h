@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "databaseurl.h"
+
+#include "core/base/error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QVariantList>
+
+#include <memory>
+
+class QThread;
+
+namespace pos {
+
+// One database, reached through one connection per thread (Qt Sql connections must not
+// cross threads). Opened lazily on the calling thread and closed when that thread ends.
+class Database
+{
+public:
+    explicit Database(DatabaseUrl url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static Result<std::unique_ptr<Database>> open(const QString &url);
+
+    Engine engine() const { return m_url.engine; }
+    const DatabaseUrl &url() const { return m_url; }
+
+    // The calling thread's connection, opened and configured on first use.
+    Result<QSqlDatabase> connection();
+
+private:
+    Status configure(QSqlDatabase &db) const;
+
+    DatabaseUrl m_url;
+    QString m_prefix;
+    QMutex m_mutex;
+    QHash<QThread *, QString> m_names; // each thread's connection name
+    std::unique_ptr<QObject> m_context; // ends the thread-finished hooks with this object
+};
+
+// Prepares, binds positional values and runs one statement, mapping failures to Error.
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
+// Maps a driver error to our codes: constraint violations are Conflict or Validation,
+// a lost connection is Unavailable; the message says what was refused, not SQL.
+Error sqlError(const QSqlError &error);
+
+} // namespace pos

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "database.h"
+
+namespace pos {
+
+// Whether a transaction will write. SQLite takes the write lock up front for writers
+// (BEGIN IMMEDIATE), so two writers wait for each other instead of deadlocking.
+enum class TxMode { Read, Write };
+
+// RAII transaction: rolls back unless commit() succeeded, whatever path leaves the scope.
+class Transaction
+{
+public:
+    static Result<Transaction> begin(Database &database, TxMode mode = TxMode::Write);
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    Transaction(const Transaction &) = delete;
+    ~Transaction();
+
+    const QSqlDatabase &db() const { return m_db; }
+    Engine engine() const { return m_engine; }
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    Status commit();
+
+private:
+    Transaction(QSqlDatabase db, Engine engine);
+    QSqlDatabase m_db;
+    Engine m_engine;
+    bool m_open = true;
+};
+
+} // namespace pos

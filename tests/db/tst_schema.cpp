@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/db/migrations.h"
+#include "core/db/transaction.h"
+#include "support/testdatabase.h"
+#include "support/testsupport.h"
+
+#include <QDir>
+#include <QSqlRecord>
+#include <QThread>
+
+Q_DECLARE_METATYPE(pos::Schema)
+
+using namespace pos;
+using namespace pos::test;
+
+namespace {
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+qint64 count(Database &db, const QString &table)
+{
+    auto conn = db.connection();
+    auto q = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    return q && q->next() ? q->value(0).toLongLong() : -1;
+}
+
+// The rows a sale needs around it, inserted with plain SQL so the schema is what is tested.
+struct Fixture
+{
+    QString department = uuid();
+    QString tax = uuid();
+    QString product = uuid();
+    QString store = uuid();
+    QString reg = uuid();
+    QString user = uuid();
+    QString session = uuid();
+    QString tender = uuid();
+};
+
+Status insertFixture(Transaction &tx, const Fixture &f)
+{
+    const QList<std::pair<QString, QVariantList>> statements{
+        {QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, ?, ?)"),
+         {f.department, QStringLiteral("BAK"), QStringLiteral("Panadería")}},
+        {QStringLiteral("INSERT INTO taxes (id, code, name, rate_milli_bp, kind) VALUES (?, ?, ?, ?, ?)"),
+         {f.tax, QStringLiteral("IVA16"), QStringLiteral("IVA 16 %"), 1600000, QStringLiteral("standard")}},
+        {QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, price, cost, "
+                        "tax_included) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+         {f.product, QStringLiteral("PAN-1"), QStringLiteral("Pan dulce"), QStringLiteral("pan dulce"),
+          f.department, 1200, 500, true}},
+        {QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)"),
+         {QStringLiteral("7501234567895"), f.product}},
+        {QStringLiteral("INSERT INTO product_taxes (product_id, tax_id, position) VALUES (?, ?, 0)"),
+         {f.product, f.tax}},
+        {QStringLiteral("INSERT INTO stores (id, code, name, time_zone, currency, price_mode, "
+                        "tax_scope, rounding) VALUES (?, 'ST01', 'Centro', 'America/Mexico_City', "
+                        "'MXN', 'tax_inclusive', 'per_line', 'half_up')"),
+         {f.store}},
+        {QStringLiteral("INSERT INTO registers (id, store_id, number, name) VALUES (?, ?, 2, 'Caja 2')"),
+         {f.reg, f.store}},
+        {QStringLiteral("INSERT INTO users (id, username, full_name) VALUES (?, 'ana', 'Ana Ruiz')"),
+         {f.user}},
+        {QStringLiteral("INSERT INTO tenders (id, code, name, kind, opens_drawer, gives_change) "
+                        "VALUES (?, 'CASH', 'Efectivo', 'cash', ?, ?)"),
+         {f.tender, true, true}},
+        {QStringLiteral("INSERT INTO register_sessions (id, store_id, register_id, cashier_id, sequence, "
+                        "business_date, opened_at, opening_float, status) "
+                        "VALUES (?, ?, ?, ?, 1, '2026-11-28', '2026-11-28T14:00:00.000Z', 150000, 'open')"),
+         {f.session, f.store, f.reg, f.user}},
+    };
+    for (const auto &[sql, values] : statements) {
+        if (auto q = tx.exec(sql, values); !q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+Status insertSale(Transaction &tx, const Fixture &f, const QString &saleId, const QString &receipt,
+                  qint64 quantity)
+{
+    auto sale = tx.exec(
+        QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, cashier_id, "
+                       "receipt_number, kind, status, business_date, created_at, language, "
+                       "ticket_discount, subtotal, tax_total, total, change_given) VALUES "
+                       "(?, ?, ?, ?, ?, ?, 'sale', 'completed', '2026-11-28', ?, 'es', 0, 2400, 331, "
+                       "2400, 0)"),
+        {saleId, f.store, f.reg, f.session, f.user, receipt, QStringLiteral("2026-11-28T14:32:05.123Z")});
+    if (!sale) {
+        return fail(sale.error());
+    }
+    auto line = tx.exec(QStringLiteral("INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
+                                       "description, quantity, unit_price, discount, total) "
+                                       "VALUES (?, ?, 1, ?, 'Pan dulce', ?, 1200, 0, 2400)"),
+                        {uuid(), saleId, f.product, quantity});
+    if (!line) {
+        return fail(line.error());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSchema : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+
+private slots:
+    void initTestCase_data() { addEngineRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        auto t = TestDatabase::create(engine);
+        POS_VERIFY_OK(t);
+        m_test = std::move(*t);
+    }
+    void cleanup() { m_test.reset(); }
+
+    // Every migration applies once, is recorded, and a second start applies nothing.
+    void migrationsApplyOnce_data()
+    {
+        QTest::addColumn<Schema>("schema");
+        QTest::newRow("store") << Schema::Store;
+        QTest::newRow("hq") << Schema::Hq;
+    }
+    void migrationsApplyOnce()
+    {
+        QFETCH(Schema, schema);
+        const auto first = migrate(m_test->db(), schema);
+        POS_VERIFY_OK(first);
+        QCOMPARE(first->size(), QDir(QStringLiteral(":/migrations/common")).entryList().size());
+        QCOMPARE(first->first(), QStringLiteral("common/0001_master"));
+        const auto second = migrate(m_test->db(), schema);
+        POS_VERIFY_OK(second);
+        QVERIFY(second->isEmpty());
+        QCOMPARE(count(m_test->db(), QStringLiteral("schema_migrations")), qint64(first->size()));
+    }
+
+    // Rows written through one engine read back with the same values, money exact.
+    void insertAndReadBack()
+    {
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        const Fixture f;
+        auto tx = Transaction::begin(m_test->db());
+        POS_VERIFY_OK(tx);
+        POS_VERIFY_OK(insertFixture(*tx, f));
+        const QString sale = uuid();
+        POS_VERIFY_OK(insertSale(*tx, f, sale, QStringLiteral("ST01-02-000001"), 2000));
+        POS_VERIFY_OK(tx->commit());
+
+        auto conn = m_test->db().connection();
+        auto q = exec(*conn, QStringLiteral("SELECT s.total, l.quantity, p.name, s.created_at "
+                                            "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                                            "JOIN products p ON p.id = l.product_id WHERE s.id = ?"),
+                      {sale});
+        POS_VERIFY_OK(q);
+        QVERIFY(q->next());
+        QCOMPARE(q->value(0).toLongLong(), qint64(2400));
+        QCOMPARE(q->value(1).toLongLong(), qint64(2000));
+        QCOMPARE(q->value(2).toString(), QStringLiteral("Pan dulce"));
+        const QDateTime created = q->value(3).metaType().id() == QMetaType::QDateTime
+                                      ? q->value(3).toDateTime()
+                                      : QDateTime::fromString(q->value(3).toString(), Qt::ISODateWithMs);
+        QCOMPARE(created.toUTC(), QDateTime(QDate(2026, 11, 28), QTime(14, 32, 5, 123), Qt::UTC));
+    }
+
+    // A broken rule is a clear error with the right code, and nothing of the
+    // transaction it broke in is left behind.
+    void constraintViolations_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::newRow("duplicate-barcode")
+            << QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
+                              "SELECT '7501234567895', id FROM products")
+            << ErrorCode::Conflict;
+        QTest::newRow("duplicate-sku")
+            << QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, price, "
+                              "cost, tax_included) SELECT '%1', sku, name, name_folded, department_id, "
+                              "price, cost, tax_included FROM products").arg(uuid())
+            << ErrorCode::Conflict;
+        QTest::newRow("unknown-department")
+            << QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, price, "
+                              "cost, tax_included) VALUES ('%1', 'X', 'X', 'x', '%2', 1, 1, TRUE)")
+                   .arg(uuid(), uuid())
+            << ErrorCode::Validation;
+        QTest::newRow("negative-price")
+            << QStringLiteral("UPDATE products SET price = -1") << ErrorCode::Validation;
+        QTest::newRow("zero-quantity")
+            << QStringLiteral("UPDATE sale_lines SET quantity = 0") << ErrorCode::Validation;
+        QTest::newRow("missing-name")
+            << QStringLiteral("UPDATE products SET name = NULL") << ErrorCode::Validation;
+        QTest::newRow("bad-kind")
+            << QStringLiteral("UPDATE tenders SET kind = 'cheque'") << ErrorCode::Validation;
+        QTest::newRow("duplicate-receipt")
+            << QStringLiteral("UPDATE sales SET receipt_number = 'ST01-02-000001'") << ErrorCode::Conflict;
+        QTest::newRow("null-id")
+            << QStringLiteral("INSERT INTO departments (id, code, name) VALUES (NULL, 'N', 'N')")
+            << ErrorCode::Validation;
+    }
+    void constraintViolations()
+    {
+        QFETCH(QString, sql);
+        QFETCH(ErrorCode, code);
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        const Fixture f;
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(insertFixture(*tx, f));
+            POS_VERIFY_OK(insertSale(*tx, f, uuid(), QStringLiteral("ST01-02-000001"), 1000));
+            POS_VERIFY_OK(insertSale(*tx, f, uuid(), QStringLiteral("ST01-02-000002"), 1000));
+            POS_VERIFY_OK(tx->commit());
+        }
+        const qint64 salesBefore = count(m_test->db(), QStringLiteral("sales"));
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            // A good write first, then the bad one: the good one must not survive alone.
+            POS_VERIFY_OK(insertSale(*tx, f, uuid(), QStringLiteral("ST01-02-000003"), 1000));
+            const auto bad = tx->exec(sql);
+            QVERIFY(!bad);
+            QCOMPARE(bad.error().code, code);
+            QVERIFY(!bad.error().message.isEmpty());
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("sales")), salesBefore);
+        QCOMPARE(count(m_test->db(), QStringLiteral("product_barcodes")), qint64(1));
+        auto conn = m_test->db().connection();
+        auto price = exec(*conn, QStringLiteral("SELECT price FROM products"));
+        QVERIFY(price && price->next());
+        QCOMPARE(price->value(0).toLongLong(), qint64(1200));
+    }
+
+    // Leaving a scope without commit() rolls back; commit() makes it stick.
+    void transactionGuard()
+    {
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(tx->exec(QStringLiteral("INSERT INTO departments (id, code, name) "
+                                                  "VALUES (?, 'A', 'A')"), {uuid()}));
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(0));
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(tx->exec(QStringLiteral("INSERT INTO departments (id, code, name) "
+                                                  "VALUES (?, 'B', 'B')"), {uuid()}));
+            auto moved = std::move(*tx); // the guard survives a move without a double rollback
+            POS_VERIFY_OK(moved.commit());
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(1));
+    }
+
+    // Each thread gets its own connection; writers on two threads both land.
+    void connectionPerThread()
+    {
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        auto mainConn = m_test->db().connection();
+        POS_VERIFY_OK(mainConn);
+        QString threadConnName;
+        Status threadResult;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            auto conn = m_test->db().connection();
+            if (!conn) {
+                threadResult = fail(conn.error());
+                return;
+            }
+            threadConnName = conn->connectionName();
+            auto tx = Transaction::begin(m_test->db());
+            if (!tx) {
+                threadResult = fail(tx.error());
+                return;
+            }
+            auto q = tx->exec(QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, 'T', 'T')"),
+                              {uuid()});
+            threadResult = q ? tx->commit() : Status(fail(q.error()));
+        }));
+        worker->start();
+        QVERIFY(worker->wait(30000));
+        POS_VERIFY_OK(threadResult);
+        QVERIFY(!threadConnName.isEmpty());
+        QVERIFY(threadConnName != mainConn->connectionName());
+        // The thread's connection went away with the thread.
+        QVERIFY(!QSqlDatabase::contains(threadConnName));
+        QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(1));
+    }
+
+    // SQLite runs in WAL with foreign keys on; PostgreSQL sessions speak UTC.
+    void connectionSettings()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        auto conn = m_test->db().connection();
+        POS_VERIFY_OK(conn);
+        if (engine == Engine::Sqlite) {
+            auto wal = exec(*conn, QStringLiteral("PRAGMA journal_mode"));
+            QVERIFY(wal && wal->next());
+            QCOMPARE(wal->value(0).toString(), QStringLiteral("wal"));
+            auto fk = exec(*conn, QStringLiteral("PRAGMA foreign_keys"));
+            QVERIFY(fk && fk->next());
+            QCOMPARE(fk->value(0).toInt(), 1);
+        } else {
+            auto tz = exec(*conn, QStringLiteral("SHOW TIME ZONE"));
+            QVERIFY(tz && tz->next());
+            QCOMPARE(tz->value(0).toString(), QStringLiteral("UTC"));
+        }
+    }
+
+    // Two servers starting at once on one database both come up with one schema.
+    void concurrentMigrations()
+    {
+        Result<QStringList> a;
+        Result<QStringList> b;
+        auto second = Database::open(m_test->url());
+        POS_VERIFY_OK(second);
+        std::unique_ptr<QThread> t1(QThread::create([&] { a = migrate(m_test->db(), Schema::Store); }));
+        std::unique_ptr<QThread> t2(QThread::create([&] { b = migrate(**second, Schema::Store); }));
+        t1->start();
+        t2->start();
+        QVERIFY(t1->wait(60000));
+        QVERIFY(t2->wait(60000));
+        POS_VERIFY_OK(a);
+        POS_VERIFY_OK(b);
+        QCOMPARE(a->size() + b->size(), QDir(QStringLiteral(":/migrations/common")).entryList().size());
+    }
+
+    // A bad DATABASE_URL is refused with a message that says what a good one looks like.
+    void badUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("scheme") << "mysql://x@y/z";
+        QTest::newRow("sqlite-no-path") << "sqlite://";
+        QTest::newRow("pg-no-db") << "postgresql://user@host:5432/";
+        QTest::newRow("garbage") << "not a url";
+    }
+    void badUrls()
+    {
+        QFETCH(QString, url);
+        const auto parsed = DatabaseUrl::parse(url);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, ErrorCode::Validation);
+    }
+
+    // An unreachable server is "unavailable" (retry later), not an internal error.
+    void unreachableServer()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        const QString url = engine == Engine::Sqlite
+                                ? QStringLiteral("sqlite:///nonexistent-dir/x/y.db")
+                                : QStringLiteral("postgresql://postgres@127.0.0.1:1/none");
+        const auto db = Database::open(url);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::Unavailable);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "tst_schema.moc"
