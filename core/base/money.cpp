@@ -11,10 +11,11 @@ namespace pos {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate and QTranslator one context for this file's messages.
+struct Tr
 {
-    return QCoreApplication::translate("pos::Money", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pos::Money)
+};
 
 // Formats |value| / 10^decimals with the locale's grouping and decimal point.
 QString formatFixed(qint64 value, int decimals, const QLocale &locale)
@@ -58,23 +59,23 @@ Result<qint64> parseFixed(QString text, int maxDecimals, const QLocale &locale)
         whole.remove(group);
     }
     if (whole.isEmpty() && frac.isEmpty()) {
-        return fail(ErrorCode::Validation, tr("not a number"));
+        return fail(ErrorCode::Validation, Tr::tr("not a number"));
     }
     if (frac.size() > maxDecimals) {
-        return fail(ErrorCode::Validation, tr("too many decimals (at most %1)").arg(maxDecimals));
+        return fail(ErrorCode::Validation, Tr::tr("too many decimals (at most %1)").arg(maxDecimals));
     }
     const auto allDigits = [](const QString &s) {
         return std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     };
     if (!allDigits(whole) || !allDigits(frac) || (dot >= 0 && frac.isEmpty())) {
-        return fail(ErrorCode::Validation, tr("not a number"));
+        return fail(ErrorCode::Validation, Tr::tr("not a number"));
     }
     Wide value = 0;
     const QString digits = whole + frac.leftJustified(maxDecimals, QLatin1Char('0'));
     for (QChar c : digits) {
         value = value * 10 + (c.unicode() - u'0');
         if (value > Wide(std::numeric_limits<qint64>::max())) {
-            return fail(ErrorCode::Overflow, tr("amount out of range"));
+            return fail(ErrorCode::Overflow, Tr::tr("amount out of range"));
         }
     }
     return static_cast<qint64>(negative ? -value : value);
@@ -84,7 +85,7 @@ Result<qint64> checkedAdd(qint64 a, qint64 b)
 {
     qint64 out = 0;
     if (__builtin_add_overflow(a, b, &out)) {
-        return fail(ErrorCode::Overflow, tr("amount out of range"));
+        return fail(ErrorCode::Overflow, Tr::tr("amount out of range"));
     }
     return out;
 }
@@ -93,7 +94,7 @@ Result<qint64> checkedSub(qint64 a, qint64 b)
 {
     qint64 out = 0;
     if (__builtin_sub_overflow(a, b, &out)) {
-        return fail(ErrorCode::Overflow, tr("amount out of range"));
+        return fail(ErrorCode::Overflow, Tr::tr("amount out of range"));
     }
     return out;
 }
@@ -193,12 +194,12 @@ Result<QList<Money>> allocate(Money total, const QList<Money> &weights)
     Wide weightSum = 0;
     for (Money w : weights) {
         if (w.isNegative()) {
-            return fail(ErrorCode::Validation, tr("cannot split across a negative amount"));
+            return fail(ErrorCode::Validation, Tr::tr("cannot split across a negative amount"));
         }
         weightSum += w.minor();
     }
     if (weightSum <= 0) {
-        return fail(ErrorCode::Validation, tr("cannot split across lines that sum to zero"));
+        return fail(ErrorCode::Validation, Tr::tr("cannot split across lines that sum to zero"));
     }
     const bool negative = total.isNegative();
     const Wide amount = negative ? -Wide(total.minor()) : Wide(total.minor());

@@ -15,10 +15,11 @@ namespace pos {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate and QTranslator one context for this file's messages.
+struct Tr
 {
-    return QCoreApplication::translate("pos::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pos::Database)
+};
 
 void removeConnection(const QString &name)
 {
@@ -105,7 +106,7 @@ Result<QSqlDatabase> Database::connection()
     if (!db.open()) {
         qCWarning(lcDb) << "cannot open" << m_url.redacted() << db.lastError().text();
         return fail(ErrorCode::Unavailable,
-                    tr("cannot open the database %1: %2").arg(m_url.redacted(),
+                    Tr::tr("cannot open the database %1: %2").arg(m_url.redacted(),
                                                               db.lastError().text()));
     }
     if (auto ok = configure(db); !ok) {
@@ -166,21 +167,21 @@ Error sqlError(const QSqlError &error)
     const QString text = error.databaseText();
     // PostgreSQL reports SQLSTATE codes; SQLite reports its message text.
     if (native == QLatin1String("23505") || text.contains(QLatin1String("UNIQUE constraint"))) {
-        return Error{ErrorCode::Conflict, tr("a record with the same key already exists"), {text}};
+        return Error{ErrorCode::Conflict, Tr::tr("a record with the same key already exists"), {text}};
     }
     if (native == QLatin1String("23503") || text.contains(QLatin1String("FOREIGN KEY"))) {
-        return Error{ErrorCode::Validation, tr("refers to a record that does not exist"), {text}};
+        return Error{ErrorCode::Validation, Tr::tr("refers to a record that does not exist"), {text}};
     }
     if (native == QLatin1String("23514") || native == QLatin1String("23502")
         || text.contains(QLatin1String("CHECK constraint"))
         || text.contains(QLatin1String("NOT NULL constraint"))) {
-        return Error{ErrorCode::Validation, tr("a value is missing or out of range"), {text}};
+        return Error{ErrorCode::Validation, Tr::tr("a value is missing or out of range"), {text}};
     }
     if (error.type() == QSqlError::ConnectionError || native.startsWith(QLatin1String("08"))
         || text.contains(QLatin1String("database is locked"))) {
-        return Error{ErrorCode::Unavailable, tr("the database is not reachable"), {text}};
+        return Error{ErrorCode::Unavailable, Tr::tr("the database is not reachable"), {text}};
     }
-    return Error{ErrorCode::Internal, tr("database error"), {text}};
+    return Error{ErrorCode::Internal, Tr::tr("database error"), {text}};
 }
 
 } // namespace pos

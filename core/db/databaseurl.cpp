@@ -8,10 +8,11 @@
 namespace pos {
 
 namespace {
-QString tr(const char *text)
+// Gives lupdate and QTranslator one context for this file's messages.
+struct Tr
 {
-    return QCoreApplication::translate("pos::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pos::Database)
+};
 } // namespace
 
 Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
@@ -24,13 +25,13 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         out.name = url.path();
         if (!url.host().isEmpty() || out.name.isEmpty() || out.name == QLatin1String("/")) {
             return fail(ErrorCode::Validation,
-                        tr("DATABASE_URL for SQLite must look like sqlite:///path/to/file.db"));
+                        Tr::tr("DATABASE_URL for SQLite must look like sqlite:///path/to/file.db"));
         }
         return out;
     }
     if (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")) {
         return fail(ErrorCode::Validation,
-                    tr("DATABASE_URL must start with postgresql:// or sqlite:///"));
+                    Tr::tr("DATABASE_URL must start with postgresql:// or sqlite:///"));
     }
     out.engine = Engine::PostgreSql;
     out.host = url.host();
@@ -45,7 +46,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     out.options = options.join(QLatin1Char(';'));
     if (!url.isValid() || out.host.isEmpty() || out.name.isEmpty()) {
         return fail(ErrorCode::Validation,
-                    tr("DATABASE_URL for PostgreSQL must look like "
+                    Tr::tr("DATABASE_URL for PostgreSQL must look like "
                        "postgresql://user:password@host:5432/database"));
     }
     return out;

@@ -12,10 +12,11 @@ namespace {
 
 constexpr qint64 kMaxExactInteger = qint64(1) << 53; // beyond this a JSON number is a double guess
 
-QString tr(const char *text)
+// Gives lupdate and QTranslator one context for this file's messages.
+struct Tr
 {
-    return QCoreApplication::translate("pos::json", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pos::json)
+};
 
 } // namespace
 
@@ -42,7 +43,7 @@ QJsonValue Reader::take(const char *key, Presence presence)
     const auto it = m_object.constFind(k);
     if (it == m_object.constEnd()) {
         if (presence == Presence::Required) {
-            problem(key, tr("is required"), ErrorCode::BadRequest);
+            problem(key, Tr::tr("is required"), ErrorCode::BadRequest);
         }
         return QJsonValue(QJsonValue::Undefined);
     }
@@ -53,11 +54,11 @@ std::optional<qint64> Reader::integer(const char *key, const QJsonValue &v)
 {
     const double d = v.toDouble();
     if (!v.isDouble() || std::trunc(d) != d) {
-        problem(key, tr("must be a whole number"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be a whole number"), ErrorCode::BadRequest);
         return std::nullopt;
     }
     if (std::fabs(d) > static_cast<double>(kMaxExactInteger)) {
-        problem(key, tr("is out of range"), ErrorCode::Overflow);
+        problem(key, Tr::tr("is out of range"), ErrorCode::Overflow);
         return std::nullopt;
     }
     return static_cast<qint64>(d);
@@ -70,15 +71,15 @@ void Reader::field(const char *key, QString &out, Text rule)
         return;
     }
     if (!v.isString()) {
-        problem(key, tr("must be a string"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be a string"), ErrorCode::BadRequest);
         return;
     }
     const QString s = v.toString();
     if (s.size() < rule.min) {
-        problem(key, rule.min == 1 ? tr("must not be empty")
-                                   : tr("must be at least %1 characters").arg(rule.min));
+        problem(key, rule.min == 1 ? Tr::tr("must not be empty")
+                                   : Tr::tr("must be at least %1 characters").arg(rule.min));
     } else if (s.size() > rule.max) {
-        problem(key, tr("must be at most %1 characters").arg(rule.max));
+        problem(key, Tr::tr("must be at most %1 characters").arg(rule.max));
     } else {
         out = s;
     }
@@ -87,17 +88,17 @@ void Reader::field(const char *key, QString &out, Text rule)
 bool Reader::checkArray(const char *key, const QJsonValue &v, Items items)
 {
     if (!v.isArray()) {
-        problem(key, tr("must be an array"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be an array"), ErrorCode::BadRequest);
         return false;
     }
     const qsizetype n = v.toArray().size();
     if (n < items.min) {
-        problem(key, items.min == 1 ? tr("must not be empty")
-                                    : tr("must have at least %1 items").arg(items.min));
+        problem(key, items.min == 1 ? Tr::tr("must not be empty")
+                                    : Tr::tr("must have at least %1 items").arg(items.min));
         return false;
     }
     if (n > items.max) {
-        problem(key, tr("must have at most %1 items").arg(items.max));
+        problem(key, Tr::tr("must have at most %1 items").arg(items.max));
         return false;
     }
     return true;
@@ -115,10 +116,10 @@ void Reader::field(const char *key, QStringList &out, Items items, Text rule)
         const QString path = childPath(key) + QStringLiteral("[%1]").arg(i);
         const QString s = array[i].toString();
         if (!array[i].isString()) {
-            m_errors << Error{ErrorCode::BadRequest, tr("must be a string")}.at(path);
+            m_errors << Error{ErrorCode::BadRequest, Tr::tr("must be a string")}.at(path);
         } else if (s.size() < rule.min || s.size() > rule.max) {
             m_errors << Error{ErrorCode::Validation,
-                              tr("must be %1 to %2 characters").arg(rule.min).arg(rule.max)}
+                              Tr::tr("must be %1 to %2 characters").arg(rule.min).arg(rule.max)}
                             .at(path);
         } else {
             out << s;
@@ -133,7 +134,7 @@ void Reader::field(const char *key, bool &out)
         return;
     }
     if (!v.isBool()) {
-        problem(key, tr("must be true or false"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be true or false"), ErrorCode::BadRequest);
         return;
     }
     out = v.toBool();
@@ -150,7 +151,7 @@ void Reader::field(const char *key, qint64 &out, Count rule)
         return;
     }
     if (*n < rule.min || *n > rule.max) {
-        problem(key, tr("must be between %1 and %2").arg(rule.min).arg(rule.max));
+        problem(key, Tr::tr("must be between %1 and %2").arg(rule.min).arg(rule.max));
         return;
     }
     out = *n;
@@ -167,12 +168,12 @@ void Reader::field(const char *key, Money &out, Amount rule)
         return;
     }
     if (*n < rule.min) {
-        problem(key, rule.min == 0 ? tr("must not be negative")
-                                   : tr("must be at least %1").arg(rule.min));
+        problem(key, rule.min == 0 ? Tr::tr("must not be negative")
+                                   : Tr::tr("must be at least %1").arg(rule.min));
         return;
     }
     if (*n > rule.max) {
-        problem(key, tr("must be at most %1").arg(rule.max));
+        problem(key, Tr::tr("must be at most %1").arg(rule.max));
         return;
     }
     out = Money::fromMinor(*n);
@@ -189,12 +190,12 @@ void Reader::field(const char *key, Quantity &out, Measure rule)
         return;
     }
     if (rule.zero == Zero::Refused && *n == 0) {
-        problem(key, tr("must not be zero"));
+        problem(key, Tr::tr("must not be zero"));
     } else if (*n < rule.min) {
-        problem(key, rule.min == 0 ? tr("must not be negative")
-                                   : tr("must be at least %1").arg(rule.min));
+        problem(key, rule.min == 0 ? Tr::tr("must not be negative")
+                                   : Tr::tr("must be at least %1").arg(rule.min));
     } else if (*n > rule.max) {
-        problem(key, tr("must be at most %1").arg(rule.max));
+        problem(key, Tr::tr("must be at most %1").arg(rule.max));
     } else {
         out = Quantity::fromMilli(*n);
     }
@@ -207,7 +208,7 @@ void Reader::field(const char *key, TaxRate &out)
         return;
     }
     if (!v.isString()) {
-        problem(key, tr("must be a percentage as a string, like \"16\" or \"9.975\""),
+        problem(key, Tr::tr("must be a percentage as a string, like \"16\" or \"9.975\""),
                 ErrorCode::BadRequest);
         return;
     }
@@ -231,7 +232,7 @@ void Reader::field(const char *key, QUuid &out, Nullable nullable)
     }
     const QUuid id = QUuid::fromString(v.toString());
     if (!v.isString() || id.isNull()) {
-        problem(key, tr("must be a UUID"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be a UUID"), ErrorCode::BadRequest);
         return;
     }
     out = id;
@@ -248,10 +249,10 @@ void Reader::field(const char *key, QList<QUuid> &out, Items items)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QUuid id = QUuid::fromString(array[i].toString());
         if (id.isNull()) {
-            m_errors << Error{ErrorCode::BadRequest, tr("must be a UUID")}.at(
+            m_errors << Error{ErrorCode::BadRequest, Tr::tr("must be a UUID")}.at(
                 childPath(key) + QStringLiteral("[%1]").arg(i));
         } else if (out.contains(id)) {
-            m_errors << Error{ErrorCode::Validation, tr("is listed twice")}.at(
+            m_errors << Error{ErrorCode::Validation, Tr::tr("is listed twice")}.at(
                 childPath(key) + QStringLiteral("[%1]").arg(i));
         } else {
             out << id;
@@ -275,7 +276,7 @@ void Reader::field(const char *key, QDateTime &out, Nullable nullable)
     const bool zoned = s.endsWith(QLatin1Char('Z')) || s.lastIndexOf(QLatin1Char('+')) > 9
                        || s.lastIndexOf(QLatin1Char('-')) > 9;
     if (!v.isString() || !t.isValid() || !zoned) {
-        problem(key, tr("must be an ISO 8601 timestamp with a time zone"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be an ISO 8601 timestamp with a time zone"), ErrorCode::BadRequest);
         return;
     }
     out = t.toUTC();
@@ -293,7 +294,7 @@ void Reader::field(const char *key, QDate &out, Nullable nullable)
     }
     const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
     if (!v.isString() || !d.isValid() || v.toString().size() != 10) {
-        problem(key, tr("must be a date like 2026-11-28"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be a date like 2026-11-28"), ErrorCode::BadRequest);
         return;
     }
     out = d;
@@ -303,7 +304,7 @@ void Reader::finish()
 {
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_seen.contains(it.key())) {
-            m_errors << Error{ErrorCode::BadRequest, tr("is not a known field")}.at(
+            m_errors << Error{ErrorCode::BadRequest, Tr::tr("is not a known field")}.at(
                 m_path.isEmpty() ? it.key() : m_path + QLatin1Char('.') + it.key());
         }
     }
@@ -323,12 +324,12 @@ Error Reader::error() const
 
 QString Reader::mustBeOneOf(const QStringList &allowed)
 {
-    return tr("must be one of: %1").arg(allowed.join(QStringLiteral(", ")));
+    return Tr::tr("must be one of: %1").arg(allowed.join(QStringLiteral(", ")));
 }
 
 QString Reader::mustBeObject()
 {
-    return tr("must be an object");
+    return Tr::tr("must be an object");
 }
 
 QJsonValue Writer::uuid(const QUuid &id)
