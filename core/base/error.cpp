@@ -8,18 +8,18 @@ namespace pos {
 
 namespace {
 constexpr std::array kNames{
-    std::pair{ErrorCode::BadRequest, "bad_request"},
-    std::pair{ErrorCode::Validation, "validation"},
-    std::pair{ErrorCode::Overflow, "overflow"},
-    std::pair{ErrorCode::NotFound, "not_found"},
-    std::pair{ErrorCode::Conflict, "conflict"},
-    std::pair{ErrorCode::Unauthenticated, "unauthenticated"},
-    std::pair{ErrorCode::Forbidden, "forbidden"},
-    std::pair{ErrorCode::PayloadTooLarge, "payload_too_large"},
-    std::pair{ErrorCode::RateLimited, "rate_limited"},
-    std::pair{ErrorCode::Unavailable, "unavailable"},
-    std::pair{ErrorCode::Timeout, "timeout"},
-    std::pair{ErrorCode::Internal, "internal"},
+        std::pair{ErrorCode::BadRequest, "bad_request"},
+        std::pair{ErrorCode::Validation, "validation"},
+        std::pair{ErrorCode::Overflow, "overflow"},
+        std::pair{ErrorCode::NotFound, "not_found"},
+        std::pair{ErrorCode::Conflict, "conflict"},
+        std::pair{ErrorCode::Unauthenticated, "unauthenticated"},
+        std::pair{ErrorCode::Forbidden, "forbidden"},
+        std::pair{ErrorCode::PayloadTooLarge, "payload_too_large"},
+        std::pair{ErrorCode::RateLimited, "rate_limited"},
+        std::pair{ErrorCode::Unavailable, "unavailable"},
+        std::pair{ErrorCode::Timeout, "timeout"},
+        std::pair{ErrorCode::Internal, "internal"},
 };
 } // namespace
 

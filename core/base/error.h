@@ -13,16 +13,16 @@ namespace pos {
 
 // What went wrong, independent of transport. HTTP maps these to status codes in one place.
 enum class ErrorCode {
-    BadRequest,      // malformed input: not JSON, wrong type, missing field
-    Validation,      // well-formed but breaks a rule: zero quantity, unknown enum value
-    Overflow,        // an amount or quantity left the range we can represent
+    BadRequest, // malformed input: not JSON, wrong type, missing field
+    Validation, // well-formed but breaks a rule: zero quantity, unknown enum value
+    Overflow,   // an amount or quantity left the range we can represent
     NotFound,
-    Conflict,        // duplicate key, same id with different content
+    Conflict, // duplicate key, same id with different content
     Unauthenticated,
     Forbidden,
     PayloadTooLarge,
     RateLimited,
-    Unavailable,     // database or peer unreachable: try again later
+    Unavailable, // database or peer unreachable: try again later
     Timeout,
     Internal,
 };

@@ -25,7 +25,8 @@ QString formatFixed(qint64 value, int decimals, const QLocale &locale)
         scale *= 10;
     }
     // Work in unsigned to survive the most negative value.
-    const quint64 magnitude = value < 0 ? 0 - static_cast<quint64>(value) : static_cast<quint64>(value);
+    const quint64 magnitude = value < 0 ? 0 - static_cast<quint64>(value)
+                                        : static_cast<quint64>(value);
     const quint64 whole = magnitude / static_cast<quint64>(scale);
     const quint64 frac = magnitude % static_cast<quint64>(scale);
     QString text = locale.toString(whole);
@@ -62,7 +63,8 @@ Result<qint64> parseFixed(QString text, int maxDecimals, const QLocale &locale)
         return fail(ErrorCode::Validation, Tr::tr("not a number"));
     }
     if (frac.size() > maxDecimals) {
-        return fail(ErrorCode::Validation, Tr::tr("too many decimals (at most %1)").arg(maxDecimals));
+        return fail(ErrorCode::Validation,
+                    Tr::tr("too many decimals (at most %1)").arg(maxDecimals));
     }
     const auto allDigits = [](const QString &s) {
         return std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
@@ -146,7 +148,7 @@ Result<Money> Money::sum(const QList<Money> &amounts)
 
 QString Money::format(const QLocale &locale, CurrencySymbol symbol) const
 {
-    const QString number = formatFixed(m_minor, kDecimals, locale);
+    QString number = formatFixed(m_minor, kDecimals, locale);
     if (symbol == CurrencySymbol::Hide) {
         return number;
     }

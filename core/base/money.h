@@ -46,7 +46,9 @@ public:
     friend constexpr auto operator<=>(Money, Money) = default;
 
 private:
-    constexpr explicit Money(qint64 minor) : m_minor(minor) {}
+    constexpr explicit Money(qint64 minor)
+        : m_minor(minor)
+    {}
     qint64 m_minor = 0;
 };
 
@@ -76,7 +78,9 @@ public:
     friend constexpr auto operator<=>(Quantity, Quantity) = default;
 
 private:
-    constexpr explicit Quantity(qint64 milli) : m_milli(milli) {}
+    constexpr explicit Quantity(qint64 milli)
+        : m_milli(milli)
+    {}
     qint64 m_milli = 0;
 };
 

@@ -82,8 +82,9 @@ Result<Fraction> Fraction::plus(const Fraction &other) const
     Wide b = 0;
     Wide sum = 0;
     Wide commonDen = 0;
-    if (__builtin_mul_overflow(num, thisScale, &a) || __builtin_mul_overflow(other.num, otherScale, &b)
-        || __builtin_add_overflow(a, b, &sum) || __builtin_mul_overflow(den, thisScale, &commonDen)) {
+    if (__builtin_mul_overflow(num, thisScale, &a)
+        || __builtin_mul_overflow(other.num, otherScale, &b) || __builtin_add_overflow(a, b, &sum)
+        || __builtin_mul_overflow(den, thisScale, &commonDen)) {
         return overflow();
     }
     return reduced(sum, commonDen);

@@ -22,7 +22,8 @@ Result<TaxRate> TaxRate::parsePercent(const QString &text)
                                                 "tax rate must be a percentage like 16 or 9.975"));
     }
     const qint64 whole = match.captured(1).toLongLong();
-    const qint64 frac = match.captured(2).leftJustified(kPercentDecimals, QLatin1Char('0')).toLongLong();
+    const qint64 frac
+            = match.captured(2).leftJustified(kPercentDecimals, QLatin1Char('0')).toLongLong();
     if (whole > kMaxPercent || (whole == kMaxPercent && frac > 0)) {
         return fail(ErrorCode::Validation,
                     QCoreApplication::translate("pos::Tax", "tax rate above 1000 %"));

@@ -32,7 +32,9 @@ public:
     friend constexpr auto operator<=>(TaxRate, TaxRate) = default;
 
 private:
-    constexpr explicit TaxRate(qint64 units) : m_units(units) {}
+    constexpr explicit TaxRate(qint64 units)
+        : m_units(units)
+    {}
     qint64 m_units = 0;
 };
 

@@ -34,12 +34,10 @@ void removeConnection(const QString &name)
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_prefix(QStringLiteral("pos-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
-    , m_context(std::make_unique<QObject>())
 {}
 
 Database::~Database()
 {
-    m_context.reset(); // no thread-finished hook may run past this point
     const QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_names)) {
         removeConnection(name);
@@ -60,9 +58,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString &url)
     return db;
 }
 
+void Database::forgetThread(QThread *thread, const QString &name)
+{
+    removeConnection(name);
+    const QMutexLocker lock(&m_mutex);
+    m_names.remove(thread);
+}
+
 Result<QSqlDatabase> Database::connection()
 {
     QThread *thread = QThread::currentThread();
+    if (thread == nullptr) { // only during process teardown
+        return fail(ErrorCode::Unavailable, Tr::tr("the database is not reachable"));
+    }
     QString name;
     {
         const QMutexLocker lock(&m_mutex);
@@ -72,13 +80,8 @@ Result<QSqlDatabase> Database::connection()
             m_names.insert(thread, name);
             // Close the connection on the thread that used it, as that thread ends.
             QObject::connect(
-                thread, &QThread::finished, m_context.get(),
-                [this, thread, name] {
-                    removeConnection(name);
-                    const QMutexLocker inner(&m_mutex);
-                    m_names.remove(thread);
-                },
-                Qt::DirectConnection);
+                    thread, &QThread::finished, &m_context,
+                    [this, thread, name] { forgetThread(thread, name); }, Qt::DirectConnection);
         }
     }
     if (QSqlDatabase::contains(name)) {
@@ -105,9 +108,8 @@ Result<QSqlDatabase> Database::connection()
     }
     if (!db.open()) {
         qCWarning(lcDb) << "cannot open" << m_url.redacted() << db.lastError().text();
-        return fail(ErrorCode::Unavailable,
-                    Tr::tr("cannot open the database %1: %2").arg(m_url.redacted(),
-                                                              db.lastError().text()));
+        return fail(ErrorCode::Unavailable, Tr::tr("cannot open the database %1: %2")
+                                                    .arg(m_url.redacted(), db.lastError().text()));
     }
     if (auto ok = configure(db); !ok) {
         return fail(ok.error());
@@ -118,13 +120,13 @@ Result<QSqlDatabase> Database::connection()
 Status Database::configure(QSqlDatabase &db) const
 {
     const QStringList statements
-        = m_url.engine == Engine::PostgreSql
-              ? QStringList{QStringLiteral("SET TIME ZONE 'UTC'")}
-              // WAL lets tills read while a sale commits; synchronous=FULL because a sale
-              // acknowledged to the cashier must survive a power cut.
-              : QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
-                            QStringLiteral("PRAGMA synchronous=FULL"),
-                            QStringLiteral("PRAGMA foreign_keys=ON")};
+            = m_url.engine == Engine::PostgreSql
+                      ? QStringList{QStringLiteral("SET TIME ZONE 'UTC'")}
+                      // WAL lets tills read while a sale commits; synchronous=FULL because a sale
+                      // acknowledged to the cashier must survive a power cut.
+                      : QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                                    QStringLiteral("PRAGMA synchronous=FULL"),
+                                    QStringLiteral("PRAGMA foreign_keys=ON")};
     for (const QString &sql : statements) {
         auto q = exec(db, sql);
         if (!q) {
@@ -167,10 +169,14 @@ Error sqlError(const QSqlError &error)
     const QString text = error.databaseText();
     // PostgreSQL reports SQLSTATE codes; SQLite reports its message text.
     if (native == QLatin1String("23505") || text.contains(QLatin1String("UNIQUE constraint"))) {
-        return Error{ErrorCode::Conflict, Tr::tr("a record with the same key already exists"), {text}};
+        return Error{ErrorCode::Conflict,
+                     Tr::tr("a record with the same key already exists"),
+                     {text}};
     }
     if (native == QLatin1String("23503") || text.contains(QLatin1String("FOREIGN KEY"))) {
-        return Error{ErrorCode::Validation, Tr::tr("refers to a record that does not exist"), {text}};
+        return Error{ErrorCode::Validation,
+                     Tr::tr("refers to a record that does not exist"),
+                     {text}};
     }
     if (native == QLatin1String("23514") || native == QLatin1String("23502")
         || text.contains(QLatin1String("CHECK constraint"))

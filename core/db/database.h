@@ -5,11 +5,11 @@
 
 #include "core/base/error.h"
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QVariantList>
 
 #include <memory>
@@ -38,12 +38,13 @@ public:
 
 private:
     Status configure(QSqlDatabase &db) const;
+    void forgetThread(QThread *thread, const QString &name);
 
     DatabaseUrl m_url;
     QString m_prefix;
     QMutex m_mutex;
     QHash<QThread *, QString> m_names; // each thread's connection name
-    std::unique_ptr<QObject> m_context; // ends the thread-finished hooks with this object
+    QObject m_context; // last member, first destroyed: ends the thread-finished hooks
 };
 
 // Prepares, binds positional values and runs one statement, mapping failures to Error.

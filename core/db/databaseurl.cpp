@@ -45,9 +45,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     }
     out.options = options.join(QLatin1Char(';'));
     if (!url.isValid() || out.host.isEmpty() || out.name.isEmpty()) {
-        return fail(ErrorCode::Validation,
-                    Tr::tr("DATABASE_URL for PostgreSQL must look like "
-                       "postgresql://user:password@host:5432/database"));
+        return fail(ErrorCode::Validation, Tr::tr("DATABASE_URL for PostgreSQL must look like "
+                                                  "postgresql://user:password@host:5432/database"));
     }
     return out;
 }

@@ -17,7 +17,7 @@ struct DatabaseUrl
     int port = 5432;
     QString user;
     QString password;
-    QString name; // database name, or the SQLite file path
+    QString name;    // database name, or the SQLite file path
     QString options; // PostgreSQL connection options from the query string
 
     static Result<DatabaseUrl> parse(const QString &url);

@@ -27,7 +27,8 @@ QList<Migration> available(Schema schema)
     const QString own = schema == Schema::Hq ? QStringLiteral("hq") : QStringLiteral("store");
     for (const QString &set : {QStringLiteral("common"), own}) {
         const QDir dir(QStringLiteral(":/migrations/") + set);
-        for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
             out.append({set + QLatin1Char('/') + file.chopped(4), dir.filePath(file)});
         }
     }
@@ -72,7 +73,7 @@ Result<bool> applyOne(Database &database, const Migration &m)
     if (!file.open(QIODevice::ReadOnly)) {
         return fail(ErrorCode::Internal,
                     QCoreApplication::translate("pos::Database", "cannot read migration %1")
-                        .arg(m.version));
+                            .arg(m.version));
     }
     const QString sql = QString::fromUtf8(file.readAll());
     auto tx = Transaction::begin(database);
@@ -81,7 +82,8 @@ Result<bool> applyOne(Database &database, const Migration &m)
     }
     if (tx->engine() == Engine::PostgreSql) {
         // Serialises concurrent start-ups; released at commit or rollback.
-        if (auto locked = tx->exec(QStringLiteral("SELECT pg_advisory_xact_lock(7270001)")); !locked) {
+        if (auto locked = tx->exec(QStringLiteral("SELECT pg_advisory_xact_lock(7270001)"));
+            !locked) {
             return fail(locked.error());
         }
     }
@@ -93,13 +95,14 @@ Result<bool> applyOne(Database &database, const Migration &m)
         if (auto done = tx->exec(statement); !done) {
             Error e = done.error();
             e.message = QCoreApplication::translate("pos::Database", "migration %1 failed: %2")
-                            .arg(m.version, e.message);
+                                .arg(m.version, e.message);
             return fail(e);
         }
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    if (auto recorded = tx->exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
-                                                "VALUES (?, ?)"),
+    if (auto recorded = tx->exec(QStringLiteral(
+                                         "INSERT INTO schema_migrations (version, applied_at) "
+                                         "VALUES (?, ?)"),
                                  {m.version, now});
         !recorded) {
         return fail(recorded.error());

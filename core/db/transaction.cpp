@@ -14,20 +14,21 @@ Result<Transaction> Transaction::begin(Database &database, TxMode mode)
         return fail(db.error());
     }
     const bool immediate = mode == TxMode::Write && database.engine() == Engine::Sqlite;
-    auto started = pos::exec(*db, immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    auto started = pos::exec(*db, immediate ? QStringLiteral("BEGIN IMMEDIATE")
+                                            : QStringLiteral("BEGIN"));
     if (!started) {
         return fail(started.error());
     }
     return Transaction(*db, database.engine());
 }
 
-Transaction::Transaction(QSqlDatabase db, Engine engine)
-    : m_db(std::move(db))
+Transaction::Transaction(const QSqlDatabase &db, Engine engine)
+    : m_db(db)
     , m_engine(engine)
 {}
 
 Transaction::Transaction(Transaction &&other) noexcept
-    : m_db(std::move(other.m_db))
+    : m_db(other.m_db) // QSqlDatabase is a shared handle: copying is cheap
     , m_engine(other.m_engine)
     , m_open(std::exchange(other.m_open, false))
 {}

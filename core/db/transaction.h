@@ -25,7 +25,7 @@ public:
     Status commit();
 
 private:
-    Transaction(QSqlDatabase db, Engine engine);
+    Transaction(const QSqlDatabase &db, Engine engine);
     QSqlDatabase m_db;
     Engine m_engine;
     bool m_open = true;

@@ -20,9 +20,9 @@ struct Department
 };
 
 inline constexpr json::EnumName<TaxKind> kTaxKindNames[]{
-    {TaxKind::Standard, "standard"},
-    {TaxKind::ZeroRated, "zero_rated"},
-    {TaxKind::Exempt, "exempt"},
+        {TaxKind::Standard, "standard"},
+        {TaxKind::ZeroRated, "zero_rated"},
+        {TaxKind::Exempt, "exempt"},
 };
 
 struct Tax
@@ -69,9 +69,9 @@ struct Supplier
 
 enum class TenderKind { Cash, Card, Other };
 inline constexpr json::EnumName<TenderKind> kTenderKindNames[]{
-    {TenderKind::Cash, "cash"},
-    {TenderKind::Card, "card"},
-    {TenderKind::Other, "other"},
+        {TenderKind::Cash, "cash"},
+        {TenderKind::Card, "card"},
+        {TenderKind::Other, "other"},
 };
 
 struct Tender

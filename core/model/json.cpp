@@ -120,7 +120,7 @@ void Reader::field(const char *key, QStringList &out, Items items, Text rule)
         } else if (s.size() < rule.min || s.size() > rule.max) {
             m_errors << Error{ErrorCode::Validation,
                               Tr::tr("must be %1 to %2 characters").arg(rule.min).arg(rule.max)}
-                            .at(path);
+                                .at(path);
         } else {
             out << s;
         }
@@ -250,10 +250,10 @@ void Reader::field(const char *key, QList<QUuid> &out, Items items)
         const QUuid id = QUuid::fromString(array[i].toString());
         if (id.isNull()) {
             m_errors << Error{ErrorCode::BadRequest, Tr::tr("must be a UUID")}.at(
-                childPath(key) + QStringLiteral("[%1]").arg(i));
+                    childPath(key) + QStringLiteral("[%1]").arg(i));
         } else if (out.contains(id)) {
             m_errors << Error{ErrorCode::Validation, Tr::tr("is listed twice")}.at(
-                childPath(key) + QStringLiteral("[%1]").arg(i));
+                    childPath(key) + QStringLiteral("[%1]").arg(i));
         } else {
             out << id;
         }
@@ -276,7 +276,8 @@ void Reader::field(const char *key, QDateTime &out, Nullable nullable)
     const bool zoned = s.endsWith(QLatin1Char('Z')) || s.lastIndexOf(QLatin1Char('+')) > 9
                        || s.lastIndexOf(QLatin1Char('-')) > 9;
     if (!v.isString() || !t.isValid() || !zoned) {
-        problem(key, Tr::tr("must be an ISO 8601 timestamp with a time zone"), ErrorCode::BadRequest);
+        problem(key, Tr::tr("must be an ISO 8601 timestamp with a time zone"),
+                ErrorCode::BadRequest);
         return;
     }
     out = t.toUTC();
@@ -305,7 +306,7 @@ void Reader::finish()
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_seen.contains(it.key())) {
             m_errors << Error{ErrorCode::BadRequest, Tr::tr("is not a known field")}.at(
-                m_path.isEmpty() ? it.key() : m_path + QLatin1Char('.') + it.key());
+                    m_path.isEmpty() ? it.key() : m_path + QLatin1Char('.') + it.key());
         }
     }
 }
@@ -334,12 +335,14 @@ QString Reader::mustBeObject()
 
 QJsonValue Writer::uuid(const QUuid &id)
 {
-    return id.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(id.toString(QUuid::WithoutBraces));
+    return id.isNull() ? QJsonValue(QJsonValue::Null)
+                       : QJsonValue(id.toString(QUuid::WithoutBraces));
 }
 
 QJsonValue Writer::timestamp(const QDateTime &t)
 {
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs))
+                       : QJsonValue(QJsonValue::Null);
 }
 
 QJsonValue Writer::date(const QDate &d)

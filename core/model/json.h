@@ -178,25 +178,49 @@ public:
     QJsonObject object() const { return m_object; }
 
     template<typename... Rule>
-    void field(const char *key, const QString &v, Rule...) { put(key, v); }
+    void field(const char *key, const QString &v, Rule...)
+    {
+        put(key, v);
+    }
     template<typename... Rule>
-    void field(const char *key, const QStringList &v, Rule...) { put(key, QJsonArray::fromStringList(v)); }
+    void field(const char *key, const QStringList &v, Rule...)
+    {
+        put(key, QJsonArray::fromStringList(v));
+    }
     void field(const char *key, bool v) { put(key, v); }
     template<typename... Rule>
-    void field(const char *key, qint64 v, Rule...) { put(key, v); }
+    void field(const char *key, qint64 v, Rule...)
+    {
+        put(key, v);
+    }
     template<typename... Rule>
-    void field(const char *key, Money v, Rule...) { put(key, v.minor()); }
+    void field(const char *key, Money v, Rule...)
+    {
+        put(key, v.minor());
+    }
     template<typename... Rule>
-    void field(const char *key, Quantity v, Rule...) { put(key, v.milli()); }
+    void field(const char *key, Quantity v, Rule...)
+    {
+        put(key, v.milli());
+    }
     void field(const char *key, TaxRate v) { put(key, v.toPercentString()); }
     template<typename... Rule>
-    void field(const char *key, const QUuid &v, Rule...) { put(key, uuid(v)); }
+    void field(const char *key, const QUuid &v, Rule...)
+    {
+        put(key, uuid(v));
+    }
     template<typename... Rule>
     void field(const char *key, const QList<QUuid> &v, Rule...);
     template<typename... Rule>
-    void field(const char *key, const QDateTime &v, Rule...) { put(key, timestamp(v)); }
+    void field(const char *key, const QDateTime &v, Rule...)
+    {
+        put(key, timestamp(v));
+    }
     template<typename... Rule>
-    void field(const char *key, const QDate &v, Rule...) { put(key, date(v)); }
+    void field(const char *key, const QDate &v, Rule...)
+    {
+        put(key, date(v));
+    }
 
     template<typename E, typename Table>
         requires std::is_enum_v<E>
@@ -223,7 +247,10 @@ public:
     static QJsonValue date(const QDate &d);
 
 private:
-    void put(const char *key, const QJsonValue &value) { m_object.insert(QLatin1String(key), value); }
+    void put(const char *key, const QJsonValue &value)
+    {
+        m_object.insert(QLatin1String(key), value);
+    }
     QJsonObject m_object;
 };
 
@@ -244,7 +271,7 @@ Result<T> parse(const QJsonValue &value, const QString &path = {})
     if (!value.isObject()) {
         return fail(Error{ErrorCode::BadRequest,
                           QCoreApplication::translate("pos::json", "must be an object")}
-                        .at(path.isEmpty() ? QStringLiteral("body") : path));
+                            .at(path.isEmpty() ? QStringLiteral("body") : path));
     }
     Reader reader(value.toObject(), path);
     T model;
@@ -268,10 +295,18 @@ QJsonObject write(const T &model)
 
 // Declares the codec of a model next to its struct; POS_DEFINE_JSON in the .cpp forwards
 // both directions to that file's one fields(visitor, model) list.
-#define POS_DECLARE_JSON(Type)                                                                     \
-    void describe(::pos::json::Reader &visitor, Type &model);                                     \
+// NOLINTBEGIN(bugprone-macro-parentheses): Type is a type name; parentheses would break it.
+#define POS_DECLARE_JSON(Type) \
+    void describe(::pos::json::Reader &visitor, Type &model); \
     void describe(::pos::json::Writer &visitor, const Type &model);
 
-#define POS_DEFINE_JSON(Type)                                                                      \
-    void describe(::pos::json::Reader &visitor, Type &model) { fields(visitor, model); }          \
-    void describe(::pos::json::Writer &visitor, const Type &model) { fields(visitor, model); }
+#define POS_DEFINE_JSON(Type) \
+    void describe(::pos::json::Reader &visitor, Type &model) \
+    { \
+        fields(visitor, model); \
+    } \
+    void describe(::pos::json::Writer &visitor, const Type &model) \
+    { \
+        fields(visitor, model); \
+    }
+// NOLINTEND(bugprone-macro-parentheses)

@@ -12,7 +12,7 @@ struct Role
 {
     QUuid id;
     QString name;
-    QStringList permissions; // permission names such as "sales.void"
+    QStringList permissions;    // permission names such as "sales.void"
     qint64 discountLimitBp = 0; // largest discount this role may give without an override
     bool operator==(const Role &) const = default;
 };
@@ -31,16 +31,16 @@ struct User
 };
 
 inline constexpr json::EnumName<PriceMode> kPriceModeNames[]{
-    {PriceMode::TaxInclusive, "tax_inclusive"},
-    {PriceMode::TaxExclusive, "tax_exclusive"},
+        {PriceMode::TaxInclusive, "tax_inclusive"},
+        {PriceMode::TaxExclusive, "tax_exclusive"},
 };
 inline constexpr json::EnumName<RoundingScope> kRoundingScopeNames[]{
-    {RoundingScope::PerLine, "per_line"},
-    {RoundingScope::PerDocument, "per_document"},
+        {RoundingScope::PerLine, "per_line"},
+        {RoundingScope::PerDocument, "per_document"},
 };
 inline constexpr json::EnumName<Rounding> kRoundingNames[]{
-    {Rounding::HalfUp, "half_up"},
-    {Rounding::HalfEven, "half_even"},
+        {Rounding::HalfUp, "half_up"},
+        {Rounding::HalfEven, "half_even"},
 };
 
 struct Store

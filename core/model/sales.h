@@ -8,8 +8,8 @@ namespace pos {
 
 enum class SessionStatus { Open, Closed };
 inline constexpr json::EnumName<SessionStatus> kSessionStatusNames[]{
-    {SessionStatus::Open, "open"},
-    {SessionStatus::Closed, "closed"},
+        {SessionStatus::Open, "open"},
+        {SessionStatus::Closed, "closed"},
 };
 
 // One cashier shift on one register, from opening float to closing count.
@@ -45,22 +45,22 @@ struct Payment
 {
     QUuid id;
     QUuid tenderId;
-    Money amount; // negative for a refund
+    Money amount;      // negative for a refund
     QString reference; // card authorisation, voucher number
     bool operator==(const Payment &) const = default;
 };
 
 enum class SaleKind { Sale, Return };
 inline constexpr json::EnumName<SaleKind> kSaleKindNames[]{
-    {SaleKind::Sale, "sale"},
-    {SaleKind::Return, "return"},
+        {SaleKind::Sale, "sale"},
+        {SaleKind::Return, "return"},
 };
 
 enum class SaleStatus { Completed, Held, Voided };
 inline constexpr json::EnumName<SaleStatus> kSaleStatusNames[]{
-    {SaleStatus::Completed, "completed"},
-    {SaleStatus::Held, "held"},
-    {SaleStatus::Voided, "voided"},
+        {SaleStatus::Completed, "completed"},
+        {SaleStatus::Held, "held"},
+        {SaleStatus::Voided, "voided"},
 };
 
 // A ticket. Its id is born on the terminal so retries and sync are idempotent.
@@ -71,9 +71,9 @@ struct Sale
     QUuid registerId;
     QUuid sessionId;
     QUuid cashierId;
-    QUuid customerId;     // may be null
-    QUuid salesRepId;     // may be null
-    QUuid originalSaleId; // the sale a return refers to, may be null
+    QUuid customerId;      // may be null
+    QUuid salesRepId;      // may be null
+    QUuid originalSaleId;  // the sale a return refers to, may be null
     QString receiptNumber; // "ST01-02-000123", given by the store
     SaleKind kind = SaleKind::Sale;
     SaleStatus status = SaleStatus::Completed;

@@ -8,22 +8,22 @@ namespace pos {
 
 enum class MovementKind { Sale, Return, Adjustment, Count, TransferOut, TransferIn, Receiving };
 inline constexpr json::EnumName<MovementKind> kMovementKindNames[]{
-    {MovementKind::Sale, "sale"},
-    {MovementKind::Return, "return"},
-    {MovementKind::Adjustment, "adjustment"},
-    {MovementKind::Count, "count"},
-    {MovementKind::TransferOut, "transfer_out"},
-    {MovementKind::TransferIn, "transfer_in"},
-    {MovementKind::Receiving, "receiving"},
+        {MovementKind::Sale, "sale"},
+        {MovementKind::Return, "return"},
+        {MovementKind::Adjustment, "adjustment"},
+        {MovementKind::Count, "count"},
+        {MovementKind::TransferOut, "transfer_out"},
+        {MovementKind::TransferIn, "transfer_in"},
+        {MovementKind::Receiving, "receiving"},
 };
 
 enum class MovementReason { None, Damage, Theft, Expiry, Correction };
 inline constexpr json::EnumName<MovementReason> kMovementReasonNames[]{
-    {MovementReason::None, "none"},
-    {MovementReason::Damage, "damage"},
-    {MovementReason::Theft, "theft"},
-    {MovementReason::Expiry, "expiry"},
-    {MovementReason::Correction, "correction"},
+        {MovementReason::None, "none"},
+        {MovementReason::Damage, "damage"},
+        {MovementReason::Theft, "theft"},
+        {MovementReason::Expiry, "expiry"},
+        {MovementReason::Correction, "correction"},
 };
 
 // One change to on-hand stock. A count carries the counted quantity and supersedes
@@ -54,10 +54,10 @@ struct TransferLine
 
 enum class TransferStatus { Draft, InTransit, Received, Closed };
 inline constexpr json::EnumName<TransferStatus> kTransferStatusNames[]{
-    {TransferStatus::Draft, "draft"},
-    {TransferStatus::InTransit, "in_transit"},
-    {TransferStatus::Received, "received"},
-    {TransferStatus::Closed, "closed"},
+        {TransferStatus::Draft, "draft"},
+        {TransferStatus::InTransit, "in_transit"},
+        {TransferStatus::Received, "received"},
+        {TransferStatus::Closed, "closed"},
 };
 
 struct Transfer
@@ -86,11 +86,11 @@ struct PurchaseOrderLine
 
 enum class PurchaseOrderStatus { Draft, Submitted, PartiallyReceived, Received, Cancelled };
 inline constexpr json::EnumName<PurchaseOrderStatus> kPurchaseOrderStatusNames[]{
-    {PurchaseOrderStatus::Draft, "draft"},
-    {PurchaseOrderStatus::Submitted, "submitted"},
-    {PurchaseOrderStatus::PartiallyReceived, "partially_received"},
-    {PurchaseOrderStatus::Received, "received"},
-    {PurchaseOrderStatus::Cancelled, "cancelled"},
+        {PurchaseOrderStatus::Draft, "draft"},
+        {PurchaseOrderStatus::Submitted, "submitted"},
+        {PurchaseOrderStatus::PartiallyReceived, "partially_received"},
+        {PurchaseOrderStatus::Received, "received"},
+        {PurchaseOrderStatus::Cancelled, "cancelled"},
 };
 
 struct PurchaseOrder
@@ -116,11 +116,11 @@ struct WorksheetLine
 
 enum class WorksheetStatus { Draft, PendingApproval, Approved, Rejected, Applied };
 inline constexpr json::EnumName<WorksheetStatus> kWorksheetStatusNames[]{
-    {WorksheetStatus::Draft, "draft"},
-    {WorksheetStatus::PendingApproval, "pending_approval"},
-    {WorksheetStatus::Approved, "approved"},
-    {WorksheetStatus::Rejected, "rejected"},
-    {WorksheetStatus::Applied, "applied"},
+        {WorksheetStatus::Draft, "draft"},
+        {WorksheetStatus::PendingApproval, "pending_approval"},
+        {WorksheetStatus::Approved, "approved"},
+        {WorksheetStatus::Rejected, "rejected"},
+        {WorksheetStatus::Applied, "applied"},
 };
 
 // A batch of price changes prepared at HQ, approved by someone else, applied on a date.

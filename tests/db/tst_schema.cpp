@@ -43,33 +43,43 @@ struct Fixture
 Status insertFixture(Transaction &tx, const Fixture &f)
 {
     const QList<std::pair<QString, QVariantList>> statements{
-        {QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, ?, ?)"),
-         {f.department, QStringLiteral("BAK"), QStringLiteral("Panadería")}},
-        {QStringLiteral("INSERT INTO taxes (id, code, name, rate_milli_bp, kind) VALUES (?, ?, ?, ?, ?)"),
-         {f.tax, QStringLiteral("IVA16"), QStringLiteral("IVA 16 %"), 1600000, QStringLiteral("standard")}},
-        {QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, price, cost, "
-                        "tax_included) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-         {f.product, QStringLiteral("PAN-1"), QStringLiteral("Pan dulce"), QStringLiteral("pan dulce"),
-          f.department, 1200, 500, true}},
-        {QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)"),
-         {QStringLiteral("7501234567895"), f.product}},
-        {QStringLiteral("INSERT INTO product_taxes (product_id, tax_id, position) VALUES (?, ?, 0)"),
-         {f.product, f.tax}},
-        {QStringLiteral("INSERT INTO stores (id, code, name, time_zone, currency, price_mode, "
-                        "tax_scope, rounding) VALUES (?, 'ST01', 'Centro', 'America/Mexico_City', "
-                        "'MXN', 'tax_inclusive', 'per_line', 'half_up')"),
-         {f.store}},
-        {QStringLiteral("INSERT INTO registers (id, store_id, number, name) VALUES (?, ?, 2, 'Caja 2')"),
-         {f.reg, f.store}},
-        {QStringLiteral("INSERT INTO users (id, username, full_name) VALUES (?, 'ana', 'Ana Ruiz')"),
-         {f.user}},
-        {QStringLiteral("INSERT INTO tenders (id, code, name, kind, opens_drawer, gives_change) "
-                        "VALUES (?, 'CASH', 'Efectivo', 'cash', ?, ?)"),
-         {f.tender, true, true}},
-        {QStringLiteral("INSERT INTO register_sessions (id, store_id, register_id, cashier_id, sequence, "
-                        "business_date, opened_at, opening_float, status) "
-                        "VALUES (?, ?, ?, ?, 1, '2026-11-28', '2026-11-28T14:00:00.000Z', 150000, 'open')"),
-         {f.session, f.store, f.reg, f.user}},
+            {QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, ?, ?)"),
+             {f.department, QStringLiteral("BAK"), QStringLiteral("Panadería")}},
+            {QStringLiteral("INSERT INTO taxes (id, code, name, rate_milli_bp, kind) VALUES (?, ?, "
+                            "?, ?, ?)"),
+             {f.tax, QStringLiteral("IVA16"), QStringLiteral("IVA 16 %"), 1600000,
+              QStringLiteral("standard")}},
+            {QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, "
+                            "price, cost, "
+                            "tax_included) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+             {f.product, QStringLiteral("PAN-1"), QStringLiteral("Pan dulce"),
+              QStringLiteral("pan dulce"), f.department, 1200, 500, true}},
+            {QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)"),
+             {QStringLiteral("7501234567895"), f.product}},
+            {QStringLiteral(
+                     "INSERT INTO product_taxes (product_id, tax_id, position) VALUES (?, ?, 0)"),
+             {f.product, f.tax}},
+            {QStringLiteral(
+                     "INSERT INTO stores (id, code, name, time_zone, currency, price_mode, "
+                     "tax_scope, rounding) VALUES (?, 'ST01', 'Centro', 'America/Mexico_City', "
+                     "'MXN', 'tax_inclusive', 'per_line', 'half_up')"),
+             {f.store}},
+            {QStringLiteral("INSERT INTO registers (id, store_id, number, name) VALUES (?, ?, 2, "
+                            "'Caja 2')"),
+             {f.reg, f.store}},
+            {QStringLiteral(
+                     "INSERT INTO users (id, username, full_name) VALUES (?, 'ana', 'Ana Ruiz')"),
+             {f.user}},
+            {QStringLiteral(
+                     "INSERT INTO tenders (id, code, name, kind, opens_drawer, gives_change) "
+                     "VALUES (?, 'CASH', 'Efectivo', 'cash', ?, ?)"),
+             {f.tender, true, true}},
+            {QStringLiteral("INSERT INTO register_sessions (id, store_id, register_id, cashier_id, "
+                            "sequence, "
+                            "business_date, opened_at, opening_float, status) "
+                            "VALUES (?, ?, ?, ?, 1, '2026-11-28', '2026-11-28T14:00:00.000Z', "
+                            "150000, 'open')"),
+             {f.session, f.store, f.reg, f.user}},
     };
     for (const auto &[sql, values] : statements) {
         if (auto q = tx.exec(sql, values); !q) {
@@ -83,12 +93,14 @@ Status insertSale(Transaction &tx, const Fixture &f, const QString &saleId, cons
                   qint64 quantity)
 {
     auto sale = tx.exec(
-        QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, cashier_id, "
-                       "receipt_number, kind, status, business_date, created_at, language, "
-                       "ticket_discount, subtotal, tax_total, total, change_given) VALUES "
-                       "(?, ?, ?, ?, ?, ?, 'sale', 'completed', '2026-11-28', ?, 'es', 0, 2400, 331, "
-                       "2400, 0)"),
-        {saleId, f.store, f.reg, f.session, f.user, receipt, QStringLiteral("2026-11-28T14:32:05.123Z")});
+            QStringLiteral(
+                    "INSERT INTO sales (id, store_id, register_id, session_id, cashier_id, "
+                    "receipt_number, kind, status, business_date, created_at, language, "
+                    "ticket_discount, subtotal, tax_total, total, change_given) VALUES "
+                    "(?, ?, ?, ?, ?, ?, 'sale', 'completed', '2026-11-28', ?, 'es', 0, 2400, 331, "
+                    "2400, 0)"),
+            {saleId, f.store, f.reg, f.session, f.user, receipt,
+             QStringLiteral("2026-11-28T14:32:05.123Z")});
     if (!sale) {
         return fail(sale.error());
     }
@@ -156,9 +168,10 @@ private slots:
         POS_VERIFY_OK(tx->commit());
 
         auto conn = m_test->db().connection();
-        auto q = exec(*conn, QStringLiteral("SELECT s.total, l.quantity, p.name, s.created_at "
-                                            "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
-                                            "JOIN products p ON p.id = l.product_id WHERE s.id = ?"),
+        auto q = exec(*conn,
+                      QStringLiteral("SELECT s.total, l.quantity, p.name, s.created_at "
+                                     "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                                     "JOIN products p ON p.id = l.product_id WHERE s.id = ?"),
                       {sale});
         POS_VERIFY_OK(q);
         QVERIFY(q->next());
@@ -166,8 +179,9 @@ private slots:
         QCOMPARE(q->value(1).toLongLong(), qint64(2000));
         QCOMPARE(q->value(2).toString(), QStringLiteral("Pan dulce"));
         const QDateTime created = q->value(3).metaType().id() == QMetaType::QDateTime
-                                      ? q->value(3).toDateTime()
-                                      : QDateTime::fromString(q->value(3).toString(), Qt::ISODateWithMs);
+                                          ? q->value(3).toDateTime()
+                                          : QDateTime::fromString(q->value(3).toString(),
+                                                                  Qt::ISODateWithMs);
         QCOMPARE(created.toUTC(), QDateTime(QDate(2026, 11, 28), QTime(14, 32, 5, 123), Qt::UTC));
     }
 
@@ -178,32 +192,37 @@ private slots:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<ErrorCode>("code");
         QTest::newRow("duplicate-barcode")
-            << QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
-                              "SELECT '7501234567895', id FROM products")
-            << ErrorCode::Conflict;
-        QTest::newRow("duplicate-sku")
-            << QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, price, "
-                              "cost, tax_included) SELECT '%1', sku, name, name_folded, department_id, "
-                              "price, cost, tax_included FROM products").arg(uuid())
-            << ErrorCode::Conflict;
+                << QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
+                                  "SELECT '7501234567895', id FROM products")
+                << ErrorCode::Conflict;
+        QTest::newRow("duplicate-sku") << QStringLiteral("INSERT INTO products (id, sku, name, "
+                                                         "name_folded, department_id, price, "
+                                                         "cost, tax_included) SELECT '%1', sku, "
+                                                         "name, name_folded, department_id, "
+                                                         "price, cost, tax_included FROM products")
+                                                  .arg(uuid())
+                                       << ErrorCode::Conflict;
         QTest::newRow("unknown-department")
-            << QStringLiteral("INSERT INTO products (id, sku, name, name_folded, department_id, price, "
-                              "cost, tax_included) VALUES ('%1', 'X', 'X', 'x', '%2', 1, 1, TRUE)")
-                   .arg(uuid(), uuid())
-            << ErrorCode::Validation;
+                << QStringLiteral(
+                           "INSERT INTO products (id, sku, name, name_folded, department_id, "
+                           "price, "
+                           "cost, tax_included) VALUES ('%1', 'X', 'X', 'x', '%2', 1, 1, TRUE)")
+                           .arg(uuid(), uuid())
+                << ErrorCode::Validation;
         QTest::newRow("negative-price")
-            << QStringLiteral("UPDATE products SET price = -1") << ErrorCode::Validation;
+                << QStringLiteral("UPDATE products SET price = -1") << ErrorCode::Validation;
         QTest::newRow("zero-quantity")
-            << QStringLiteral("UPDATE sale_lines SET quantity = 0") << ErrorCode::Validation;
+                << QStringLiteral("UPDATE sale_lines SET quantity = 0") << ErrorCode::Validation;
         QTest::newRow("missing-name")
-            << QStringLiteral("UPDATE products SET name = NULL") << ErrorCode::Validation;
-        QTest::newRow("bad-kind")
-            << QStringLiteral("UPDATE tenders SET kind = 'cheque'") << ErrorCode::Validation;
+                << QStringLiteral("UPDATE products SET name = NULL") << ErrorCode::Validation;
+        QTest::newRow("bad-kind") << QStringLiteral("UPDATE tenders SET kind = 'cheque'")
+                                  << ErrorCode::Validation;
         QTest::newRow("duplicate-receipt")
-            << QStringLiteral("UPDATE sales SET receipt_number = 'ST01-02-000001'") << ErrorCode::Conflict;
-        QTest::newRow("null-id")
-            << QStringLiteral("INSERT INTO departments (id, code, name) VALUES (NULL, 'N', 'N')")
-            << ErrorCode::Validation;
+                << QStringLiteral("UPDATE sales SET receipt_number = 'ST01-02-000001'")
+                << ErrorCode::Conflict;
+        QTest::newRow("null-id") << QStringLiteral(
+                "INSERT INTO departments (id, code, name) VALUES (NULL, 'N', 'N')")
+                                 << ErrorCode::Validation;
     }
     void constraintViolations()
     {
@@ -246,14 +265,16 @@ private slots:
             auto tx = Transaction::begin(m_test->db());
             POS_VERIFY_OK(tx);
             POS_VERIFY_OK(tx->exec(QStringLiteral("INSERT INTO departments (id, code, name) "
-                                                  "VALUES (?, 'A', 'A')"), {uuid()}));
+                                                  "VALUES (?, 'A', 'A')"),
+                                   {uuid()}));
         }
         QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(0));
         {
             auto tx = Transaction::begin(m_test->db());
             POS_VERIFY_OK(tx);
             POS_VERIFY_OK(tx->exec(QStringLiteral("INSERT INTO departments (id, code, name) "
-                                                  "VALUES (?, 'B', 'B')"), {uuid()}));
+                                                  "VALUES (?, 'B', 'B')"),
+                                   {uuid()}));
             auto moved = std::move(*tx); // the guard survives a move without a double rollback
             POS_VERIFY_OK(moved.commit());
         }
@@ -280,8 +301,9 @@ private slots:
                 threadResult = fail(tx.error());
                 return;
             }
-            auto q = tx->exec(QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, 'T', 'T')"),
-                              {uuid()});
+            auto q = tx->exec(
+                    QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, 'T', 'T')"),
+                    {uuid()});
             threadResult = q ? tx->commit() : Status(fail(q.error()));
         }));
         worker->start();
@@ -321,7 +343,8 @@ private slots:
         Result<QStringList> b;
         auto second = Database::open(m_test->url());
         POS_VERIFY_OK(second);
-        std::unique_ptr<QThread> t1(QThread::create([&] { a = migrate(m_test->db(), Schema::Store); }));
+        std::unique_ptr<QThread> t1(
+                QThread::create([&] { a = migrate(m_test->db(), Schema::Store); }));
         std::unique_ptr<QThread> t2(QThread::create([&] { b = migrate(**second, Schema::Store); }));
         t1->start();
         t2->start();
@@ -329,7 +352,8 @@ private slots:
         QVERIFY(t2->wait(60000));
         POS_VERIFY_OK(a);
         POS_VERIFY_OK(b);
-        QCOMPARE(a->size() + b->size(), QDir(QStringLiteral(":/migrations/common")).entryList().size());
+        QCOMPARE(a->size() + b->size(),
+                 QDir(QStringLiteral(":/migrations/common")).entryList().size());
     }
 
     // A bad DATABASE_URL is refused with a message that says what a good one looks like.
@@ -354,8 +378,8 @@ private slots:
     {
         QFETCH_GLOBAL(Engine, engine);
         const QString url = engine == Engine::Sqlite
-                                ? QStringLiteral("sqlite:///nonexistent-dir/x/y.db")
-                                : QStringLiteral("postgresql://postgres@127.0.0.1:1/none");
+                                    ? QStringLiteral("sqlite:///nonexistent-dir/x/y.db")
+                                    : QStringLiteral("postgresql://postgres@127.0.0.1:1/none");
         const auto db = Database::open(url);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::Unavailable);

@@ -47,7 +47,8 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::create(Engine engine)
             return fail(admin.error());
         }
         t->m_pgName = QStringLiteral("pos_test_") + QUuid::createUuid().toString(QUuid::Id128);
-        if (auto ok = adminExec(t->m_adminUrl, QStringLiteral("CREATE DATABASE ") + t->m_pgName); !ok) {
+        if (auto ok = adminExec(t->m_adminUrl, QStringLiteral("CREATE DATABASE ") + t->m_pgName);
+            !ok) {
             return fail(ok.error());
         }
         t->m_url = admin->withName(t->m_pgName).toString();
@@ -64,7 +65,12 @@ TestDatabase::~TestDatabase()
 {
     m_db.reset();
     if (!m_pgName.isEmpty()) {
-        (void)adminExec(m_adminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
+        const auto dropped = adminExec(m_adminUrl,
+                                       QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                               .arg(m_pgName));
+        if (!dropped) {
+            qWarning() << "could not drop" << m_pgName << dropped.error().message;
+        }
     }
 }
 

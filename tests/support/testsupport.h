@@ -22,11 +22,12 @@ QString outputDir(const QString &sub);
 } // namespace pos::test
 
 // Fails the current test with the error's text when a Result holds an error.
-#define POS_VERIFY_OK(result)                                                                      \
-    do {                                                                                           \
-        const auto &posResult_ = (result);                                                         \
-        if (!posResult_) {                                                                         \
-            QFAIL(qPrintable(QStringLiteral("%1: %2").arg(                                         \
-                pos::errorCodeName(posResult_.error().code), posResult_.error().message)));        \
-        }                                                                                          \
+#define POS_VERIFY_OK(result) \
+    do { \
+        const auto &posResult_ = (result); \
+        if (!posResult_) { \
+            QFAIL(qPrintable( \
+                    QStringLiteral("%1: %2").arg(pos::errorCodeName(posResult_.error().code), \
+                                                 posResult_.error().message))); \
+        } \
     } while (false)

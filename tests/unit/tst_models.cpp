@@ -24,14 +24,32 @@ const QDate kDay(2026, 11, 28);
 
 Sale sampleSale()
 {
-    Sale s{id(1), id(2), id(3), id(4), id(5), id(6), id(7), {}, QStringLiteral("ST01-02-000123"),
-           SaleKind::Sale, SaleStatus::Completed, kDay, kWhen, QStringLiteral("es"), {}, {},
-           Money::fromMinor(300), Money::fromMinor(20500), Money::fromMinor(2828),
-           Money::fromMinor(20500), Money::fromMinor(-0)};
+    Sale s{id(1),
+           id(2),
+           id(3),
+           id(4),
+           id(5),
+           id(6),
+           id(7),
+           {},
+           QStringLiteral("ST01-02-000123"),
+           SaleKind::Sale,
+           SaleStatus::Completed,
+           kDay,
+           kWhen,
+           QStringLiteral("es"),
+           {},
+           {},
+           Money::fromMinor(300),
+           Money::fromMinor(20500),
+           Money::fromMinor(2828),
+           Money::fromMinor(20500),
+           Money::fromMinor(-0)};
     s.lines = {SaleLine{id(10), id(20), QStringLiteral("Café molido 500g"), Quantity::units(2),
                         Money::fromMinor(8900), Money(), Money::fromMinor(17800), false},
                SaleLine{id(11), id(21), QStringLiteral("Plátano"), Quantity::fromMilli(1250),
-                        Money::fromMinor(2400), Money::fromMinor(300), Money::fromMinor(2700), true}};
+                        Money::fromMinor(2400), Money::fromMinor(300), Money::fromMinor(2700),
+                        true}};
     s.payments = {Payment{id(30), id(40), Money::fromMinor(10000), QStringLiteral("AUTH 55")},
                   Payment{id(31), id(41), Money::fromMinor(10500), QString()}};
     s.change = Money::fromMinor(0);
@@ -43,17 +61,19 @@ using ParseFn = std::function<Result<QJsonObject>(const QJsonValue &)>;
 template<typename T>
 ParseFn parserFor()
 {
-    return [](const QJsonValue &v) { return transform(json::parse<T>(v), &json::write<T>); };
+    return [](const QJsonValue &v) {
+        return transform(json::parse<T>(v), &json::write<T>);
+    };
 }
 const QHash<QString, ParseFn> &parsers()
 {
     static const QHash<QString, ParseFn> table{
-        {QStringLiteral("product"), parserFor<Product>()},
-        {QStringLiteral("tax"), parserFor<Tax>()},
-        {QStringLiteral("store"), parserFor<Store>()},
-        {QStringLiteral("sale"), parserFor<Sale>()},
-        {QStringLiteral("movement"), parserFor<StockMovement>()},
-        {QStringLiteral("transfer"), parserFor<Transfer>()},
+            {QStringLiteral("product"), parserFor<Product>()},
+            {QStringLiteral("tax"), parserFor<Tax>()},
+            {QStringLiteral("store"), parserFor<Store>()},
+            {QStringLiteral("sale"), parserFor<Sale>()},
+            {QStringLiteral("movement"), parserFor<StockMovement>()},
+            {QStringLiteral("transfer"), parserFor<Transfer>()},
     };
     return table;
 }
@@ -62,28 +82,58 @@ const QHash<QString, ParseFn> &parsers()
 QJsonObject validJson(const QString &model)
 {
     if (model == QLatin1String("product")) {
-        return json::write(Product{id(1), QStringLiteral("CAF-500"), {QStringLiteral("7501234567895")},
-                                   QStringLiteral("Café"), id(2), {}, Money::fromMinor(8900),
-                                   Money::fromMinor(6000), {id(3)}, true, false, true});
+        return json::write(Product{id(1),
+                                   QStringLiteral("CAF-500"),
+                                   {QStringLiteral("7501234567895")},
+                                   QStringLiteral("Café"),
+                                   id(2),
+                                   {},
+                                   Money::fromMinor(8900),
+                                   Money::fromMinor(6000),
+                                   {id(3)},
+                                   true,
+                                   false,
+                                   true});
     }
     if (model == QLatin1String("tax")) {
         return json::write(Tax{id(1), QStringLiteral("IVA16"), QStringLiteral("IVA 16 %"),
                                TaxRate::fromBasisPoints(1600), TaxKind::Standard, false, true});
     }
     if (model == QLatin1String("store")) {
-        return json::write(Store{id(1), QStringLiteral("ST01"), QStringLiteral("Centro"), {},
-                                 QStringLiteral("America/Mexico_City"), QStringLiteral("MXN"),
-                                 PriceMode::TaxInclusive, RoundingScope::PerLine, Rounding::HalfUp,
+        return json::write(Store{id(1),
+                                 QStringLiteral("ST01"),
+                                 QStringLiteral("Centro"),
+                                 {},
+                                 QStringLiteral("America/Mexico_City"),
+                                 QStringLiteral("MXN"),
+                                 PriceMode::TaxInclusive,
+                                 RoundingScope::PerLine,
+                                 Rounding::HalfUp,
                                  true});
     }
     if (model == QLatin1String("movement")) {
-        return json::write(StockMovement{id(1), id(2), id(3), MovementKind::Adjustment,
-                                         MovementReason::Damage, Quantity::fromMilli(-1000), {},
-                                         id(4), kDay, kWhen});
+        return json::write(StockMovement{id(1),
+                                         id(2),
+                                         id(3),
+                                         MovementKind::Adjustment,
+                                         MovementReason::Damage,
+                                         Quantity::fromMilli(-1000),
+                                         {},
+                                         id(4),
+                                         kDay,
+                                         kWhen});
     }
     if (model == QLatin1String("transfer")) {
-        return json::write(Transfer{id(1), id(2), id(3), 1, TransferStatus::InTransit, kWhen, kWhen,
-                                    {}, {}, {TransferLine{id(4), Quantity::units(5), {}, {}}}});
+        return json::write(Transfer{id(1),
+                                    id(2),
+                                    id(3),
+                                    1,
+                                    TransferStatus::InTransit,
+                                    kWhen,
+                                    kWhen,
+                                    {},
+                                    {},
+                                    {TransferLine{id(4), Quantity::units(5), {}, {}}}});
     }
     return json::write(sampleSale());
 }
@@ -132,43 +182,91 @@ private slots:
         checkRoundTrip(Tax{id(1), QStringLiteral("QST"), QStringLiteral("TVQ"),
                            *TaxRate::parsePercent(QStringLiteral("9.975")), TaxKind::Standard, true,
                            false});
-        checkRoundTrip(Product{id(1), QStringLiteral("PLA-KG"),
+        checkRoundTrip(Product{id(1),
+                               QStringLiteral("PLA-KG"),
                                {QStringLiteral("2000123000000"), QStringLiteral("12345670")},
-                               QStringLiteral("Plátano"), id(2), id(3), Money::fromMinor(2400),
-                               Money::fromMinor(1500), {id(4), id(5)}, false, true, true});
+                               QStringLiteral("Plátano"),
+                               id(2),
+                               id(3),
+                               Money::fromMinor(2400),
+                               Money::fromMinor(1500),
+                               {id(4), id(5)},
+                               false,
+                               true,
+                               true});
         checkRoundTrip(Supplier{id(1), QStringLiteral("SUP1"), QStringLiteral("Lácteos del Norte"),
                                 QStringLiteral("Ana Ruiz"), QStringLiteral("+52 55 1234"),
                                 QStringLiteral("ana@example.com"), true});
         checkRoundTrip(Tender{id(1), QStringLiteral("CARD"), QStringLiteral("Tarjeta"),
                               TenderKind::Card, false, false, true});
-        checkRoundTrip(Customer{id(1), QStringLiteral("C-9"), QStringLiteral("Embajada"), {}, {},
-                                QStringLiteral("XAXX010101000"), true, true});
+        checkRoundTrip(Customer{id(1),
+                                QStringLiteral("C-9"),
+                                QStringLiteral("Embajada"),
+                                {},
+                                {},
+                                QStringLiteral("XAXX010101000"),
+                                true,
+                                true});
         checkRoundTrip(SalesRep{id(1), QStringLiteral("R1"), QStringLiteral("Luis"), false});
-        checkRoundTrip(Role{id(1), QStringLiteral("manager"),
-                            {QStringLiteral("sales.void"), QStringLiteral("sales.refund")}, 2000});
-        checkRoundTrip(User{id(1), QStringLiteral("ana"), QStringLiteral("Ana Ruiz"), {id(2)},
-                            {id(3)}, QStringLiteral("es"), true});
+        checkRoundTrip(Role{id(1),
+                            QStringLiteral("manager"),
+                            {QStringLiteral("sales.void"), QStringLiteral("sales.refund")},
+                            2000});
+        checkRoundTrip(User{id(1),
+                            QStringLiteral("ana"),
+                            QStringLiteral("Ana Ruiz"),
+                            {id(2)},
+                            {id(3)},
+                            QStringLiteral("es"),
+                            true});
         checkRoundTrip(Store{id(1), QStringLiteral("ST01"), QStringLiteral("Centro"),
                              QStringLiteral("Av. Juárez 1"), QStringLiteral("America/Mexico_City"),
                              QStringLiteral("MXN"), PriceMode::TaxExclusive,
                              RoundingScope::PerDocument, Rounding::HalfEven, true});
         checkRoundTrip(Register{id(1), id(2), 2, QStringLiteral("Caja 2"), true});
-        checkRoundTrip(RegisterSession{id(1), id(2), id(3), id(4), 7, kDay, kWhen, kWhen.addSecs(3600),
-                                       Money::fromMinor(150000), SessionStatus::Closed});
+        checkRoundTrip(RegisterSession{id(1), id(2), id(3), id(4), 7, kDay, kWhen,
+                                       kWhen.addSecs(3600), Money::fromMinor(150000),
+                                       SessionStatus::Closed});
         checkRoundTrip(sampleSale());
-        checkRoundTrip(StockMovement{id(1), id(2), id(3), MovementKind::Count, MovementReason::None,
-                                     Quantity::fromMilli(0), {}, id(4), kDay, kWhen});
-        checkRoundTrip(Transfer{id(1), id(2), id(3), 4, TransferStatus::Received, kWhen, kWhen,
-                                kWhen.addDays(1), QStringLiteral("caja 3 dañada"),
+        checkRoundTrip(StockMovement{id(1),
+                                     id(2),
+                                     id(3),
+                                     MovementKind::Count,
+                                     MovementReason::None,
+                                     Quantity::fromMilli(0),
+                                     {},
+                                     id(4),
+                                     kDay,
+                                     kWhen});
+        checkRoundTrip(Transfer{id(1),
+                                id(2),
+                                id(3),
+                                4,
+                                TransferStatus::Received,
+                                kWhen,
+                                kWhen,
+                                kWhen.addDays(1),
+                                QStringLiteral("caja 3 dañada"),
                                 {TransferLine{id(5), Quantity::units(10), Quantity::units(8),
                                               Quantity::units(1)}}});
-        checkRoundTrip(PurchaseOrder{id(1), QStringLiteral("PO-77"), id(2), id(3),
-                                     PurchaseOrderStatus::PartiallyReceived, kWhen, kDay.addDays(3),
-                                     {}, {PurchaseOrderLine{id(4), Quantity::units(12),
-                                                            Quantity::units(6),
-                                                            Money::fromMinor(4550)}}});
-        checkRoundTrip(Worksheet{id(1), QStringLiteral("Precios diciembre"),
-                                 WorksheetStatus::PendingApproval, id(2), {}, kDay.addDays(2), {id(3)},
+        checkRoundTrip(
+                PurchaseOrder{id(1),
+                              QStringLiteral("PO-77"),
+                              id(2),
+                              id(3),
+                              PurchaseOrderStatus::PartiallyReceived,
+                              kWhen,
+                              kDay.addDays(3),
+                              {},
+                              {PurchaseOrderLine{id(4), Quantity::units(12), Quantity::units(6),
+                                                 Money::fromMinor(4550)}}});
+        checkRoundTrip(Worksheet{id(1),
+                                 QStringLiteral("Precios diciembre"),
+                                 WorksheetStatus::PendingApproval,
+                                 id(2),
+                                 {},
+                                 kDay.addDays(2),
+                                 {id(3)},
                                  {WorksheetLine{id(4), Money::fromMinor(9900)}}});
     }
 
@@ -196,7 +294,8 @@ private slots:
             "lines[0].id: is required");
         row("bad-uuid", "sale", "customer_id", QStringLiteral("not-a-uuid"), ErrorCode::BadRequest,
             "customer_id: must be a UUID");
-        row("no-lines", "sale", "lines", QJsonArray(), ErrorCode::Validation, "lines: must not be empty");
+        row("no-lines", "sale", "lines", QJsonArray(), ErrorCode::Validation,
+            "lines: must not be empty");
         row("negative-unit-price", "sale", "lines[0].unit_price", -1, ErrorCode::Validation,
             "lines[0].unit_price: must not be negative");
         row("huge-amount", "sale", "total", 1e300, ErrorCode::Overflow, "total: is out of range");
@@ -204,15 +303,16 @@ private slots:
             "kind: must be one of: sale, return");
         row("naive-timestamp", "sale", "created_at", QStringLiteral("2026-11-28T14:32:05"),
             ErrorCode::BadRequest, "created_at: must be an ISO 8601 timestamp with a time zone");
-        row("bad-date", "sale", "business_date", QStringLiteral("2026-02-30"), ErrorCode::BadRequest,
-            "business_date: must be a date like 2026-11-28");
+        row("bad-date", "sale", "business_date", QStringLiteral("2026-02-30"),
+            ErrorCode::BadRequest, "business_date: must be a date like 2026-11-28");
         row("unknown-field", "sale", "discount_code", QStringLiteral("X"), ErrorCode::BadRequest,
             "discount_code: is not a known field");
         row("unknown-nested-field", "sale", "payments[0].tip", 100, ErrorCode::BadRequest,
             "payments[0].tip: is not a known field");
         row("line-not-object", "sale", "lines", QJsonArray{1}, ErrorCode::BadRequest,
             "lines[0]: must be an object");
-        row("empty-sku", "product", "sku", QString(), ErrorCode::Validation, "sku: must not be empty");
+        row("empty-sku", "product", "sku", QString(), ErrorCode::Validation,
+            "sku: must not be empty");
         row("long-name", "product", "name", QString(121, QLatin1Char('x')), ErrorCode::Validation,
             "name: must be at most 120 characters");
         row("barcode-too-long", "product", "barcodes", QJsonArray{QString(33, QLatin1Char('1'))},
@@ -266,7 +366,8 @@ private slots:
     // Every problem is reported at once, so a client can fix a form in one go.
     void allProblemsListed()
     {
-        QJsonObject input = patched(validJson(QStringLiteral("product")), QStringLiteral("sku"), QString());
+        QJsonObject input = patched(validJson(QStringLiteral("product")), QStringLiteral("sku"),
+                                    QString());
         input = patched(input, QStringLiteral("price"), -5);
         input.remove(QStringLiteral("name"));
         const auto result = json::parse<Product>(input);
