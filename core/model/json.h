@@ -85,6 +85,8 @@ QString enumName(E value, const Table &names)
 }
 
 // Reads a JSON object into a model, collecting every problem with its field path.
+class SchemaWriter;
+
 class Reader
 {
 public:
@@ -147,6 +149,24 @@ public:
             m_errors << nested.m_errors;
             out.append(std::move(item));
         }
+    }
+
+    // One nested model, described by its own describe().
+    template<typename T>
+    void object(const char *key, T &out)
+    {
+        const QJsonValue v = take(key, Presence::Required);
+        if (v.isUndefined()) {
+            return;
+        }
+        if (!v.isObject()) {
+            problem(key, mustBeObject(), ErrorCode::BadRequest);
+            return;
+        }
+        Reader nested(v.toObject(), childPath(key));
+        describe(nested, out);
+        nested.finish();
+        m_errors << nested.m_errors;
     }
 
     // Rejects fields the model does not know, so typos never pass silently.
@@ -242,6 +262,14 @@ public:
         put(key, array);
     }
 
+    template<typename T>
+    void object(const char *key, const T &model)
+    {
+        Writer nested;
+        describe(nested, model);
+        put(key, nested.m_object);
+    }
+
     static QJsonValue uuid(const QUuid &id);
     static QJsonValue timestamp(const QDateTime &t);
     static QJsonValue date(const QDate &d);
@@ -298,7 +326,8 @@ QJsonObject write(const T &model)
 // NOLINTBEGIN(bugprone-macro-parentheses): Type is a type name; parentheses would break it.
 #define POS_DECLARE_JSON(Type) \
     void describe(::pos::json::Reader &visitor, Type &model); \
-    void describe(::pos::json::Writer &visitor, const Type &model);
+    void describe(::pos::json::Writer &visitor, const Type &model); \
+    void describe(::pos::json::SchemaWriter &visitor, const Type &model);
 
 #define POS_DEFINE_JSON(Type) \
     void describe(::pos::json::Reader &visitor, Type &model) \
@@ -306,6 +335,10 @@ QJsonObject write(const T &model)
         fields(visitor, model); \
     } \
     void describe(::pos::json::Writer &visitor, const Type &model) \
+    { \
+        fields(visitor, model); \
+    } \
+    void describe(::pos::json::SchemaWriter &visitor, const Type &model) \
     { \
         fields(visitor, model); \
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stock.h"
 
+#include "schema.h"
+
 namespace pos {
 
 using namespace json;

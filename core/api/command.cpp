@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command.h"
+
+#include "messages.h"
+
+#include <QRegularExpression>
+
+namespace pos {
+
+QString methodName(HttpMethod method)
+{
+    switch (method) {
+    case HttpMethod::Get:
+        return QStringLiteral("GET");
+    case HttpMethod::Post:
+        return QStringLiteral("POST");
+    case HttpMethod::Put:
+        return QStringLiteral("PUT");
+    case HttpMethod::Patch:
+        return QStringLiteral("PATCH");
+    case HttpMethod::Delete:
+        return QStringLiteral("DELETE");
+    }
+    return {};
+}
+
+QStringList Command::pathParameters() const
+{
+    static const QRegularExpression parameter(QStringLiteral("\\{([a-z_]+)\\}"));
+    QStringList names;
+    for (const auto &match : parameter.globalMatch(path)) {
+        names << match.captured(1);
+    }
+    return names;
+}
+
+bool Command::hasBody() const
+{
+    return method == HttpMethod::Post || method == HttpMethod::Put || method == HttpMethod::Patch;
+}
+
+namespace {
+
+using enum HttpMethod;
+using enum Access;
+using enum Idempotency;
+
+Command make(const char *name, HttpMethod method, const char *path, Access access, Permission permission,
+             Idempotency idempotency, Codec request, Codec response, const char *summary)
+{
+    return Command{QString::fromLatin1(name), method,   QString::fromLatin1(path),
+                   access,                    permission, idempotency,
+                   request,                   response, QString::fromLatin1(summary)};
+}
+
+constexpr Permission kNone = Permission::ReportsView; // ignored unless access is Permitted
+
+QList<Command> buildTable()
+{
+    return {
+        make("get_health", Get, "/api/health", Public, kNone, Idempotent, noBody(),
+             codec<Health>("Health"), "Version and whether the database answers"),
+        make("get_openapi", Get, "/api/openapi.json", Public, kNone, Idempotent, noBody(), noBody(),
+             "This document"),
+        make("login", Post, "/api/auth/login", Public, kNone, NotIdempotent,
+             codec<LoginRequest>("LoginRequest"), codec<Session>("Session"),
+             "Log in with username and password"),
+        make("login_pin", Post, "/api/auth/pin", Public, kNone, NotIdempotent,
+             codec<PinLoginRequest>("PinLoginRequest"), codec<Session>("Session"),
+             "Log in with a cashier PIN"),
+        make("get_me", Get, "/api/auth/me", Authenticated, kNone, Idempotent, noBody(),
+             codec<Session>("Session"), "The session of the bearer token"),
+        make("get_permissions", Get, "/api/permissions", Authenticated, kNone, Idempotent,
+             noBody(), codec<Role>("Role"), "Every permission name, as one role holding all"),
+        make("get_roles", Get, "/api/roles", Permitted, Permission::UsersManage, Idempotent,
+             codec<ListQuery>("ListQuery"), codec<Page<Role>>("RolePage"), "Roles, paged"),
+        make("put_role", Put, "/api/roles/{id}", Permitted, Permission::UsersManage, Idempotent,
+             codec<Role>("Role"), codec<Role>("Role"), "Create or replace a role"),
+        make("get_users", Get, "/api/users", Permitted, Permission::UsersManage, Idempotent,
+             codec<ListQuery>("ListQuery"), codec<Page<User>>("UserPage"), "Users, paged"),
+        make("get_user", Get, "/api/users/{id}", Permitted, Permission::UsersManage, Idempotent,
+             noBody(), codec<User>("User"), "One user"),
+        make("put_user", Put, "/api/users/{id}", Permitted, Permission::UsersManage, Idempotent,
+             codec<NewUser>("NewUser"), codec<User>("User"),
+             "Create or replace a user; a password or PIN given replaces the old one"),
+        make("get_departments", Get, "/api/departments", Authenticated, kNone, Idempotent,
+             codec<ListQuery>("ListQuery"), codec<Page<Department>>("DepartmentPage"),
+             "Departments, paged"),
+        make("put_department", Put, "/api/departments/{id}", Permitted, Permission::ProductsEdit,
+             Idempotent, codec<Department>("Department"), codec<Department>("Department"),
+             "Create or replace a department"),
+        make("get_taxes", Get, "/api/taxes", Authenticated, kNone, Idempotent,
+             codec<ListQuery>("ListQuery"), codec<Page<Tax>>("TaxPage"), "Taxes, paged"),
+        make("put_tax", Put, "/api/taxes/{id}", Permitted, Permission::ProductsEdit, Idempotent,
+             codec<Tax>("Tax"), codec<Tax>("Tax"), "Create or replace a tax"),
+        make("get_products", Get, "/api/products", Authenticated, kNone, Idempotent,
+             codec<ListQuery>("ListQuery"), codec<Page<Product>>("ProductPage"),
+             "Products by name (prefix or contained, accents and case ignored), paged"),
+        make("get_product", Get, "/api/products/{id}", Authenticated, kNone, Idempotent, noBody(),
+             codec<Product>("Product"), "One product"),
+        make("put_product", Put, "/api/products/{id}", Permitted, Permission::ProductsEdit,
+             Idempotent, codec<Product>("Product"), codec<Product>("Product"),
+             "Create or replace a product with its barcodes and taxes"),
+        make("open_drawer", Post, "/api/drawer/no-sale", Permitted, Permission::DrawerNoSale,
+             NotIdempotent, codec<NoSaleRequest>("NoSaleRequest"), codec<Empty>("Empty"),
+             "Open the cash drawer without a sale (audited)"),
+    };
+}
+
+} // namespace
+
+const QList<Command> &commandTable()
+{
+    static const QList<Command> table = buildTable();
+    return table;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : commandTable()) {
+        if (c.name == name) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace pos

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backend.h"
+
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+namespace pos {
+
+struct Command;
+
+// Backend over HTTP: builds each request from the command table, maps the answer back.
+// Only idempotent commands are retried, and only when no answer came back.
+class HttpBackend : public Backend
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int timeoutMs = 10000;
+        int retries = 2; // extra attempts for idempotent commands
+        int retryDelayMs = 200;
+    };
+
+    explicit HttpBackend(QUrl baseUrl, QObject *parent = nullptr);
+    HttpBackend(QUrl baseUrl, Options options, QObject *parent = nullptr);
+
+    void execute(const QString &command, const QJsonObject &params, Done done,
+                 const CallOptions &options = {}) override;
+
+private:
+    void send(const Command &command, const QJsonObject &params, Done done,
+              const CallOptions &options, int attempt);
+    Result<QNetworkRequest> request(const Command &command, const QJsonObject &params,
+                                    const CallOptions &options) const;
+
+    QUrl m_baseUrl;
+    Options m_options;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace pos

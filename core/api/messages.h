@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/model/catalog.h"
+#include "core/model/organisation.h"
+#include "core/model/schema.h"
+
+// Request and response bodies of the API that are not domain models themselves.
+namespace pos {
+
+struct Empty
+{
+    bool operator==(const Empty &) const = default;
+};
+
+struct Health
+{
+    QString version;
+    QString role; // "hq" or "store"
+    bool database = false;
+    bool operator==(const Health &) const = default;
+};
+
+struct LoginRequest
+{
+    QString username;
+    QString password;
+};
+
+struct PinLoginRequest
+{
+    QString pin;
+};
+
+// What a successful login returns: the bearer token and who it speaks for.
+struct Session
+{
+    QString token;
+    QDateTime expiresAt;
+    User user;
+    QStringList permissions;
+    QUuid storeId; // null at HQ
+};
+
+// Query parameters of list commands. They arrive as URL strings on both bindings.
+struct ListQuery
+{
+    QString q;      // search text, prefix or contained, accents and case ignored
+    QString limit;  // digits, default 50, at most 500
+    QString offset; // digits, default 0
+};
+
+// A user as created by an administrator: the model plus the secrets it never returns.
+struct NewUser
+{
+    User user;
+    QString password; // empty: no password login
+    QString pin;      // empty: no PIN login; otherwise 4 to 8 digits
+};
+
+struct Id
+{
+    QUuid id;
+};
+
+struct NoSaleRequest
+{
+    QString reason;
+};
+
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    qint64 nextOffset = -1; // -1: this was the last page
+    bool operator==(const Page &) const = default;
+};
+
+template<typename P>
+concept IsPage = requires(P &p) { p.items; p.nextOffset; };
+
+template<typename V, typename P>
+    requires IsPage<std::remove_const_t<P>>
+void describe(V &v, P &page)
+{
+    v.field("items", page.items, json::Items{0, 500});
+    v.field("next_offset", page.nextOffset, json::Count{-1});
+}
+
+POS_DECLARE_JSON(Empty)
+POS_DECLARE_JSON(Health)
+POS_DECLARE_JSON(LoginRequest)
+POS_DECLARE_JSON(PinLoginRequest)
+POS_DECLARE_JSON(Session)
+POS_DECLARE_JSON(ListQuery)
+POS_DECLARE_JSON(NewUser)
+POS_DECLARE_JSON(Id)
+POS_DECLARE_JSON(NoSaleRequest)
+
+} // namespace pos
