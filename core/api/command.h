@@ -41,7 +41,9 @@ Codec codec(const char *name)
                      }
                      return {};
                  },
-                 [] { return json::SchemaWriter::schemaOf<T>(); }};
+                 [] {
+                     return json::SchemaWriter::schemaOf<T>();
+                 }};
 }
 
 inline Codec noBody()
@@ -59,7 +61,7 @@ struct Command
     Access access = Access::Authenticated;
     Permission permission = Permission::ReportsView; // used when access is Permitted
     Idempotency idempotency = Idempotency::Idempotent;
-    Codec request;  // the body (POST/PUT/PATCH) or the query string (GET/DELETE)
+    Codec request; // the body (POST/PUT/PATCH) or the query string (GET/DELETE)
     Codec response;
     QString summary;
 

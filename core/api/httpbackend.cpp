@@ -127,19 +127,18 @@ void HttpBackend::send(const Command &command, const QJsonObject &params, Done d
         return;
     }
     const QByteArray verb = methodName(command.method).toLatin1();
-    const QByteArray body
-        = command.hasBody()
-                  ? QJsonDocument(withoutPathParameters(command, params)).toJson(QJsonDocument::Compact)
-                  : QByteArray();
+    const QByteArray body = command.hasBody()
+                                    ? QJsonDocument(withoutPathParameters(command, params))
+                                              .toJson(QJsonDocument::Compact)
+                                    : QByteArray();
     QNetworkReply *reply = m_network.sendCustomRequest(*req, verb, body);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, &command, params, done = std::move(done), options, attempt]() mutable {
-                const bool retry = command.idempotency == Idempotency::Idempotent
-                                   && attempt < m_options.retries
-                                   && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute)
-                                              .toInt()
-                                              == 0
-                                   && noAnswer(reply->error());
+                const bool retry
+                        = command.idempotency == Idempotency::Idempotent
+                          && attempt < m_options.retries
+                          && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0
+                          && noAnswer(reply->error());
                 if (retry) {
                     const int delay = m_options.retryDelayMs * (1 << attempt);
                     QTimer::singleShot(delay, this, [=, this, done = std::move(done)]() mutable {

@@ -20,12 +20,13 @@ struct Mapping
 };
 
 constexpr Mapping kMappings[]{
-    {ErrorCode::BadRequest, 400},     {ErrorCode::Unauthenticated, 401},
-    {ErrorCode::Forbidden, 403},      {ErrorCode::NotFound, 404},
-    {ErrorCode::Conflict, 409},       {ErrorCode::PayloadTooLarge, 413},
-    {ErrorCode::Validation, 422},     {ErrorCode::Overflow, 422},
-    {ErrorCode::RateLimited, 429},    {ErrorCode::Internal, 500},
-    {ErrorCode::Unavailable, 503},    {ErrorCode::Timeout, 504},
+        {ErrorCode::BadRequest, 400},       {ErrorCode::Unauthenticated, 401},
+        {ErrorCode::Forbidden, 403},        {ErrorCode::NotFound, 404},
+        {ErrorCode::MethodNotAllowed, 405}, {ErrorCode::Conflict, 409},
+        {ErrorCode::PayloadTooLarge, 413},  {ErrorCode::Validation, 422},
+        {ErrorCode::Overflow, 422},         {ErrorCode::RateLimited, 429},
+        {ErrorCode::Internal, 500},         {ErrorCode::Unavailable, 503},
+        {ErrorCode::Timeout, 504},
 };
 } // namespace
 
@@ -41,17 +42,17 @@ int httpStatus(ErrorCode code)
 
 QJsonObject errorBody(const Error &error)
 {
-    return QJsonObject{{QStringLiteral("error"),
-                        QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
-                                    {QStringLiteral("message"), error.message},
-                                    {QStringLiteral("details"),
-                                     QJsonArray::fromStringList(error.details)}}}};
+    return QJsonObject{
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
+                         {QStringLiteral("message"), error.message},
+                         {QStringLiteral("details"), QJsonArray::fromStringList(error.details)}}}};
 }
 
 Error errorFromHttp(int status, const QByteArray &body)
 {
     const QJsonObject inner
-        = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+            = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
     if (!inner.isEmpty()) {
         QStringList details;
         for (const auto &d : inner.value(QStringLiteral("details")).toArray()) {

@@ -77,7 +77,10 @@ struct Page
 };
 
 template<typename P>
-concept IsPage = requires(P &p) { p.items; p.nextOffset; };
+concept IsPage = requires(P &p) {
+    p.items;
+    p.nextOffset;
+};
 
 template<typename V, typename P>
     requires IsPage<std::remove_const_t<P>>

@@ -9,44 +9,45 @@ namespace {
 
 QJsonObject ref(const char *name)
 {
-    return QJsonObject{
-        {QStringLiteral("$ref"), QStringLiteral("#/components/schemas/") + QString::fromLatin1(name)}};
+    return QJsonObject{{QStringLiteral("$ref"),
+                        QStringLiteral("#/components/schemas/") + QString::fromLatin1(name)}};
 }
 
 QJsonObject jsonContent(const QJsonObject &schema)
 {
-    return QJsonObject{{QStringLiteral("application/json"),
-                        QJsonObject{{QStringLiteral("schema"), schema}}}};
+    return QJsonObject{
+            {QStringLiteral("application/json"), QJsonObject{{QStringLiteral("schema"), schema}}}};
 }
 
 QJsonObject errorSchema()
 {
     const QJsonObject text{{QStringLiteral("type"), QStringLiteral("string")}};
-    const QJsonObject inner{
-        {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("required"), QJsonArray{QStringLiteral("code"), QStringLiteral("message")}},
-        {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("code"), text},
-                     {QStringLiteral("message"), text},
-                     {QStringLiteral("details"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                  {QStringLiteral("items"), text}}}}}};
+    const QJsonObject inner{{QStringLiteral("type"), QStringLiteral("object")},
+                            {QStringLiteral("required"),
+                             QJsonArray{QStringLiteral("code"), QStringLiteral("message")}},
+                            {QStringLiteral("properties"),
+                             QJsonObject{{QStringLiteral("code"), text},
+                                         {QStringLiteral("message"), text},
+                                         {QStringLiteral("details"),
+                                          QJsonObject{{QStringLiteral("type"),
+                                                       QStringLiteral("array")},
+                                                      {QStringLiteral("items"), text}}}}}};
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
                        {QStringLiteral("required"), QJsonArray{QStringLiteral("error")}},
-                       {QStringLiteral("properties"), QJsonObject{{QStringLiteral("error"), inner}}}};
+                       {QStringLiteral("properties"),
+                        QJsonObject{{QStringLiteral("error"), inner}}}};
 }
 
 QJsonArray parameters(const Command &c)
 {
     QJsonArray out;
     for (const QString &name : c.pathParameters()) {
-        out.append(QJsonObject{
-            {QStringLiteral("name"), name},
-            {QStringLiteral("in"), QStringLiteral("path")},
-            {QStringLiteral("required"), true},
-            {QStringLiteral("schema"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                         {QStringLiteral("format"), QStringLiteral("uuid")}}}});
+        out.append(QJsonObject{{QStringLiteral("name"), name},
+                               {QStringLiteral("in"), QStringLiteral("path")},
+                               {QStringLiteral("required"), true},
+                               {QStringLiteral("schema"),
+                                QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                            {QStringLiteral("format"), QStringLiteral("uuid")}}}});
     }
     if (!c.hasBody() && c.request.schema != nullptr) {
         const QJsonObject schema = c.request.schema();
@@ -119,15 +120,16 @@ QJsonObject openApiDocument(const QList<Command> &commands, const QString &title
                              {QStringLiteral("scheme"), QStringLiteral("bearer")},
                              {QStringLiteral("bearerFormat"), QStringLiteral("JWT")}};
     return QJsonObject{
-        {QStringLiteral("openapi"), QStringLiteral("3.0.3")},
-        {QStringLiteral("info"),
-         QJsonObject{{QStringLiteral("title"), title}, {QStringLiteral("version"), version}}},
-        {QStringLiteral("paths"), paths},
-        {QStringLiteral("components"),
-         QJsonObject{{QStringLiteral("schemas"), schemas},
-                     {QStringLiteral("securitySchemes"),
-                      QJsonObject{{QStringLiteral("bearer"), bearer}}}}},
-        {QStringLiteral("security"), QJsonArray{QJsonObject{{QStringLiteral("bearer"), QJsonArray{}}}}},
+            {QStringLiteral("openapi"), QStringLiteral("3.0.3")},
+            {QStringLiteral("info"),
+             QJsonObject{{QStringLiteral("title"), title}, {QStringLiteral("version"), version}}},
+            {QStringLiteral("paths"), paths},
+            {QStringLiteral("components"),
+             QJsonObject{{QStringLiteral("schemas"), schemas},
+                         {QStringLiteral("securitySchemes"),
+                          QJsonObject{{QStringLiteral("bearer"), bearer}}}}},
+            {QStringLiteral("security"),
+             QJsonArray{QJsonObject{{QStringLiteral("bearer"), QJsonArray{}}}}},
     };
 }
 

@@ -8,19 +8,19 @@ namespace pos {
 
 namespace {
 constexpr std::array kNames{
-    std::pair{Permission::SalesDiscount, "sales.discount"},
-    std::pair{Permission::SalesPriceOverride, "sales.price_override"},
-    std::pair{Permission::SalesVoid, "sales.void"},
-    std::pair{Permission::SalesRefund, "sales.refund"},
-    std::pair{Permission::DrawerNoSale, "drawer.no_sale"},
-    std::pair{Permission::RegisterOpen, "register.open"},
-    std::pair{Permission::RegisterClose, "register.close"},
-    std::pair{Permission::InventoryAdjust, "inventory.adjust"},
-    std::pair{Permission::ProductsEdit, "products.edit"},
-    std::pair{Permission::UsersManage, "users.manage"},
-    std::pair{Permission::ReportsView, "reports.view"},
-    std::pair{Permission::WorksheetsApprove, "worksheets.approve"},
-    std::pair{Permission::SyncAdmin, "sync.admin"},
+        std::pair{Permission::SalesDiscount, "sales.discount"},
+        std::pair{Permission::SalesPriceOverride, "sales.price_override"},
+        std::pair{Permission::SalesVoid, "sales.void"},
+        std::pair{Permission::SalesRefund, "sales.refund"},
+        std::pair{Permission::DrawerNoSale, "drawer.no_sale"},
+        std::pair{Permission::RegisterOpen, "register.open"},
+        std::pair{Permission::RegisterClose, "register.close"},
+        std::pair{Permission::InventoryAdjust, "inventory.adjust"},
+        std::pair{Permission::ProductsEdit, "products.edit"},
+        std::pair{Permission::UsersManage, "users.manage"},
+        std::pair{Permission::ReportsView, "reports.view"},
+        std::pair{Permission::WorksheetsApprove, "worksheets.approve"},
+        std::pair{Permission::SyncAdmin, "sync.admin"},
 };
 } // namespace
 

@@ -13,13 +13,13 @@ namespace pos {
 // What a token says about its bearer: standard claims sub, iat and exp plus ours.
 struct Claims
 {
-    QUuid userId;        // sub
-    QString username;    // name
-    QStringList roles;   // roles
+    QUuid userId;            // sub
+    QString username;        // name
+    QStringList roles;       // roles
     QStringList permissions; // perms: resolved at login so requests need no lookup
-    QUuid storeId;       // store, null at HQ
-    QDateTime issuedAt;  // iat
-    QDateTime expiresAt; // exp
+    QUuid storeId;           // store, null at HQ
+    QDateTime issuedAt;      // iat
+    QDateTime expiresAt;     // exp
 };
 
 // HS256 JSON Web Tokens (RFC 7519), readable by any standard JWT library.

@@ -32,8 +32,8 @@ Result<QString> hashSecret(const QString &secret)
     char out[crypto_pwhash_STRBYTES];
     // Interactive limits: about 64 MiB and a few tens of milliseconds per login.
     if (crypto_pwhash_str_alg(out, bytes.constData(), static_cast<unsigned long long>(bytes.size()),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13)
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13)
         != 0) {
         return fail(ErrorCode::Internal, Tr::tr("not enough memory to hash the password"));
     }
@@ -69,8 +69,8 @@ QByteArray randomBytes(int count)
 QString generatePassword()
 {
     // 18 random bytes as base64url: 24 characters, 144 bits.
-    return QString::fromLatin1(
-            randomBytes(18).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(randomBytes(18).toBase64(QByteArray::Base64UrlEncoding
+                                                        | QByteArray::OmitTrailingEquals));
 }
 
 } // namespace pos

@@ -12,6 +12,7 @@ constexpr std::array kNames{
         std::pair{ErrorCode::Validation, "validation"},
         std::pair{ErrorCode::Overflow, "overflow"},
         std::pair{ErrorCode::NotFound, "not_found"},
+        std::pair{ErrorCode::MethodNotAllowed, "method_not_allowed"},
         std::pair{ErrorCode::Conflict, "conflict"},
         std::pair{ErrorCode::Unauthenticated, "unauthenticated"},
         std::pair{ErrorCode::Forbidden, "forbidden"},

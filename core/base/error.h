@@ -17,6 +17,7 @@ enum class ErrorCode {
     Validation, // well-formed but breaks a rule: zero quantity, unknown enum value
     Overflow,   // an amount or quantity left the range we can represent
     NotFound,
+    MethodNotAllowed,
     Conflict, // duplicate key, same id with different content
     Unauthenticated,
     Forbidden,
@@ -46,6 +47,7 @@ struct Error
     ErrorCode code = ErrorCode::Internal;
     QString message;
     QStringList details;
+    int retryAfterSeconds = 0; // with RateLimited: when to try again
 
     // The same error with its message prefixed by a field path ("lines[2].quantity: ...").
     [[nodiscard]] Error at(const QString &path) const;

@@ -154,7 +154,10 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
         return fail(sqlError(query.lastError()));
     }
     for (const QVariant &v : values) {
-        query.addBindValue(v);
+        // Drivers bind a null QString as SQL NULL; an empty text is meant here. SQL NULL is
+        // bound with an invalid QVariant().
+        const bool nullText = v.typeId() == QMetaType::QString && v.toString().isNull();
+        query.addBindValue(nullText ? QVariant(QStringLiteral("")) : v);
     }
     if (!query.exec()) {
         qCDebug(lcDb) << "exec failed:" << query.lastError().text() << sql;

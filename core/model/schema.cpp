@@ -94,7 +94,9 @@ void SchemaWriter::field(const char *key, qint64, Count rule)
 
 void SchemaWriter::field(const char *key, Money, Amount rule)
 {
-    add(key, integer(std::max(rule.min, -kJsonSafe), std::min(rule.max, kJsonSafe), "minor units (cents)"),
+    add(key,
+        integer(std::max(rule.min, -kJsonSafe), std::min(rule.max, kJsonSafe),
+                "minor units (cents)"),
         rule.presence);
 }
 

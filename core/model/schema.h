@@ -32,8 +32,9 @@ public:
         for (const auto &n : names) {
             values.append(QString::fromLatin1(n.name));
         }
-        add(key, QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                             {QStringLiteral("enum"), values}},
+        add(key,
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                        {QStringLiteral("enum"), values}},
             Presence::Required);
     }
 

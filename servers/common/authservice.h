@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "callcontext.h"
+#include "throttle.h"
+#include "users.h"
+
+#include "core/api/permission.h"
+
+namespace pos {
+
+class Dispatcher;
+
+// Logins, tokens and manager overrides. Failed attempts are throttled per user and per
+// client address and written to the audit log.
+class AuthService
+{
+public:
+    AuthService(Database &db, const ServerIdentity &identity, JwtSigner signer, Throttle &throttle,
+                int tokenHours = 12);
+
+    Result<Claims> authenticate(const QString &token, const QDateTime &now) const;
+    // The manager whose PIN this is, if they hold the permission for this one action.
+    Result<Approver> approve(const QString &pin, Permission permission, const QString &client,
+                             const QDateTime &now);
+
+    // The first administrator, when the database has no user yet. Returns whether it made one.
+    Result<bool> bootstrapAdmin(const QString &password);
+
+    void registerHandlers(Dispatcher &dispatcher);
+
+private:
+    Result<Session> login(CallContext &context, const LoginRequest &request);
+    Result<Session> loginPin(CallContext &context, const PinLoginRequest &request);
+    Result<Session> me(CallContext &context);
+    Session sessionFor(const Account &account, const QDateTime &now) const;
+    Status throttled(const QStringList &keys, const QDateTime &now) const;
+    void failed(CallContext &context, const QStringList &keys, const QString &who);
+    Result<std::optional<Account>> byPin(const QString &pin);
+
+    Database &m_db;
+    const ServerIdentity &m_identity;
+    JwtSigner m_signer;
+    Throttle &m_throttle;
+    int m_tokenHours;
+};
+
+} // namespace pos

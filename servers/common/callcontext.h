@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/auth/jwt.h"
+#include "core/db/database.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace pos {
+
+enum class ServerRole { Hq, Store };
+
+// Which server this is: HQ, or a store with its identity from STORE_ID and STORE_CODE.
+struct ServerIdentity
+{
+    ServerRole role = ServerRole::Store;
+    QUuid storeId;
+    QString storeCode;
+    QString version;
+};
+
+// The manager whose PIN authorised this one call.
+struct Approver
+{
+    QUuid userId;
+    QString username;
+};
+
+// Everything a service function may know about the call it serves.
+struct CallContext
+{
+    Database &db;
+    const ServerIdentity &server;
+    std::optional<Claims> user; // absent for public commands
+    std::optional<Approver> approver;
+    QString clientAddress;
+    QDateTime now;
+    QJsonObject pathParams; // "{id}" values of the route, checked as UUIDs
+};
+
+// How the caller proved who they are: a bearer token and, for one action, a manager PIN.
+struct Credentials
+{
+    QString bearerToken;
+    QString overridePin;
+    QString clientAddress;
+};
+
+} // namespace pos

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogservice.h"
+
+#include "auditlog.h"
+#include "dispatcher.h"
+#include "paging.h"
+
+#include "core/base/text.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Server)
+};
+
+QString id(const QUuid &u)
+{
+    return u.toString(QUuid::WithoutBraces);
+}
+
+QVariant idOrNull(const QUuid &u)
+{
+    return u.isNull() ? QVariant() : QVariant(id(u));
+}
+
+// A LIKE pattern matching text anywhere, with the user's % and _ taken literally.
+QString containsPattern(const QString &text)
+{
+    QString escaped = foldForSearch(text);
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// Runs a write and its audit row in one transaction.
+Status writeAudited(Database &db, const CallContext &c, const AuditEntry &audit,
+                    const std::function<Status(const Transaction &)> &write)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    if (auto ok = write(*tx); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = appendAudit(*tx, c, audit); !ok) {
+        return fail(ok.error());
+    }
+    return tx->commit();
+}
+
+Result<Department> putDepartment(CallContext &c, const Department &d)
+{
+    auto ok = writeAudited(
+            c.db, c, {QStringLiteral("department.changed"), {}, json::write(d), {}},
+            [&](const Transaction &tx) -> Status {
+                auto q = tx.exec(
+                        QStringLiteral("INSERT INTO departments (id, code, name, parent_id, color, "
+                                       "active) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                                       "UPDATE SET code = excluded.code, name = excluded.name, "
+                                       "parent_id = excluded.parent_id, color = excluded.color, "
+                                       "active = excluded.active"),
+                        {id(d.id), d.code, d.name, idOrNull(d.parentId), d.color, d.active});
+                return q ? Status() : fail(q.error());
+            });
+    return ok ? Result<Department>(d) : fail(ok.error());
+}
+
+Result<Page<Department>> listDepartments(CallContext &c, const ListQuery &query)
+{
+    auto p = paging(query);
+    auto conn = c.db.connection();
+    if (!p || !conn) {
+        return fail(!p ? p.error() : conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral("SELECT id, code, name, parent_id, color, active FROM departments "
+                                 "WHERE deleted = FALSE ORDER BY code LIMIT ? OFFSET ?"),
+                  {p->limit + 1, p->offset});
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<Department> rows;
+    while (q->next()) {
+        rows.append(Department{QUuid::fromString(q->value(0).toString()), q->value(1).toString(),
+                               q->value(2).toString(), QUuid::fromString(q->value(3).toString()),
+                               q->value(4).toString(), q->value(5).toBool()});
+    }
+    return pageOf(rows, *p);
+}
+
+Result<Tax> putTax(CallContext &c, const Tax &t)
+{
+    auto ok = writeAudited(
+            c.db, c, {QStringLiteral("tax.changed"), {}, json::write(t), {}},
+            [&](const Transaction &tx) -> Status {
+                auto q = tx.exec(QStringLiteral(
+                                         "INSERT INTO taxes (id, code, name, rate_milli_bp, kind, "
+                                         "compound, active) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
+                                         "CONFLICT (id) DO UPDATE SET code = excluded.code, name "
+                                         "= excluded.name, rate_milli_bp = excluded.rate_milli_bp, "
+                                         "kind = excluded.kind, compound = excluded.compound, "
+                                         "active = excluded.active"),
+                                 {id(t.id), t.code, t.name, t.rate.milliBasisPoints(),
+                                  json::enumName(t.kind, kTaxKindNames), t.compound, t.active});
+                return q ? Status() : fail(q.error());
+            });
+    return ok ? Result<Tax>(t) : fail(ok.error());
+}
+
+Result<Page<Tax>> listTaxes(CallContext &c, const ListQuery &query)
+{
+    auto p = paging(query);
+    auto conn = c.db.connection();
+    if (!p || !conn) {
+        return fail(!p ? p.error() : conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT id, code, name, rate_milli_bp, kind, compound, active FROM taxes "
+                          "WHERE deleted = FALSE ORDER BY code LIMIT ? OFFSET ?"),
+                  {p->limit + 1, p->offset});
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<Tax> rows;
+    while (q->next()) {
+        Tax t{QUuid::fromString(q->value(0).toString()),
+              q->value(1).toString(),
+              q->value(2).toString(),
+              TaxRate::fromMilliBasisPoints(q->value(3).toLongLong()),
+              TaxKind::Standard,
+              q->value(5).toBool(),
+              q->value(6).toBool()};
+        for (const auto &n : kTaxKindNames) {
+            if (q->value(4).toString() == QLatin1String(n.name)) {
+                t.kind = n.value;
+            }
+        }
+        rows << t;
+    }
+    return pageOf(rows, *p);
+}
+
+Status writeProduct(const Transaction &tx, const Product &p)
+{
+    const QString pid = id(p.id);
+    auto q = tx.exec(QStringLiteral(
+                             "INSERT INTO products (id, sku, name, name_folded, department_id, "
+                             "supplier_id, price, cost, tax_included, weighed, active) VALUES "
+                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                             "sku = excluded.sku, name = excluded.name, name_folded = "
+                             "excluded.name_folded, department_id = excluded.department_id, "
+                             "supplier_id = excluded.supplier_id, price = excluded.price, cost = "
+                             "excluded.cost, tax_included = excluded.tax_included, weighed = "
+                             "excluded.weighed, active = excluded.active"),
+                     {pid, p.sku, p.name, foldForSearch(p.name), id(p.departmentId),
+                      idOrNull(p.supplierId), p.price.minor(), p.cost.minor(), p.taxIncluded,
+                      p.weighed, p.active});
+    if (!q) {
+        return fail(q.error().code == ErrorCode::Conflict
+                            ? Error{ErrorCode::Conflict,
+                                    Tr::tr("sku: %1 already belongs to another product").arg(p.sku)}
+                            : q.error());
+    }
+    for (const QString &table :
+         {QStringLiteral("product_barcodes"), QStringLiteral("product_taxes")}) {
+        if (auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE product_id = ?").arg(table),
+                             {pid});
+            !d) {
+            return fail(d.error());
+        }
+    }
+    for (const QString &barcode : p.barcodes) {
+        auto b = tx.exec(
+                QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)"),
+                {barcode, pid});
+        if (!b) {
+            return fail(b.error().code == ErrorCode::Conflict
+                                ? Error{ErrorCode::Conflict,
+                                        Tr::tr("barcodes: %1 already belongs to another product")
+                                                .arg(barcode)}
+                                : b.error());
+        }
+    }
+    for (qsizetype i = 0; i < p.taxIds.size(); ++i) {
+        auto t = tx.exec(QStringLiteral("INSERT INTO product_taxes (product_id, tax_id, position) "
+                                        "VALUES (?, ?, ?)"),
+                         {pid, id(p.taxIds[i]), qint64(i)});
+        if (!t) {
+            return fail(t.error());
+        }
+    }
+    return {};
+}
+
+Result<Product> putProduct(CallContext &c, const Product &p)
+{
+    auto ok = writeAudited(c.db, c, {QStringLiteral("product.changed"), {}, json::write(p), {}},
+                           [&](const Transaction &tx) { return writeProduct(tx, p); });
+    return ok ? Result<Product>(p) : fail(ok.error());
+}
+
+const QString kProductColumns = QStringLiteral("SELECT id, sku, name, department_id, supplier_id, "
+                                               "price, cost, tax_included, weighed, active "
+                                               "FROM products ");
+
+Result<QList<Product>> readProducts(const QSqlDatabase &conn, const QString &where,
+                                    const QVariantList &values)
+{
+    auto q = exec(conn, kProductColumns + where, values);
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<Product> rows;
+    while (q->next()) {
+        rows.append(Product{QUuid::fromString(q->value(0).toString()),
+                            q->value(1).toString(),
+                            {},
+                            q->value(2).toString(),
+                            QUuid::fromString(q->value(3).toString()),
+                            QUuid::fromString(q->value(4).toString()),
+                            Money::fromMinor(q->value(5).toLongLong()),
+                            Money::fromMinor(q->value(6).toLongLong()),
+                            {},
+                            q->value(7).toBool(),
+                            q->value(8).toBool(),
+                            q->value(9).toBool()});
+    }
+    q->finish();
+    for (Product &p : rows) {
+        auto b = exec(conn,
+                      QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? "
+                                     "ORDER BY barcode"),
+                      {id(p.id)});
+        auto t = exec(
+                conn,
+                QStringLiteral(
+                        "SELECT tax_id FROM product_taxes WHERE product_id = ? ORDER BY position"),
+                {id(p.id)});
+        if (!b || !t) {
+            return fail(!b ? b.error() : t.error());
+        }
+        while (b->next()) {
+            p.barcodes << b->value(0).toString();
+        }
+        while (t->next()) {
+            p.taxIds << QUuid::fromString(t->value(0).toString());
+        }
+    }
+    return rows;
+}
+
+Result<QJsonValue> getProduct(CallContext &c, const QJsonObject &)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto rows = readProducts(*conn, QStringLiteral("WHERE id = ? AND deleted = FALSE"),
+                             {c.pathParams.value(QStringLiteral("id")).toString()});
+    if (!rows) {
+        return fail(rows.error());
+    }
+    if (rows->isEmpty()) {
+        return fail(ErrorCode::NotFound, Tr::tr("no such product"));
+    }
+    return QJsonValue(json::write(rows->first()));
+}
+
+Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
+{
+    auto p = paging(query);
+    auto conn = c.db.connection();
+    if (!p || !conn) {
+        return fail(!p ? p.error() : conn.error());
+    }
+    auto rows = readProducts(*conn,
+                             QStringLiteral(
+                                     "WHERE deleted = FALSE AND name_folded LIKE ? ESCAPE '\\' "
+                                     "ORDER BY name_folded, id LIMIT ? OFFSET ?"),
+                             {containsPattern(query.q), p->limit + 1, p->offset});
+    if (!rows) {
+        return fail(rows.error());
+    }
+    return pageOf(*rows, *p);
+}
+
+} // namespace
+
+void registerCatalogHandlers(Dispatcher &dispatcher)
+{
+    dispatcher.add(QStringLiteral("put_department"), typed<Department, Department>(putDepartment));
+    dispatcher.add(QStringLiteral("get_departments"),
+                   typed<ListQuery, Page<Department>>(listDepartments));
+    dispatcher.add(QStringLiteral("put_tax"), typed<Tax, Tax>(putTax));
+    dispatcher.add(QStringLiteral("get_taxes"), typed<ListQuery, Page<Tax>>(listTaxes));
+    dispatcher.add(QStringLiteral("put_product"), typed<Product, Product>(putProduct));
+    dispatcher.add(QStringLiteral("get_product"), getProduct);
+    dispatcher.add(QStringLiteral("get_products"), typed<ListQuery, Page<Product>>(listProducts));
+}
+
+} // namespace pos

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dispatcher.h"
+
+#include "authservice.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDispatch, "pos.dispatch")
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Server)
+};
+
+bool holds(const Claims &claims, Permission permission)
+{
+    return claims.permissions.contains(permissionName(permission));
+}
+
+// Splits the call's parameters: path parameters (checked as UUIDs) go to the context; the
+// rest, plus any path parameter the request model itself declares (a PUT's "id"), is the
+// input the request codec validates and the service function reads.
+Result<QJsonObject> split(const Command &command, const QJsonObject &params, CallContext &context)
+{
+    const QJsonObject properties
+            = command.request.schema != nullptr
+                      ? command.request.schema().value(QStringLiteral("properties")).toObject()
+                      : QJsonObject();
+    QJsonObject input = params;
+    for (const QString &name : command.pathParameters()) {
+        const QJsonValue value = params.value(name);
+        if (QUuid::fromString(value.toString()).isNull()) {
+            return fail(ErrorCode::BadRequest, Tr::tr("%1: must be a UUID").arg(name));
+        }
+        context.pathParams.insert(name, value);
+        if (!properties.contains(name)) {
+            input.remove(name);
+        }
+    }
+    if (command.request.validate != nullptr) {
+        if (auto ok = command.request.validate(input); !ok) {
+            return fail(ok.error());
+        }
+    } else if (!input.isEmpty()) {
+        return fail(ErrorCode::BadRequest,
+                    Tr::tr("%1: is not a known parameter").arg(input.keys().constFirst()));
+    }
+    return input;
+}
+
+} // namespace
+
+Dispatcher::Dispatcher(Database &db, const ServerIdentity &identity, AuthService &auth)
+    : m_db(db)
+    , m_identity(identity)
+    , m_auth(auth)
+{}
+
+void Dispatcher::add(const QString &command, Handler handler)
+{
+    Q_ASSERT_X(findCommand(command) != nullptr, "Dispatcher::add", "command not in the table");
+    Q_ASSERT_X(!m_handlers.contains(command), "Dispatcher::add", "command bound twice");
+    m_handlers.insert(command, std::move(handler));
+}
+
+QList<Command> Dispatcher::commands() const
+{
+    QList<Command> out;
+    for (const Command &c : commandTable()) {
+        if (m_handlers.contains(c.name)) {
+            out << c;
+        }
+    }
+    return out;
+}
+
+Status Dispatcher::authorise(const Command &command, const Credentials &credentials,
+                             CallContext &context) const
+{
+    if (command.access == Access::Public) {
+        return {};
+    }
+    if (credentials.bearerToken.isEmpty()) {
+        return fail(ErrorCode::Unauthenticated, Tr::tr("log in first"));
+    }
+    auto claims = m_auth.authenticate(credentials.bearerToken, context.now);
+    if (!claims) {
+        return fail(claims.error());
+    }
+    context.user = *claims;
+    if (command.access == Access::Authenticated || holds(*claims, command.permission)) {
+        return {};
+    }
+    if (credentials.overridePin.isEmpty()) {
+        return fail(ErrorCode::Forbidden, Tr::tr("you need the permission %1; ask a manager")
+                                                  .arg(permissionName(command.permission)));
+    }
+    auto approver = m_auth.approve(credentials.overridePin, command.permission,
+                                   credentials.clientAddress, context.now);
+    if (!approver) {
+        return fail(approver.error());
+    }
+    context.approver = *approver;
+    return {};
+}
+
+Result<QJsonValue> Dispatcher::execute(const Command &command, const Credentials &credentials,
+                                       const QJsonObject &params) const
+{
+    const auto handler = m_handlers.constFind(command.name);
+    if (handler == m_handlers.constEnd()) {
+        return fail(ErrorCode::NotFound, Tr::tr("%1 is not served here").arg(command.name));
+    }
+    CallContext context{m_db,
+                        m_identity,
+                        std::nullopt,
+                        std::nullopt,
+                        credentials.clientAddress,
+                        QDateTime::currentDateTimeUtc(),
+                        {}};
+    if (auto allowed = authorise(command, credentials, context); !allowed) {
+        return fail(allowed.error());
+    }
+    auto input = split(command, params, context);
+    if (!input) {
+        return fail(input.error());
+    }
+    auto result = (*handler)(context, *input);
+    if (!result && result.error().code == ErrorCode::Internal) {
+        qCWarning(lcDispatch) << command.name << result.error().message << result.error().details;
+    }
+    return result;
+}
+
+} // namespace pos

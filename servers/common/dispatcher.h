@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "callcontext.h"
+
+#include "core/api/command.h"
+#include "core/api/messages.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <functional>
+
+namespace pos {
+
+class AuthService;
+
+using Handler = std::function<Result<QJsonValue>(CallContext &, const QJsonObject &)>;
+
+// Runs a command for either binding: authenticates, authorises (with a manager override
+// when the caller lacks the permission), validates the input with the command's codec,
+// then calls the service function. HTTP and in-process calls meet here, so both get the
+// very same checks. Safe to call from several threads at once.
+class Dispatcher
+{
+public:
+    Dispatcher(Database &db, const ServerIdentity &identity, AuthService &auth);
+
+    // Binds a service function to a command of the table. Each command is bound once.
+    void add(const QString &command, Handler handler);
+    bool serves(const QString &command) const { return m_handlers.contains(command); }
+    // The commands this server answers, in table order.
+    QList<Command> commands() const;
+
+    Result<QJsonValue> execute(const Command &command, const Credentials &credentials,
+                               const QJsonObject &params) const;
+
+    Database &database() const { return m_db; }
+    const ServerIdentity &identity() const { return m_identity; }
+
+private:
+    Status authorise(const Command &command, const Credentials &credentials,
+                     CallContext &context) const;
+
+    Database &m_db;
+    const ServerIdentity &m_identity;
+    AuthService &m_auth;
+    QHash<QString, Handler> m_handlers;
+};
+
+// Typed adapters, so a service function takes and returns models, not JSON.
+template<typename Request, typename Response>
+Handler typed(std::function<Result<Response>(CallContext &, const Request &)> fn)
+{
+    return [fn = std::move(fn)](CallContext &context,
+                                const QJsonObject &params) -> Result<QJsonValue> {
+        auto request = json::parse<Request>(params);
+        if (!request) {
+            return fail(request.error());
+        }
+        auto response = fn(context, *request);
+        if (!response) {
+            return fail(response.error());
+        }
+        return QJsonValue(json::write(*response));
+    };
+}
+
+} // namespace pos

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpserver.h"
+
+#include "dispatcher.h"
+
+#include "core/api/httperror.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcHttp, "pos.http")
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Http)
+};
+
+QString methodOf(const QHttpServerRequest &request)
+{
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+QString bearer(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value("Authorization");
+    return header.startsWith("Bearer ") ? QString::fromLatin1(header.mid(7).trimmed()) : QString();
+}
+
+// Who made the call, for the log line: the token's user, never the token itself.
+QString userOf(const QString &token)
+{
+    const QList<QByteArray> parts = token.toLatin1().split('.');
+    if (parts.size() != 3) {
+        return QStringLiteral("-");
+    }
+    const auto payload = QJsonDocument::fromJson(
+            QByteArray::fromBase64(parts[1],
+                                   QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString name = payload.object().value(QStringLiteral("name")).toString();
+    return name.isEmpty() ? QStringLiteral("-") : name;
+}
+
+struct Answer
+{
+    int status = 200;
+    QByteArray body;
+    int retryAfter = 0;
+};
+
+Answer answerFor(const Result<QJsonValue> &result)
+{
+    if (!result) {
+        return Answer{httpStatus(result.error().code),
+                      QJsonDocument(errorBody(result.error())).toJson(QJsonDocument::Compact),
+                      result.error().retryAfterSeconds};
+    }
+    const QJsonDocument doc = result->isArray() ? QJsonDocument(result->toArray())
+                                                : QJsonDocument(result->toObject());
+    return Answer{200, doc.toJson(QJsonDocument::Compact), 0};
+}
+
+void write(QHttpServerResponder &responder, const Answer &answer)
+{
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
+    if (answer.retryAfter > 0) {
+        responder.write(answer.body,
+                        {{"Content-Type", "application/json"},
+                         {"Retry-After", QByteArray::number(answer.retryAfter)}},
+                        status);
+    } else {
+        responder.write(answer.body, {{"Content-Type", "application/json"}}, status);
+    }
+}
+
+} // namespace
+
+HttpServer::HttpServer(const Dispatcher &dispatcher, HttpLimits limits, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_dispatcher(dispatcher)
+    , m_limits(limits)
+{
+    static const QRegularExpression parameter(QStringLiteral("\\{[a-z_]+\\}"));
+    for (const Command &c : commandTable()) {
+        if (!m_dispatcher.serves(c.name)) {
+            continue;
+        }
+        QString pattern = QRegularExpression::escape(c.path);
+        pattern.replace(QRegularExpression(QStringLiteral("\\\\\\{[a-z_]+\\\\\\}")),
+                        QStringLiteral("([^/]+)"));
+        m_routes.append(Route{&c, QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$')),
+                              c.pathParameters()});
+    }
+    m_workers.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
+}
+
+HttpServer::~HttpServer()
+{
+    drain();
+}
+
+void HttpServer::drain()
+{
+    m_workers.waitForDone();
+}
+
+Result<quint16> HttpServer::start(const QHostAddress &address, quint16 port)
+{
+    m_listener = new GuardedTcpServer(m_limits, this);
+    if (!m_listener->listen(address, port)) {
+        return fail(ErrorCode::Unavailable, Tr::tr("cannot listen on %1:%2: %3")
+                                                    .arg(address.toString())
+                                                    .arg(port)
+                                                    .arg(m_listener->errorString()));
+    }
+    bind(m_listener);
+    return m_listener->serverPort();
+}
+
+Result<QJsonObject> HttpServer::parameters(const Route &route, const QRegularExpressionMatch &match,
+                                           const QHttpServerRequest &request) const
+{
+    QJsonObject params;
+    if (route.command->hasBody()) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            return fail(ErrorCode::BadRequest, Tr::tr("the body must be a JSON object"));
+        }
+        params = doc.object();
+    } else {
+        for (const auto &[key, value] : request.query().queryItems(QUrl::FullyDecoded)) {
+            params.insert(key, value);
+        }
+    }
+    for (qsizetype i = 0; i < route.parameters.size(); ++i) {
+        const QString value = match.captured(static_cast<int>(i + 1));
+        const QString &name = route.parameters[i];
+        if (params.contains(name) && params.value(name).toString() != value) {
+            return fail(ErrorCode::BadRequest, Tr::tr("%1: does not match the address").arg(name));
+        }
+        params.insert(name, value);
+    }
+    return params;
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString method = methodOf(request);
+    const QString path = request.url().path();
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    const QString token = bearer(request);
+    auto finish = [=, this](const Answer &answer) {
+        write(*responder, answer);
+        qCInfo(lcHttp).noquote() << method << path << answer.status << timer.elapsed() << "ms"
+                                 << userOf(token);
+    };
+
+    const Route *route = nullptr;
+    QRegularExpressionMatch match;
+    QStringList allowed;
+    for (const Route &r : m_routes) {
+        auto m = r.pattern.match(path);
+        if (!m.hasMatch()) {
+            continue;
+        }
+        allowed << methodName(r.command->method);
+        if (methodName(r.command->method) == method) {
+            route = &r;
+            match = m;
+        }
+    }
+    if (route == nullptr) {
+        const bool pathKnown = !allowed.isEmpty();
+        finish(answerFor(fail(pathKnown ? ErrorCode::MethodNotAllowed : ErrorCode::NotFound,
+                              pathKnown ? Tr::tr("%1 is not allowed here; use %2")
+                                                  .arg(method, allowed.join(QStringLiteral(", ")))
+                                        : Tr::tr("there is nothing at %1").arg(path))));
+        return true;
+    }
+    if (request.body().size() > m_limits.maxBodyBytes) { // the guard refuses sooner
+        finish(answerFor(
+                fail(ErrorCode::PayloadTooLarge, Tr::tr("the request body is too large"))));
+        return true;
+    }
+    auto params = parameters(*route, match, request);
+    if (!params) {
+        finish(answerFor(fail(params.error())));
+        return true;
+    }
+    const Credentials credentials{token, QString::fromUtf8(request.value("X-Override-Pin")),
+                                  request.remoteAddress().toString()};
+    QPointer<QTcpSocket> client(socket);
+    const Command *command = route->command;
+    m_workers.start([this, command, credentials, params = *params, client, finish]() mutable {
+        const Answer answer = answerFor(m_dispatcher.execute(*command, credentials, params));
+        // The responder moves with the answer, so it is only ever touched on this thread.
+        QMetaObject::invokeMethod(this, [client, finish = std::move(finish), answer] {
+            // A client that left before its answer must not crash the server.
+            if (client.isNull() || client->state() != QAbstractSocket::ConnectedState) {
+                qCInfo(lcHttp) << "client left before its answer";
+                return;
+            }
+            finish(answer);
+        });
+    });
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    auto responder = makeResponder(request, socket);
+    write(responder, answerFor(fail(ErrorCode::NotFound, Tr::tr("there is nothing here"))));
+}
+
+} // namespace pos

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inprocessbackend.h"
+
+#include "dispatcher.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+namespace pos {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Server)
+};
+} // namespace
+
+InProcessBackend::InProcessBackend(const Dispatcher &dispatcher, QObject *parent)
+    : Backend(parent)
+    , m_dispatcher(dispatcher)
+{
+    m_pool.setMaxThreadCount(4);
+}
+
+InProcessBackend::~InProcessBackend()
+{
+    m_pool.waitForDone();
+}
+
+void InProcessBackend::execute(const QString &command, const QJsonObject &params, Done done,
+                               const CallOptions &options)
+{
+    const Command *c = findCommand(command);
+    const Credentials credentials{token(), options.overridePin, QStringLiteral("in-process")};
+    QPointer<InProcessBackend> self(this);
+    m_pool.start([this, self, c, command, params, credentials, done = std::move(done)]() mutable {
+        Result<QJsonValue> result = c == nullptr ? fail(ErrorCode::NotFound,
+                                                        Tr::tr("unknown command %1").arg(command))
+                                                 : m_dispatcher.execute(*c, credentials, params);
+        // Answer on the caller's thread, and only if the backend still exists.
+        QMetaObject::invokeMethod(
+                self.data(),
+                [done = std::move(done), result = std::move(result)]() { done(result); },
+                Qt::QueuedConnection);
+    });
+}
+
+} // namespace pos

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servercore.h"
+
+#include "catalogservice.h"
+#include "httpserver.h"
+#include "shutdown.h"
+#include "systemservice.h"
+#include "userservice.h"
+
+#include "core/auth/passwords.h"
+#include "core/db/migrations.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcServer, "pos.server")
+
+namespace pos {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Server)
+};
+} // namespace
+
+Result<std::unique_ptr<ServerCore>> ServerCore::create(const ServerSettings &settings,
+                                                       const QString &version)
+{
+    std::unique_ptr<ServerCore> core(new ServerCore);
+    core->m_identity = ServerIdentity{settings.role, settings.storeId, settings.storeCode, version};
+    auto db = Database::open(settings.databaseUrl);
+    if (!db) {
+        return fail(db.error());
+    }
+    core->m_db = std::move(*db);
+    auto migrated = migrate(*core->m_db,
+                            settings.role == ServerRole::Hq ? Schema::Hq : Schema::Store);
+    if (!migrated) {
+        return fail(migrated.error());
+    }
+    core->m_auth = std::make_unique<AuthService>(*core->m_db, core->m_identity,
+                                                 JwtSigner(settings.jwtSecret), core->m_throttle);
+    core->m_dispatcher = std::make_unique<Dispatcher>(*core->m_db, core->m_identity, *core->m_auth);
+    Dispatcher &d = *core->m_dispatcher;
+    registerSystemHandlers(d);
+    core->m_auth->registerHandlers(d);
+    registerUserHandlers(d);
+    registerCatalogHandlers(d);
+    if (settings.role == ServerRole::Store) {
+        registerDrawerHandlers(d);
+    }
+    return core;
+}
+
+int runServer(ServerRole role, int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(role == ServerRole::Hq ? QStringLiteral("hq-server")
+                                                                : QStringLiteral("store-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+    auto settings = parseSettings(role, app.arguments(), QProcessEnvironment::systemEnvironment());
+    if (!settings) {
+        std::fprintf(stderr, "%s\n", qPrintable(settings.error().message));
+        return 2;
+    }
+    auto core = ServerCore::create(*settings, QCoreApplication::applicationVersion());
+    if (!core) {
+        std::fprintf(stderr, "%s\n", qPrintable(core.error().message));
+        return 1;
+    }
+    const bool generated = settings->adminPassword.isEmpty();
+    const QString password = generated ? generatePassword() : settings->adminPassword;
+    auto created = (*core)->auth().bootstrapAdmin(password);
+    if (!created) {
+        std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+        return 1;
+    }
+    if (*created && generated) {
+        // Shown once, never stored in clear: the only copy is this line.
+        std::printf("%s\n",
+                    qPrintable(Tr::tr("First start: user \"admin\" created with password %1")
+                                       .arg(password)));
+        std::fflush(stdout);
+    }
+    HttpServer http((*core)->dispatcher(), settings->limits);
+    auto port = http.start(settings->host, settings->port);
+    if (!port) {
+        std::fprintf(stderr, "%s\n", qPrintable(port.error().message));
+        return 1;
+    }
+    qCInfo(lcServer).noquote() << QCoreApplication::applicationName() << "listening on"
+                               << settings->host.toString() + QLatin1Char(':')
+                                          + QString::number(*port);
+    std::printf("listening on port %u\n", static_cast<unsigned>(*port));
+    std::fflush(stdout);
+    ShutdownOnSignals shutdown;
+    const int code = QCoreApplication::exec();
+    http.drain();
+    qCInfo(lcServer) << "stopped";
+    return code;
+}
+
+} // namespace pos

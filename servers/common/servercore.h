@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "authservice.h"
+#include "dispatcher.h"
+#include "serversettings.h"
+
+#include <memory>
+
+namespace pos {
+
+// One server's object graph, built once and passed by reference: the database, the login
+// throttle, authentication and the dispatcher with the services this role serves. The
+// HTTP server and InProcessBackend both sit on its dispatcher.
+class ServerCore
+{
+public:
+    // Opens and migrates the database, then binds the services of settings.role.
+    static Result<std::unique_ptr<ServerCore>> create(const ServerSettings &settings,
+                                                      const QString &version);
+
+    Database &database() { return *m_db; }
+    AuthService &auth() { return *m_auth; }
+    Dispatcher &dispatcher() { return *m_dispatcher; }
+    const ServerIdentity &identity() const { return m_identity; }
+
+private:
+    ServerCore() = default;
+
+    ServerIdentity m_identity;
+    std::unique_ptr<Database> m_db;
+    Throttle m_throttle;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+};
+
+// The whole life of a server process: settings, database, first admin, HTTP, signals.
+int runServer(ServerRole role, int argc, char **argv);
+
+} // namespace pos
