@@ -55,7 +55,9 @@ Result<QJsonValue> interpret(QNetworkReply *reply)
         }
         return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     }
-    return fail(errorFromHttp(status, body));
+    Error error = errorFromHttp(status, body);
+    error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+    return fail(error);
 }
 
 } // namespace

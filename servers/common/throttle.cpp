@@ -28,7 +28,7 @@ void Throttle::recordFailure(const QString &key, const QDateTime &now)
     }
     ++e.failures;
     e.lastFailure = now;
-    const int over = e.failures - m_policy.freeAttempts;
+    const int over = e.failures - m_policy.freeAttempts + 1; // the 5th failure locks
     if (over > 0) {
         const qint64 seconds = std::min<qint64>(m_policy.maxLockSeconds,
                                                 qint64(m_policy.firstLockSeconds)

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One contract for the API, run four ways: SQLite and PostgreSQL, each through
+// InProcessBackend and through HttpBackend against a real server on a free port.
+#include "core/api/httpbackend.h"
+#include "servers/common/httpserver.h"
+#include "servers/common/inprocessbackend.h"
+#include "servers/common/servercore.h"
+#include "support/backendcall.h"
+#include "support/testdatabase.h"
+#include "support/testsupport.h"
+
+#include <QJsonArray>
+
+using namespace pos;
+using namespace pos::test;
+
+enum class Binding { InProcess, Http };
+Q_DECLARE_METATYPE(Binding)
+
+namespace {
+
+const QString kAdminPassword = QStringLiteral("admin-password-1");
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonObject user(const QString &id, const QString &username, const QStringList &roleIds)
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("username"), username},
+                       {QStringLiteral("full_name"), username.toUpper()},
+                       {QStringLiteral("role_ids"), QJsonArray::fromStringList(roleIds)},
+                       {QStringLiteral("store_ids"), QJsonArray()},
+                       {QStringLiteral("language"), QStringLiteral("es")},
+                       {QStringLiteral("active"), true}};
+}
+
+} // namespace
+
+class TestContract : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_testDb;
+    std::unique_ptr<ServerCore> m_core;
+    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<Backend> m_backend;
+
+    Result<QJsonValue> run(const QString &command, const QJsonObject &params = {},
+                           const CallOptions &options = {})
+    {
+        return call(*m_backend, command, params, options);
+    }
+
+    // Logs in and keeps the token on the backend; returns the session.
+    QJsonObject loginAs(const QString &username, const QString &password)
+    {
+        m_backend->setToken({});
+        const auto session = run(QStringLiteral("login"), {{QStringLiteral("username"), username},
+                                                           {QStringLiteral("password"), password}});
+        if (!session) {
+            qWarning() << "login failed" << session.error().message;
+            return {};
+        }
+        m_backend->setToken(session->toObject().value(QStringLiteral("token")).toString());
+        return session->toObject();
+    }
+
+    QString putRole(const QString &name, const QStringList &permissions)
+    {
+        const QString id = newId();
+        const auto r = run(QStringLiteral("put_role"),
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("name"), name},
+                            {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                            {QStringLiteral("discount_limit_bp"), 1000}});
+        return r ? id : QString();
+    }
+
+    Result<QJsonValue> putUser(const QString &username, const QStringList &roleIds,
+                               const QString &password, const QString &pin)
+    {
+        const QString id = newId();
+        return run(QStringLiteral("put_user"), {{QStringLiteral("id"), id},
+                                               {QStringLiteral("user"), user(id, username, roleIds)},
+                                               {QStringLiteral("password"), password},
+                                               {QStringLiteral("pin"), pin}});
+    }
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<Engine>("engine");
+        QTest::addColumn<Binding>("binding");
+        QTest::newRow("sqlite/in-process") << Engine::Sqlite << Binding::InProcess;
+        QTest::newRow("sqlite/http") << Engine::Sqlite << Binding::Http;
+        QTest::newRow("postgresql/in-process") << Engine::PostgreSql << Binding::InProcess;
+        QTest::newRow("postgresql/http") << Engine::PostgreSql << Binding::Http;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        QFETCH_GLOBAL(Binding, binding);
+        auto db = TestDatabase::create(engine);
+        POS_VERIFY_OK(db);
+        m_testDb = std::move(*db);
+        ServerSettings settings;
+        settings.role = ServerRole::Store;
+        settings.databaseUrl = m_testDb->url();
+        settings.jwtSecret = "contract-test-secret-0123456789abcdef";
+        settings.storeId = QUuid::createUuid();
+        settings.storeCode = QStringLiteral("ST01");
+        auto core = ServerCore::create(settings, QStringLiteral("test"));
+        POS_VERIFY_OK(core);
+        m_core = std::move(*core);
+        POS_VERIFY_OK(m_core->auth().bootstrapAdmin(kAdminPassword));
+        if (binding == Binding::Http) {
+            m_http = std::make_unique<HttpServer>(m_core->dispatcher(), HttpLimits{});
+            const auto port = m_http->start(QHostAddress::LocalHost, 0);
+            POS_VERIFY_OK(port);
+            m_backend = std::make_unique<HttpBackend>(
+                    QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(*port)));
+        } else {
+            m_backend = std::make_unique<InProcessBackend>(m_core->dispatcher());
+        }
+    }
+
+    void cleanup()
+    {
+        m_backend.reset();
+        m_http.reset();
+        m_core.reset();
+        m_testDb.reset();
+    }
+
+    // Health answers without a login and says the database is there.
+    void health()
+    {
+        const auto h = run(QStringLiteral("get_health"));
+        POS_VERIFY_OK(h);
+        QCOMPARE(h->toObject().value(QStringLiteral("role")).toString(), QStringLiteral("store"));
+        QCOMPARE(h->toObject().value(QStringLiteral("database")).toBool(), true);
+    }
+
+    // The server's own API document lists exactly the commands it serves.
+    void openApi()
+    {
+        const auto doc = run(QStringLiteral("get_openapi"));
+        POS_VERIFY_OK(doc);
+        int operations = 0;
+        const QJsonObject paths = doc->toObject().value(QStringLiteral("paths")).toObject();
+        for (const auto &item : paths) {
+            operations += static_cast<int>(item.toObject().size());
+        }
+        QCOMPARE(operations, static_cast<int>(m_core->dispatcher().commands().size()));
+    }
+
+    // A wrong password is refused without saying whether the user exists; the right one
+    // gives a token that get_me accepts.
+    void loginAndMe()
+    {
+        const auto wrong = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("admin")},
+                                                        {QStringLiteral("password"), QStringLiteral("nope")}});
+        QCOMPARE(wrong.error().code, ErrorCode::Unauthenticated);
+        const auto nobody = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("ghost")},
+                                                         {QStringLiteral("password"), QStringLiteral("nope")}});
+        QCOMPARE(nobody.error().message, wrong.error().message);
+        const QJsonObject session = loginAs(QStringLiteral("admin"), kAdminPassword);
+        QVERIFY(!session.isEmpty());
+        QVERIFY(session.value(QStringLiteral("permissions")).toArray().contains(QStringLiteral("sales.void")));
+        const auto me = run(QStringLiteral("get_me"));
+        POS_VERIFY_OK(me);
+        QCOMPARE(me->toObject().value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(),
+                 QStringLiteral("admin"));
+        m_backend->setToken(QStringLiteral("not.a.token"));
+        QCOMPARE(run(QStringLiteral("get_me")).error().code, ErrorCode::Unauthenticated);
+    }
+
+    // Every non-public command of the table answers 401 without a token and, when it needs
+    // a permission, 403 with a token that lacks it: no route is ever unguarded.
+    void everyCommandIsGuarded()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        const QString nothing = putRole(QStringLiteral("nothing"), {});
+        POS_VERIFY_OK(putUser(QStringLiteral("powerless"), {nothing}, QStringLiteral("powerless-1"), {}));
+        const QJsonObject weak = loginAs(QStringLiteral("powerless"), QStringLiteral("powerless-1"));
+        const QString weakToken = weak.value(QStringLiteral("token")).toString();
+        QVERIFY(!weakToken.isEmpty());
+        int checked = 0;
+        for (const Command &c : m_core->dispatcher().commands()) {
+            if (c.access == Access::Public) {
+                continue;
+            }
+            QJsonObject params;
+            for (const QString &p : c.pathParameters()) {
+                params.insert(p, newId());
+            }
+            m_backend->setToken({});
+            const auto anonymous = run(c.name, params);
+            QVERIFY2(!anonymous && anonymous.error().code == ErrorCode::Unauthenticated, qPrintable(c.name));
+            m_backend->setToken(weakToken);
+            const auto weakCall = run(c.name, params);
+            if (c.access == Access::Permitted) {
+                QVERIFY2(!weakCall && weakCall.error().code == ErrorCode::Forbidden, qPrintable(c.name));
+            } else {
+                QVERIFY2(weakCall || (weakCall.error().code != ErrorCode::Forbidden
+                                      && weakCall.error().code != ErrorCode::Unauthenticated),
+                         qPrintable(c.name));
+            }
+            ++checked;
+        }
+        QVERIFY(checked >= 15);
+    }
+
+    // Roles and users round-trip; PINs are unique and log a cashier in.
+    void usersAndPins()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        const QString cashier = putRole(QStringLiteral("cashier"), {QStringLiteral("register.open")});
+        QVERIFY(!cashier.isEmpty());
+        const auto created = putUser(QStringLiteral("ana"), {cashier}, {}, QStringLiteral("4821"));
+        POS_VERIFY_OK(created);
+        const QString anaId = created->toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(created->toObject().value(QStringLiteral("role_ids")).toArray(), QJsonArray{cashier});
+
+        const auto read = run(QStringLiteral("get_user"), {{QStringLiteral("id"), anaId}});
+        POS_VERIFY_OK(read);
+        QCOMPARE(read->toObject(), created->toObject());
+        const auto list = run(QStringLiteral("get_users"), {{QStringLiteral("q"), QStringLiteral("an")}});
+        POS_VERIFY_OK(list);
+        QCOMPARE(list->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+
+        QCOMPARE(putUser(QStringLiteral("bea"), {cashier}, {}, QStringLiteral("4821")).error().code,
+                 ErrorCode::Conflict);
+        QCOMPARE(putUser(QStringLiteral("ana"), {cashier}, {}, {}).error().code, ErrorCode::Conflict);
+        QCOMPARE(putUser(QStringLiteral("cy"), {cashier}, {}, QStringLiteral("12a4")).error().code,
+                 ErrorCode::Validation);
+        QCOMPARE(putUser(QStringLiteral("dee"), {cashier}, QStringLiteral("short"), {}).error().code,
+                 ErrorCode::Validation);
+        QCOMPARE(run(QStringLiteral("put_role"), {{QStringLiteral("id"), newId()},
+                                                  {QStringLiteral("name"), QStringLiteral("odd")},
+                                                  {QStringLiteral("permissions"), QJsonArray{QStringLiteral("sales.all")}},
+                                                  {QStringLiteral("discount_limit_bp"), 0}})
+                         .error().code,
+                 ErrorCode::Validation);
+        QCOMPARE(run(QStringLiteral("get_user"), {{QStringLiteral("id"), newId()}}).error().code,
+                 ErrorCode::NotFound);
+        const QString other = newId();
+        QCOMPARE(run(QStringLiteral("put_user"), {{QStringLiteral("id"), newId()},
+                                                  {QStringLiteral("user"), user(other, QStringLiteral("eve"), {})}})
+                         .error().code,
+                 ErrorCode::BadRequest);
+
+        m_backend->setToken({});
+        const auto pin = run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("4821")}});
+        POS_VERIFY_OK(pin);
+        QCOMPARE(pin->toObject().value(QStringLiteral("permissions")).toArray(),
+                 QJsonArray{QStringLiteral("register.open")});
+        QCOMPARE(run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("9999")}}).error().code,
+                 ErrorCode::Unauthenticated);
+    }
+
+    // Catalog writes validate, refuse duplicates, and searches ignore accents and case.
+    void catalog()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        const QString dept = newId();
+        POS_VERIFY_OK(run(QStringLiteral("put_department"),
+                          {{QStringLiteral("id"), dept}, {QStringLiteral("code"), QStringLiteral("CAF")},
+                           {QStringLiteral("name"), QStringLiteral("Cafetería")}, {QStringLiteral("parent_id"), QJsonValue()},
+                           {QStringLiteral("color"), QStringLiteral("#aa5500")}, {QStringLiteral("active"), true}}));
+        const QString tax = newId();
+        POS_VERIFY_OK(run(QStringLiteral("put_tax"),
+                          {{QStringLiteral("id"), tax}, {QStringLiteral("code"), QStringLiteral("IVA16")},
+                           {QStringLiteral("name"), QStringLiteral("IVA 16 %")}, {QStringLiteral("rate"), QStringLiteral("16")},
+                           {QStringLiteral("kind"), QStringLiteral("standard")}, {QStringLiteral("compound"), false},
+                           {QStringLiteral("active"), true}}));
+        const QString productId = newId();
+        const QJsonObject product{
+                {QStringLiteral("id"), productId}, {QStringLiteral("sku"), QStringLiteral("CAF-500")},
+                {QStringLiteral("barcodes"), QJsonArray{QStringLiteral("7501234567895")}},
+                {QStringLiteral("name"), QStringLiteral("Café Molido 500g")}, {QStringLiteral("department_id"), dept},
+                {QStringLiteral("supplier_id"), QJsonValue()}, {QStringLiteral("price"), 8900},
+                {QStringLiteral("cost"), 6000}, {QStringLiteral("tax_ids"), QJsonArray{tax}},
+                {QStringLiteral("tax_included"), true}, {QStringLiteral("weighed"), false},
+                {QStringLiteral("active"), true}};
+        POS_VERIFY_OK(run(QStringLiteral("put_product"), product));
+        const auto read = run(QStringLiteral("get_product"), {{QStringLiteral("id"), productId}});
+        POS_VERIFY_OK(read);
+        QCOMPARE(read->toObject(), product);
+
+        const auto found = run(QStringLiteral("get_products"), {{QStringLiteral("q"), QStringLiteral("CAFE mol")}});
+        POS_VERIFY_OK(found);
+        QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+        const auto none = run(QStringLiteral("get_products"), {{QStringLiteral("q"), QStringLiteral("té verde")}});
+        QCOMPARE(none->toObject().value(QStringLiteral("items")).toArray().size(), 0);
+        QCOMPARE(run(QStringLiteral("get_products"), {{QStringLiteral("limit"), QStringLiteral("x")}}).error().code,
+                 ErrorCode::Validation);
+
+        QJsonObject twin = product;
+        twin.insert(QStringLiteral("id"), newId());
+        twin.insert(QStringLiteral("sku"), QStringLiteral("CAF-501"));
+        QCOMPARE(run(QStringLiteral("put_product"), twin).error().code, ErrorCode::Conflict); // same barcode
+        QJsonObject orphan = twin;
+        orphan.insert(QStringLiteral("barcodes"), QJsonArray());
+        orphan.insert(QStringLiteral("department_id"), newId());
+        QCOMPARE(run(QStringLiteral("put_product"), orphan).error().code, ErrorCode::Validation);
+        QJsonObject broken = twin;
+        broken.remove(QStringLiteral("sku"));
+        const auto bad = run(QStringLiteral("put_product"), broken);
+        QCOMPARE(bad.error().code, ErrorCode::BadRequest);
+        QCOMPARE(bad.error().message, QStringLiteral("sku: is required"));
+        QCOMPARE(run(QStringLiteral("get_product"), {{QStringLiteral("id"), newId()}}).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(run(QStringLiteral("get_product"), {{QStringLiteral("id"), QStringLiteral("nope")}}).error().code,
+                 ErrorCode::BadRequest);
+    }
+
+    // A cashier without drawer.no_sale needs a manager's PIN; the audit row names both.
+    void managerOverride()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        const QString cashierRole = putRole(QStringLiteral("cashier"), {QStringLiteral("register.open")});
+        const QString managerRole = putRole(QStringLiteral("manager"), {QStringLiteral("drawer.no_sale")});
+        POS_VERIFY_OK(putUser(QStringLiteral("cashier1"), {cashierRole}, {}, QStringLiteral("1111")));
+        const auto manager = putUser(QStringLiteral("manager1"), {managerRole}, {}, QStringLiteral("2222"));
+        POS_VERIFY_OK(manager);
+        POS_VERIFY_OK(putUser(QStringLiteral("cashier2"), {cashierRole}, {}, QStringLiteral("3333")));
+
+        m_backend->setToken({});
+        const auto session = run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("1111")}});
+        POS_VERIFY_OK(session);
+        m_backend->setToken(session->toObject().value(QStringLiteral("token")).toString());
+        const QJsonObject request{{QStringLiteral("reason"), QStringLiteral("change for the bakery")}};
+        QCOMPARE(run(QStringLiteral("open_drawer"), request).error().code, ErrorCode::Forbidden);
+        QCOMPARE(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("3333")}).error().code,
+                 ErrorCode::Forbidden); // a PIN without the permission
+        QCOMPARE(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("9876")}).error().code,
+                 ErrorCode::Forbidden); // nobody's PIN
+        POS_VERIFY_OK(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("2222")}));
+
+        auto conn = m_core->database().connection();
+        auto q = exec(*conn, QStringLiteral("SELECT u.username, a.username, l.reason FROM audit_log l "
+                                            "JOIN users u ON u.id = l.user_id JOIN users a ON a.id = l.approver_id "
+                                            "WHERE l.action = 'drawer.no_sale'"));
+        POS_VERIFY_OK(q);
+        QVERIFY(q->next());
+        QCOMPARE(q->value(0).toString(), QStringLiteral("cashier1"));
+        QCOMPARE(q->value(1).toString(), QStringLiteral("manager1"));
+        QCOMPARE(q->value(2).toString(), QStringLiteral("change for the bakery"));
+        QVERIFY(!q->next());
+    }
+
+    // Repeated wrong passwords lock the user out for a while (429 with a retry time).
+    void loginThrottled()
+    {
+        for (int i = 0; i < 5; ++i) {
+            const auto r = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("admin")},
+                                                        {QStringLiteral("password"), QStringLiteral("guess")}});
+            QCOMPARE(r.error().code, ErrorCode::Unauthenticated);
+        }
+        const auto locked = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("admin")},
+                                                         {QStringLiteral("password"), kAdminPassword}});
+        QCOMPARE(locked.error().code, ErrorCode::RateLimited);
+        QVERIFY(locked.error().retryAfterSeconds > 0);
+        auto conn = m_core->database().connection();
+        auto q = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'login.failed'"));
+        QVERIFY(q && q->next());
+        QCOMPARE(q->value(0).toInt(), 5);
+    }
+
+    // Unknown commands and wrong parameters are clear errors on both bindings.
+    void badCalls()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        QCOMPARE(run(QStringLiteral("fly_to_moon")).error().code, ErrorCode::NotFound);
+        QCOMPARE(run(QStringLiteral("get_users"), {{QStringLiteral("colour"), QStringLiteral("red")}}).error().code,
+                 ErrorCode::BadRequest);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContract)
+#include "tst_contract.moc"
