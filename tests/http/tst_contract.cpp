@@ -84,10 +84,11 @@ private:
                                const QString &password, const QString &pin)
     {
         const QString id = newId();
-        return run(QStringLiteral("put_user"), {{QStringLiteral("id"), id},
-                                               {QStringLiteral("user"), user(id, username, roleIds)},
-                                               {QStringLiteral("password"), password},
-                                               {QStringLiteral("pin"), pin}});
+        return run(QStringLiteral("put_user"),
+                   {{QStringLiteral("id"), id},
+                    {QStringLiteral("user"), user(id, username, roleIds)},
+                    {QStringLiteral("password"), password},
+                    {QStringLiteral("pin"), pin}});
     }
 
 private slots:
@@ -163,18 +164,26 @@ private slots:
     // gives a token that get_me accepts.
     void loginAndMe()
     {
-        const auto wrong = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("admin")},
-                                                        {QStringLiteral("password"), QStringLiteral("nope")}});
+        const auto wrong = run(QStringLiteral("login"),
+                               {{QStringLiteral("username"), QStringLiteral("admin")},
+                                {QStringLiteral("password"), QStringLiteral("nope")}});
         QCOMPARE(wrong.error().code, ErrorCode::Unauthenticated);
-        const auto nobody = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("ghost")},
-                                                         {QStringLiteral("password"), QStringLiteral("nope")}});
+        const auto nobody = run(QStringLiteral("login"),
+                                {{QStringLiteral("username"), QStringLiteral("ghost")},
+                                 {QStringLiteral("password"), QStringLiteral("nope")}});
         QCOMPARE(nobody.error().message, wrong.error().message);
         const QJsonObject session = loginAs(QStringLiteral("admin"), kAdminPassword);
         QVERIFY(!session.isEmpty());
-        QVERIFY(session.value(QStringLiteral("permissions")).toArray().contains(QStringLiteral("sales.void")));
+        QVERIFY(session.value(QStringLiteral("permissions"))
+                        .toArray()
+                        .contains(QStringLiteral("sales.void")));
         const auto me = run(QStringLiteral("get_me"));
         POS_VERIFY_OK(me);
-        QCOMPARE(me->toObject().value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(),
+        QCOMPARE(me->toObject()
+                         .value(QStringLiteral("user"))
+                         .toObject()
+                         .value(QStringLiteral("username"))
+                         .toString(),
                  QStringLiteral("admin"));
         m_backend->setToken(QStringLiteral("not.a.token"));
         QCOMPARE(run(QStringLiteral("get_me")).error().code, ErrorCode::Unauthenticated);
@@ -186,8 +195,10 @@ private slots:
     {
         loginAs(QStringLiteral("admin"), kAdminPassword);
         const QString nothing = putRole(QStringLiteral("nothing"), {});
-        POS_VERIFY_OK(putUser(QStringLiteral("powerless"), {nothing}, QStringLiteral("powerless-1"), {}));
-        const QJsonObject weak = loginAs(QStringLiteral("powerless"), QStringLiteral("powerless-1"));
+        POS_VERIFY_OK(
+                putUser(QStringLiteral("powerless"), {nothing}, QStringLiteral("powerless-1"), {}));
+        const QJsonObject weak = loginAs(QStringLiteral("powerless"),
+                                         QStringLiteral("powerless-1"));
         const QString weakToken = weak.value(QStringLiteral("token")).toString();
         QVERIFY(!weakToken.isEmpty());
         int checked = 0;
@@ -201,14 +212,17 @@ private slots:
             }
             m_backend->setToken({});
             const auto anonymous = run(c.name, params);
-            QVERIFY2(!anonymous && anonymous.error().code == ErrorCode::Unauthenticated, qPrintable(c.name));
+            QVERIFY2(!anonymous && anonymous.error().code == ErrorCode::Unauthenticated,
+                     qPrintable(c.name));
             m_backend->setToken(weakToken);
             const auto weakCall = run(c.name, params);
             if (c.access == Access::Permitted) {
-                QVERIFY2(!weakCall && weakCall.error().code == ErrorCode::Forbidden, qPrintable(c.name));
+                QVERIFY2(!weakCall && weakCall.error().code == ErrorCode::Forbidden,
+                         qPrintable(c.name));
             } else {
-                QVERIFY2(weakCall || (weakCall.error().code != ErrorCode::Forbidden
-                                      && weakCall.error().code != ErrorCode::Unauthenticated),
+                QVERIFY2(weakCall
+                                 || (weakCall.error().code != ErrorCode::Forbidden
+                                     && weakCall.error().code != ErrorCode::Unauthenticated),
                          qPrintable(c.name));
             }
             ++checked;
@@ -220,47 +234,58 @@ private slots:
     void usersAndPins()
     {
         loginAs(QStringLiteral("admin"), kAdminPassword);
-        const QString cashier = putRole(QStringLiteral("cashier"), {QStringLiteral("register.open")});
+        const QString cashier = putRole(QStringLiteral("cashier"),
+                                        {QStringLiteral("register.open")});
         QVERIFY(!cashier.isEmpty());
         const auto created = putUser(QStringLiteral("ana"), {cashier}, {}, QStringLiteral("4821"));
         POS_VERIFY_OK(created);
         const QString anaId = created->toObject().value(QStringLiteral("id")).toString();
-        QCOMPARE(created->toObject().value(QStringLiteral("role_ids")).toArray(), QJsonArray{cashier});
+        QCOMPARE(created->toObject().value(QStringLiteral("role_ids")).toArray(),
+                 QJsonArray{cashier});
 
         const auto read = run(QStringLiteral("get_user"), {{QStringLiteral("id"), anaId}});
         POS_VERIFY_OK(read);
         QCOMPARE(read->toObject(), created->toObject());
-        const auto list = run(QStringLiteral("get_users"), {{QStringLiteral("q"), QStringLiteral("an")}});
+        const auto list = run(QStringLiteral("get_users"),
+                              {{QStringLiteral("q"), QStringLiteral("an")}});
         POS_VERIFY_OK(list);
         QCOMPARE(list->toObject().value(QStringLiteral("items")).toArray().size(), 1);
 
         QCOMPARE(putUser(QStringLiteral("bea"), {cashier}, {}, QStringLiteral("4821")).error().code,
                  ErrorCode::Conflict);
-        QCOMPARE(putUser(QStringLiteral("ana"), {cashier}, {}, {}).error().code, ErrorCode::Conflict);
+        QCOMPARE(putUser(QStringLiteral("ana"), {cashier}, {}, {}).error().code,
+                 ErrorCode::Conflict);
         QCOMPARE(putUser(QStringLiteral("cy"), {cashier}, {}, QStringLiteral("12a4")).error().code,
                  ErrorCode::Validation);
         QCOMPARE(putUser(QStringLiteral("dee"), {cashier}, QStringLiteral("short"), {}).error().code,
                  ErrorCode::Validation);
-        QCOMPARE(run(QStringLiteral("put_role"), {{QStringLiteral("id"), newId()},
-                                                  {QStringLiteral("name"), QStringLiteral("odd")},
-                                                  {QStringLiteral("permissions"), QJsonArray{QStringLiteral("sales.all")}},
-                                                  {QStringLiteral("discount_limit_bp"), 0}})
-                         .error().code,
+        QCOMPARE(run(QStringLiteral("put_role"),
+                     {{QStringLiteral("id"), newId()},
+                      {QStringLiteral("name"), QStringLiteral("odd")},
+                      {QStringLiteral("permissions"), QJsonArray{QStringLiteral("sales.all")}},
+                      {QStringLiteral("discount_limit_bp"), 0}})
+                         .error()
+                         .code,
                  ErrorCode::Validation);
         QCOMPARE(run(QStringLiteral("get_user"), {{QStringLiteral("id"), newId()}}).error().code,
                  ErrorCode::NotFound);
         const QString other = newId();
-        QCOMPARE(run(QStringLiteral("put_user"), {{QStringLiteral("id"), newId()},
-                                                  {QStringLiteral("user"), user(other, QStringLiteral("eve"), {})}})
-                         .error().code,
+        QCOMPARE(run(QStringLiteral("put_user"),
+                     {{QStringLiteral("id"), newId()},
+                      {QStringLiteral("user"), user(other, QStringLiteral("eve"), {})}})
+                         .error()
+                         .code,
                  ErrorCode::BadRequest);
 
         m_backend->setToken({});
-        const auto pin = run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("4821")}});
+        const auto pin = run(QStringLiteral("login_pin"),
+                             {{QStringLiteral("pin"), QStringLiteral("4821")}});
         POS_VERIFY_OK(pin);
         QCOMPARE(pin->toObject().value(QStringLiteral("permissions")).toArray(),
                  QJsonArray{QStringLiteral("register.open")});
-        QCOMPARE(run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("9999")}}).error().code,
+        QCOMPARE(run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("9999")}})
+                         .error()
+                         .code,
                  ErrorCode::Unauthenticated);
     }
 
@@ -270,41 +295,58 @@ private slots:
         loginAs(QStringLiteral("admin"), kAdminPassword);
         const QString dept = newId();
         POS_VERIFY_OK(run(QStringLiteral("put_department"),
-                          {{QStringLiteral("id"), dept}, {QStringLiteral("code"), QStringLiteral("CAF")},
-                           {QStringLiteral("name"), QStringLiteral("Cafetería")}, {QStringLiteral("parent_id"), QJsonValue()},
-                           {QStringLiteral("color"), QStringLiteral("#aa5500")}, {QStringLiteral("active"), true}}));
+                          {{QStringLiteral("id"), dept},
+                           {QStringLiteral("code"), QStringLiteral("CAF")},
+                           {QStringLiteral("name"), QStringLiteral("Cafetería")},
+                           {QStringLiteral("parent_id"), QJsonValue()},
+                           {QStringLiteral("color"), QStringLiteral("#aa5500")},
+                           {QStringLiteral("active"), true}}));
         const QString tax = newId();
         POS_VERIFY_OK(run(QStringLiteral("put_tax"),
-                          {{QStringLiteral("id"), tax}, {QStringLiteral("code"), QStringLiteral("IVA16")},
-                           {QStringLiteral("name"), QStringLiteral("IVA 16 %")}, {QStringLiteral("rate"), QStringLiteral("16")},
-                           {QStringLiteral("kind"), QStringLiteral("standard")}, {QStringLiteral("compound"), false},
+                          {{QStringLiteral("id"), tax},
+                           {QStringLiteral("code"), QStringLiteral("IVA16")},
+                           {QStringLiteral("name"), QStringLiteral("IVA 16 %")},
+                           {QStringLiteral("rate"), QStringLiteral("16")},
+                           {QStringLiteral("kind"), QStringLiteral("standard")},
+                           {QStringLiteral("compound"), false},
                            {QStringLiteral("active"), true}}));
         const QString productId = newId();
-        const QJsonObject product{
-                {QStringLiteral("id"), productId}, {QStringLiteral("sku"), QStringLiteral("CAF-500")},
-                {QStringLiteral("barcodes"), QJsonArray{QStringLiteral("7501234567895")}},
-                {QStringLiteral("name"), QStringLiteral("Café Molido 500g")}, {QStringLiteral("department_id"), dept},
-                {QStringLiteral("supplier_id"), QJsonValue()}, {QStringLiteral("price"), 8900},
-                {QStringLiteral("cost"), 6000}, {QStringLiteral("tax_ids"), QJsonArray{tax}},
-                {QStringLiteral("tax_included"), true}, {QStringLiteral("weighed"), false},
-                {QStringLiteral("active"), true}};
+        const QJsonObject product{{QStringLiteral("id"), productId},
+                                  {QStringLiteral("sku"), QStringLiteral("CAF-500")},
+                                  {QStringLiteral("barcodes"),
+                                   QJsonArray{QStringLiteral("7501234567895")}},
+                                  {QStringLiteral("name"), QStringLiteral("Café Molido 500g")},
+                                  {QStringLiteral("department_id"), dept},
+                                  {QStringLiteral("supplier_id"), QJsonValue()},
+                                  {QStringLiteral("price"), 8900},
+                                  {QStringLiteral("cost"), 6000},
+                                  {QStringLiteral("tax_ids"), QJsonArray{tax}},
+                                  {QStringLiteral("tax_included"), true},
+                                  {QStringLiteral("weighed"), false},
+                                  {QStringLiteral("active"), true}};
         POS_VERIFY_OK(run(QStringLiteral("put_product"), product));
         const auto read = run(QStringLiteral("get_product"), {{QStringLiteral("id"), productId}});
         POS_VERIFY_OK(read);
         QCOMPARE(read->toObject(), product);
 
-        const auto found = run(QStringLiteral("get_products"), {{QStringLiteral("q"), QStringLiteral("CAFE mol")}});
+        const auto found = run(QStringLiteral("get_products"),
+                               {{QStringLiteral("q"), QStringLiteral("CAFE mol")}});
         POS_VERIFY_OK(found);
         QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray().size(), 1);
-        const auto none = run(QStringLiteral("get_products"), {{QStringLiteral("q"), QStringLiteral("té verde")}});
+        const auto none = run(QStringLiteral("get_products"),
+                              {{QStringLiteral("q"), QStringLiteral("té verde")}});
         QCOMPARE(none->toObject().value(QStringLiteral("items")).toArray().size(), 0);
-        QCOMPARE(run(QStringLiteral("get_products"), {{QStringLiteral("limit"), QStringLiteral("x")}}).error().code,
+        QCOMPARE(run(QStringLiteral("get_products"),
+                     {{QStringLiteral("limit"), QStringLiteral("x")}})
+                         .error()
+                         .code,
                  ErrorCode::Validation);
 
         QJsonObject twin = product;
         twin.insert(QStringLiteral("id"), newId());
         twin.insert(QStringLiteral("sku"), QStringLiteral("CAF-501"));
-        QCOMPARE(run(QStringLiteral("put_product"), twin).error().code, ErrorCode::Conflict); // same barcode
+        QCOMPARE(run(QStringLiteral("put_product"), twin).error().code,
+                 ErrorCode::Conflict); // same barcode
         QJsonObject orphan = twin;
         orphan.insert(QStringLiteral("barcodes"), QJsonArray());
         orphan.insert(QStringLiteral("department_id"), newId());
@@ -316,7 +358,10 @@ private slots:
         QCOMPARE(bad.error().message, QStringLiteral("sku: is required"));
         QCOMPARE(run(QStringLiteral("get_product"), {{QStringLiteral("id"), newId()}}).error().code,
                  ErrorCode::NotFound);
-        QCOMPARE(run(QStringLiteral("get_product"), {{QStringLiteral("id"), QStringLiteral("nope")}}).error().code,
+        QCOMPARE(run(QStringLiteral("get_product"),
+                     {{QStringLiteral("id"), QStringLiteral("nope")}})
+                         .error()
+                         .code,
                  ErrorCode::BadRequest);
     }
 
@@ -324,29 +369,44 @@ private slots:
     void managerOverride()
     {
         loginAs(QStringLiteral("admin"), kAdminPassword);
-        const QString cashierRole = putRole(QStringLiteral("cashier"), {QStringLiteral("register.open")});
-        const QString managerRole = putRole(QStringLiteral("manager"), {QStringLiteral("drawer.no_sale")});
-        POS_VERIFY_OK(putUser(QStringLiteral("cashier1"), {cashierRole}, {}, QStringLiteral("1111")));
-        const auto manager = putUser(QStringLiteral("manager1"), {managerRole}, {}, QStringLiteral("2222"));
+        const QString cashierRole = putRole(QStringLiteral("cashier"),
+                                            {QStringLiteral("register.open")});
+        const QString managerRole = putRole(QStringLiteral("manager"),
+                                            {QStringLiteral("drawer.no_sale")});
+        POS_VERIFY_OK(
+                putUser(QStringLiteral("cashier1"), {cashierRole}, {}, QStringLiteral("1111")));
+        const auto manager = putUser(QStringLiteral("manager1"), {managerRole}, {},
+                                     QStringLiteral("2222"));
         POS_VERIFY_OK(manager);
-        POS_VERIFY_OK(putUser(QStringLiteral("cashier2"), {cashierRole}, {}, QStringLiteral("3333")));
+        POS_VERIFY_OK(
+                putUser(QStringLiteral("cashier2"), {cashierRole}, {}, QStringLiteral("3333")));
 
         m_backend->setToken({});
-        const auto session = run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("1111")}});
+        const auto session = run(QStringLiteral("login_pin"),
+                                 {{QStringLiteral("pin"), QStringLiteral("1111")}});
         POS_VERIFY_OK(session);
         m_backend->setToken(session->toObject().value(QStringLiteral("token")).toString());
-        const QJsonObject request{{QStringLiteral("reason"), QStringLiteral("change for the bakery")}};
+        const QJsonObject request{
+                {QStringLiteral("reason"), QStringLiteral("change for the bakery")}};
         QCOMPARE(run(QStringLiteral("open_drawer"), request).error().code, ErrorCode::Forbidden);
-        QCOMPARE(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("3333")}).error().code,
+        QCOMPARE(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("3333")})
+                         .error()
+                         .code,
                  ErrorCode::Forbidden); // a PIN without the permission
-        QCOMPARE(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("9876")}).error().code,
+        QCOMPARE(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("9876")})
+                         .error()
+                         .code,
                  ErrorCode::Forbidden); // nobody's PIN
-        POS_VERIFY_OK(run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("2222")}));
+        POS_VERIFY_OK(
+                run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("2222")}));
 
         auto conn = m_core->database().connection();
-        auto q = exec(*conn, QStringLiteral("SELECT u.username, a.username, l.reason FROM audit_log l "
-                                            "JOIN users u ON u.id = l.user_id JOIN users a ON a.id = l.approver_id "
-                                            "WHERE l.action = 'drawer.no_sale'"));
+        auto q = exec(
+                *conn,
+                QStringLiteral(
+                        "SELECT u.username, a.username, l.reason FROM audit_log l "
+                        "JOIN users u ON u.id = l.user_id JOIN users a ON a.id = l.approver_id "
+                        "WHERE l.action = 'drawer.no_sale'"));
         POS_VERIFY_OK(q);
         QVERIFY(q->next());
         QCOMPARE(q->value(0).toString(), QStringLiteral("cashier1"));
@@ -359,16 +419,20 @@ private slots:
     void loginThrottled()
     {
         for (int i = 0; i < 5; ++i) {
-            const auto r = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("admin")},
-                                                        {QStringLiteral("password"), QStringLiteral("guess")}});
+            const auto r = run(QStringLiteral("login"),
+                               {{QStringLiteral("username"), QStringLiteral("admin")},
+                                {QStringLiteral("password"), QStringLiteral("guess")}});
             QCOMPARE(r.error().code, ErrorCode::Unauthenticated);
         }
-        const auto locked = run(QStringLiteral("login"), {{QStringLiteral("username"), QStringLiteral("admin")},
-                                                         {QStringLiteral("password"), kAdminPassword}});
+        const auto locked = run(QStringLiteral("login"),
+                                {{QStringLiteral("username"), QStringLiteral("admin")},
+                                 {QStringLiteral("password"), kAdminPassword}});
         QCOMPARE(locked.error().code, ErrorCode::RateLimited);
         QVERIFY(locked.error().retryAfterSeconds > 0);
         auto conn = m_core->database().connection();
-        auto q = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'login.failed'"));
+        auto q = exec(*conn,
+                      QStringLiteral(
+                              "SELECT COUNT(*) FROM audit_log WHERE action = 'login.failed'"));
         QVERIFY(q && q->next());
         QCOMPARE(q->value(0).toInt(), 5);
     }
@@ -378,7 +442,10 @@ private slots:
     {
         loginAs(QStringLiteral("admin"), kAdminPassword);
         QCOMPARE(run(QStringLiteral("fly_to_moon")).error().code, ErrorCode::NotFound);
-        QCOMPARE(run(QStringLiteral("get_users"), {{QStringLiteral("colour"), QStringLiteral("red")}}).error().code,
+        QCOMPARE(run(QStringLiteral("get_users"),
+                     {{QStringLiteral("colour"), QStringLiteral("red")}})
+                         .error()
+                         .code,
                  ErrorCode::BadRequest);
     }
 };
