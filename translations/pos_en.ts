@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>pos::Auth</name>
+    <message>
+        <source>the session is not valid: log in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session has expired: log in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cryptography library did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough memory to hash the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong username or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>too many failed attempts; try again in %n second(s)</source>
+        <translation>
+            <numerusform>too many failed attempts; try again in %n second</numerusform>
+            <numerusform>too many failed attempts; try again in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manager PIN is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not authorise %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this user no longer exists or is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>
@@ -49,6 +95,81 @@
     </message>
 </context>
 <context>
+    <name>pos::Http</name>
+    <message>
+        <source>the server answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent an answer that is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many connections from this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: does not match the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is nothing at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request body is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is nothing here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request arrived too slowly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request headers are too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the body with a Content-Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Money</name>
     <message>
         <source>amount out of range</source>
@@ -68,6 +189,165 @@
     </message>
     <message>
         <source>cannot split across lines that sum to zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Server</name>
+    <message>
+        <source>%1: must be a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username: is already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin: is already in use; choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permissions: %1 is not a permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: is already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is not a known parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log in first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you need the permission %1; ask a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not served here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password: must be at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin: must be 4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user.id: does not match the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sku: %1 already belongs to another product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcodes: %1 already belongs to another product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql://user:pass@host:port/db or sqlite:///path/file.db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret that signs session tokens, at least 32 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP port (HQ 3001, store 3002)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address to listen on (default all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>largest request body accepted (default 1048576)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close idle connections after this (default 30000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request must arrive within this (default 30000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default 64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this store&apos;s UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this store&apos;s code, e.g. ST01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head office server, e.g. https://hq.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this store&apos;s sync credential at HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poll HQ at least this often (default 30000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS head office server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS store server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>development mode: allow a missing or weak JWT_SECRET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATABASE_URL is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT_SECRET is missing or shorter than %1 characters; generate one with &quot;openssl rand -hex 32&quot; (or start with --dev for a throw-away one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST is not an address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First start: user &quot;admin&quot; created with password %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

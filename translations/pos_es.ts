@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>pos::Auth</name>
+    <message>
+        <source>the session is not valid: log in again</source>
+        <translation>la sesión no es válida: vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>the session has expired: log in again</source>
+        <translation>la sesión ha caducado: vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>the cryptography library did not start</source>
+        <translation>no se pudo iniciar la biblioteca criptográfica</translation>
+    </message>
+    <message>
+        <source>not enough memory to hash the password</source>
+        <translation>no hay memoria suficiente para cifrar la contraseña</translation>
+    </message>
+    <message>
+        <source>wrong username or password</source>
+        <translation>usuario o contraseña incorrectos</translation>
+    </message>
+    <message numerus="yes">
+        <source>too many failed attempts; try again in %n second(s)</source>
+        <translation>
+            <numerusform>demasiados intentos fallidos; vuelve a intentarlo en %n segundo</numerusform>
+            <numerusform>demasiados intentos fallidos; vuelve a intentarlo en %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>PIN incorrecto</translation>
+    </message>
+    <message>
+        <source>the manager PIN is not valid</source>
+        <translation>el PIN del encargado no es válido</translation>
+    </message>
+    <message>
+        <source>%1 may not authorise %2</source>
+        <translation>%1 no puede autorizar %2</translation>
+    </message>
+    <message>
+        <source>this user no longer exists or is disabled</source>
+        <translation>este usuario ya no existe o está desactivado</translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>
@@ -49,6 +95,81 @@
     </message>
 </context>
 <context>
+    <name>pos::Http</name>
+    <message>
+        <source>the server answered %1</source>
+        <translation>el servidor respondió %1</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>el servidor no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>cannot reach the server: %1</source>
+        <translation>no se puede contactar con el servidor: %1</translation>
+    </message>
+    <message>
+        <source>the server sent an answer that is not JSON</source>
+        <translation>el servidor envió una respuesta que no es JSON</translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation>comando desconocido %1</translation>
+    </message>
+    <message>
+        <source>%1: is required</source>
+        <translation>%1: es obligatorio</translation>
+    </message>
+    <message>
+        <source>too many connections from this address</source>
+        <translation>demasiadas conexiones desde esta dirección</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>no se puede escuchar en %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>the body must be a JSON object</source>
+        <translation>el cuerpo debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>%1: does not match the address</source>
+        <translation>%1: no coincide con la dirección</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use %2</source>
+        <translation>%1 no está permitido aquí; usa %2</translation>
+    </message>
+    <message>
+        <source>there is nothing at %1</source>
+        <translation>no hay nada en %1</translation>
+    </message>
+    <message>
+        <source>the request body is too large</source>
+        <translation>el cuerpo de la petición es demasiado grande</translation>
+    </message>
+    <message>
+        <source>there is nothing here</source>
+        <translation>aquí no hay nada</translation>
+    </message>
+    <message>
+        <source>the request arrived too slowly</source>
+        <translation>la petición llegó demasiado despacio</translation>
+    </message>
+    <message>
+        <source>the request headers are too large</source>
+        <translation>las cabeceras de la petición son demasiado grandes</translation>
+    </message>
+    <message>
+        <source>Content-Length is not a number</source>
+        <translation>Content-Length no es un número</translation>
+    </message>
+    <message>
+        <source>send the body with a Content-Length</source>
+        <translation>envía el cuerpo con un Content-Length</translation>
+    </message>
+</context>
+<context>
     <name>pos::Money</name>
     <message>
         <source>amount out of range</source>
@@ -69,6 +190,165 @@
     <message>
         <source>cannot split across lines that sum to zero</source>
         <translation>no se puede repartir entre líneas que suman cero</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Server</name>
+    <message>
+        <source>%1: must be a whole number from %2 to %3</source>
+        <translation>%1: debe ser un número entero entre %2 y %3</translation>
+    </message>
+    <message>
+        <source>username: is already taken</source>
+        <translation>username: ya está en uso</translation>
+    </message>
+    <message>
+        <source>pin: is already in use; choose another</source>
+        <translation>pin: ya está en uso; elige otro</translation>
+    </message>
+    <message>
+        <source>permissions: %1 is not a permission</source>
+        <translation>permissions: %1 no es un permiso</translation>
+    </message>
+    <message>
+        <source>name: is already taken</source>
+        <translation>name: ya está en uso</translation>
+    </message>
+    <message>
+        <source>%1: must be a UUID</source>
+        <translation>%1: debe ser un UUID</translation>
+    </message>
+    <message>
+        <source>%1: is not a known parameter</source>
+        <translation>%1: no es un parámetro conocido</translation>
+    </message>
+    <message>
+        <source>log in first</source>
+        <translation>inicia sesión primero</translation>
+    </message>
+    <message>
+        <source>you need the permission %1; ask a manager</source>
+        <translation>necesitas el permiso %1; pide ayuda a un encargado</translation>
+    </message>
+    <message>
+        <source>%1 is not served here</source>
+        <translation>%1 no se atiende en este servidor</translation>
+    </message>
+    <message>
+        <source>password: must be at least 8 characters</source>
+        <translation>password: debe tener al menos 8 caracteres</translation>
+    </message>
+    <message>
+        <source>pin: must be 4 to 8 digits</source>
+        <translation>pin: debe tener entre 4 y 8 dígitos</translation>
+    </message>
+    <message>
+        <source>user.id: does not match the address</source>
+        <translation>user.id: no coincide con la dirección</translation>
+    </message>
+    <message>
+        <source>no such user</source>
+        <translation>no existe ese usuario</translation>
+    </message>
+    <message>
+        <source>sku: %1 already belongs to another product</source>
+        <translation>sku: %1 ya pertenece a otro producto</translation>
+    </message>
+    <message>
+        <source>barcodes: %1 already belongs to another product</source>
+        <translation>barcodes: %1 ya pertenece a otro producto</translation>
+    </message>
+    <message>
+        <source>no such product</source>
+        <translation>no existe ese producto</translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation>comando desconocido %1</translation>
+    </message>
+    <message>
+        <source>postgresql://user:pass@host:port/db or sqlite:///path/file.db</source>
+        <translation>postgresql://usuario:contraseña@servidor:puerto/base o sqlite:///ruta/archivo.db</translation>
+    </message>
+    <message>
+        <source>secret that signs session tokens, at least 32 characters</source>
+        <translation>secreto que firma los tokens de sesión, al menos 32 caracteres</translation>
+    </message>
+    <message>
+        <source>TCP port (HQ 3001, store 3002)</source>
+        <translation>puerto TCP (central 3001, tienda 3002)</translation>
+    </message>
+    <message>
+        <source>address to listen on (default all)</source>
+        <translation>dirección en la que escuchar (por omisión todas)</translation>
+    </message>
+    <message>
+        <source>largest request body accepted (default 1048576)</source>
+        <translation>cuerpo de petición más grande aceptado (por omisión 1048576)</translation>
+    </message>
+    <message>
+        <source>close idle connections after this (default 30000)</source>
+        <translation>cerrar conexiones inactivas tras este tiempo (por omisión 30000)</translation>
+    </message>
+    <message>
+        <source>a request must arrive within this (default 30000)</source>
+        <translation>una petición debe llegar completa en este tiempo (por omisión 30000)</translation>
+    </message>
+    <message>
+        <source>default 64</source>
+        <translation>por omisión 64</translation>
+    </message>
+    <message>
+        <source>this store&apos;s UUID</source>
+        <translation>el UUID de esta tienda</translation>
+    </message>
+    <message>
+        <source>this store&apos;s code, e.g. ST01</source>
+        <translation>el código de esta tienda, p. ej. ST01</translation>
+    </message>
+    <message>
+        <source>head office server, e.g. https://hq.example.com</source>
+        <translation>servidor de la central, p. ej. https://hq.example.com</translation>
+    </message>
+    <message>
+        <source>this store&apos;s sync credential at HQ</source>
+        <translation>la credencial de sincronización de esta tienda en la central</translation>
+    </message>
+    <message>
+        <source>poll HQ at least this often (default 30000)</source>
+        <translation>consultar la central al menos con esta frecuencia (por omisión 30000)</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1 debe ser un número entero entre %2 y %3</translation>
+    </message>
+    <message>
+        <source>POS head office server</source>
+        <translation>servidor de la central del TPV</translation>
+    </message>
+    <message>
+        <source>POS store server</source>
+        <translation>servidor de tienda del TPV</translation>
+    </message>
+    <message>
+        <source>development mode: allow a missing or weak JWT_SECRET</source>
+        <translation>modo de desarrollo: permite un JWT_SECRET ausente o débil</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL is not set</source>
+        <translation>DATABASE_URL no está definido</translation>
+    </message>
+    <message>
+        <source>JWT_SECRET is missing or shorter than %1 characters; generate one with &quot;openssl rand -hex 32&quot; (or start with --dev for a throw-away one)</source>
+        <translation>JWT_SECRET falta o tiene menos de %1 caracteres; genera uno con &quot;openssl rand -hex 32&quot; (o arranca con --dev para uno desechable)</translation>
+    </message>
+    <message>
+        <source>HOST is not an address: %1</source>
+        <translation>HOST no es una dirección: %1</translation>
+    </message>
+    <message>
+        <source>First start: user &quot;admin&quot; created with password %1</source>
+        <translation>Primer arranque: usuario &quot;admin&quot; creado con la contraseña %1</translation>
     </message>
 </context>
 <context>

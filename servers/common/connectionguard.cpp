@@ -45,11 +45,13 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
         if (m_head.isEmpty() && !m_inBody) {
             m_socket->abort(); // quiet keep-alive connection: just close it
         } else {
-            refuse(408, "Request Timeout", "timeout", "the request arrived too slowly");
+            refuse(408, "Request Timeout", "timeout",
+                   QT_TRANSLATE_NOOP("pos::Http", "the request arrived too slowly"));
         }
     });
     connect(&m_request, &QTimer::timeout, this, [this] {
-        refuse(408, "Request Timeout", "timeout", "the request arrived too slowly");
+        refuse(408, "Request Timeout", "timeout",
+               QT_TRANSLATE_NOOP("pos::Http", "the request arrived too slowly"));
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     m_idle.start(m_limits.idleTimeoutMs);
@@ -90,7 +92,7 @@ void ConnectionGuard::scan(const QByteArray &chunk)
         if (end < 0) {
             if (m_head.size() > m_limits.maxHeaderBytes) {
                 refuse(431, "Request Header Fields Too Large", "payload_too_large",
-                       "the request headers are too large");
+                       QT_TRANSLATE_NOOP("pos::Http", "the request headers are too large"));
             }
             pos += take;
             continue;
@@ -118,17 +120,20 @@ bool ConnectionGuard::headComplete()
             bool ok = false;
             length = value.toLongLong(&ok);
             if (!ok || length < 0) {
-                refuse(400, "Bad Request", "bad_request", "Content-Length is not a number");
+                refuse(400, "Bad Request", "bad_request",
+                       QT_TRANSLATE_NOOP("pos::Http", "Content-Length is not a number"));
                 return false;
             }
         } else if (name == "transfer-encoding") {
             // Our clients always send a length; a chunked body could grow without bound.
-            refuse(411, "Length Required", "bad_request", "send the body with a Content-Length");
+            refuse(411, "Length Required", "bad_request",
+                   QT_TRANSLATE_NOOP("pos::Http", "send the body with a Content-Length"));
             return false;
         }
     }
     if (length > m_limits.maxBodyBytes) {
-        refuse(413, "Payload Too Large", "payload_too_large", "the request body is too large");
+        refuse(413, "Payload Too Large", "payload_too_large",
+               QT_TRANSLATE_NOOP("pos::Http", "the request body is too large"));
         return false;
     }
     m_head.clear();

@@ -61,6 +61,8 @@ int runServer(ServerRole role, int argc, char **argv)
     QCoreApplication::setApplicationName(role == ServerRole::Hq ? QStringLiteral("hq-server")
                                                                 : QStringLiteral("store-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+    // Before anything else, so a stop requested during start-up is a clean one too.
+    const ShutdownOnSignals shutdown;
     auto settings = parseSettings(role, app.arguments(), QProcessEnvironment::systemEnvironment());
     if (!settings) {
         std::fprintf(stderr, "%s\n", qPrintable(settings.error().message));
@@ -96,7 +98,6 @@ int runServer(ServerRole role, int argc, char **argv)
                                           + QString::number(*port);
     std::printf("listening on port %u\n", static_cast<unsigned>(*port));
     std::fflush(stdout);
-    ShutdownOnSignals shutdown;
     const int code = QCoreApplication::exec();
     http.drain();
     qCInfo(lcServer) << "stopped";
