@@ -95,30 +95,27 @@ Result<Session> AuthService::login(CallContext &context, const LoginRequest &req
         return fail(ok.error());
     }
     auto account = findAccount(m_db, AccountKey::Username, request.username);
-    if (!account) {
+    if (!account && account.error().code != ErrorCode::NotFound) {
         return fail(account.error());
     }
-    if (!*account || !(*account)->user.active
-        || !verifySecret((*account)->passwordHash, request.password)) {
+    if (!account || !account->user.active
+        || !verifySecret(account->passwordHash, request.password)) {
         failed(context, keys, request.username);
         return wrongCredentials();
     }
     m_throttle.recordSuccess(keys.first());
-    return sessionFor(**account, context.now);
+    return sessionFor(*account, context.now);
 }
 
-Result<std::optional<Account>> AuthService::byPin(const QString &pin)
+Result<Account> AuthService::byPin(const QString &pin)
 {
     auto key = pinKey(m_db);
     if (!key) {
         return fail(key.error());
     }
     auto account = findAccount(m_db, AccountKey::PinLookup, pinLookup(*key, pin));
-    if (!account || !*account) {
-        return account;
-    }
-    if (!(*account)->user.active || !verifySecret((*account)->pinHash, pin)) {
-        return std::optional<Account>();
+    if (account && (!account->user.active || !verifySecret(account->pinHash, pin))) {
+        return fail(ErrorCode::NotFound, Tr::tr("wrong PIN"));
     }
     return account;
 }
@@ -131,14 +128,14 @@ Result<Session> AuthService::loginPin(CallContext &context, const PinLoginReques
         return fail(ok.error());
     }
     auto account = byPin(request.pin);
-    if (!account) {
-        return fail(account.error());
-    }
-    if (!*account) {
+    if (!account && account.error().code == ErrorCode::NotFound) {
         failed(context, keys, QStringLiteral("(pin)"));
         return fail(ErrorCode::Unauthenticated, Tr::tr("wrong PIN"));
     }
-    return sessionFor(**account, context.now);
+    if (!account) {
+        return fail(account.error());
+    }
+    return sessionFor(*account, context.now);
 }
 
 Result<Approver> AuthService::approve(const QString &pin, Permission permission,
@@ -149,38 +146,41 @@ Result<Approver> AuthService::approve(const QString &pin, Permission permission,
         return fail(ok.error());
     }
     auto account = byPin(pin);
-    if (!account) {
-        return fail(account.error());
-    }
-    if (!*account) {
+    if (!account && account.error().code == ErrorCode::NotFound) {
         for (const QString &key : keys) {
             m_throttle.recordFailure(key, now);
         }
         return fail(ErrorCode::Forbidden, Tr::tr("the manager PIN is not valid"));
     }
-    if (!(*account)->permissions.contains(permissionName(permission))) {
+    if (!account) {
+        return fail(account.error());
+    }
+    if (!account->permissions.contains(permissionName(permission))) {
         return fail(ErrorCode::Forbidden,
                     Tr::tr("%1 may not authorise %2")
-                            .arg((*account)->user.fullName, permissionName(permission)));
+                            .arg(account->user.fullName, permissionName(permission)));
     }
-    return Approver{(*account)->user.id, (*account)->user.username};
+    return Approver{account->user.id, account->user.username};
 }
 
 Result<Session> AuthService::me(CallContext &context)
 {
-    auto account = findAccount(m_db, AccountKey::Id,
-                               context.user->userId.toString(QUuid::WithoutBraces));
-    if (!account) {
-        return fail(account.error());
-    }
-    if (!*account || !(*account)->user.active) {
+    if (!context.user) {
         return fail(ErrorCode::Unauthenticated,
                     Tr::tr("this user no longer exists or is disabled"));
     }
-    Session s{QString(), context.user->expiresAt, (*account)->user, context.user->permissions,
-              m_identity.storeId};
-    s.token = m_signer.sign(*context.user); // the same token, so the answer is complete
-    return s;
+    const Claims &claims = *context.user;
+    auto account = findAccount(m_db, AccountKey::Id, claims.userId.toString(QUuid::WithoutBraces));
+    if (!account && account.error().code != ErrorCode::NotFound) {
+        return fail(account.error());
+    }
+    if (!account || !account->user.active) {
+        return fail(ErrorCode::Unauthenticated,
+                    Tr::tr("this user no longer exists or is disabled"));
+    }
+    // The same token again, so the answer is a complete session.
+    return Session{m_signer.sign(claims), claims.expiresAt, account->user, claims.permissions,
+                   m_identity.storeId};
 }
 
 Result<bool> AuthService::bootstrapAdmin(const QString &password)

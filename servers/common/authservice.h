@@ -36,7 +36,7 @@ private:
     Session sessionFor(const Account &account, const QDateTime &now) const;
     Status throttled(const QStringList &keys, const QDateTime &now) const;
     void failed(CallContext &context, const QStringList &keys, const QString &who);
-    Result<std::optional<Account>> byPin(const QString &pin);
+    Result<Account> byPin(const QString &pin); // NotFound: no active user has this PIN
 
     Database &m_db;
     const ServerIdentity &m_identity;

@@ -65,7 +65,7 @@ void Dispatcher::add(const QString &command, Handler handler)
 {
     Q_ASSERT_X(findCommand(command) != nullptr, "Dispatcher::add", "command not in the table");
     Q_ASSERT_X(!m_handlers.contains(command), "Dispatcher::add", "command bound twice");
-    m_handlers.insert(command, std::move(handler));
+    m_handlers.emplace(command, std::move(handler));
 }
 
 QList<Command> Dispatcher::commands() const

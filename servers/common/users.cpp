@@ -104,7 +104,7 @@ User userFrom(const QSqlQuery &q)
 
 } // namespace
 
-Result<std::optional<Account>> findAccount(Database &db, AccountKey key, const QString &value)
+Result<Account> findAccount(Database &db, AccountKey key, const QString &value)
 {
     const QString where = key == AccountKey::Id         ? QStringLiteral("WHERE id = ?")
                           : key == AccountKey::Username ? QStringLiteral("WHERE username = ?")
@@ -118,14 +118,14 @@ Result<std::optional<Account>> findAccount(Database &db, AccountKey key, const Q
         return fail(q.error());
     }
     if (!q->next()) {
-        return std::optional<Account>();
+        return fail(ErrorCode::NotFound, Tr::tr("no such user"));
     }
     Account a{userFrom(*q), q->value(5).toString(), q->value(6).toString(), {}, {}};
     q->finish();
     if (auto ok = complete(db, a); !ok) {
         return fail(ok.error());
     }
-    return std::optional<Account>(a);
+    return a;
 }
 
 Result<bool> anyUser(Database &db)
@@ -159,7 +159,7 @@ Result<QByteArray> pinKey(Database &db)
     if (!q->next()) {
         return fail(ErrorCode::Internal, QStringLiteral("pin_key missing"));
     }
-    const QByteArray key = QByteArray::fromHex(q->value(0).toString().toLatin1());
+    QByteArray key = QByteArray::fromHex(q->value(0).toString().toLatin1());
     q->finish();
     if (auto done = tx->commit(); !done) {
         return fail(done.error());

@@ -21,7 +21,8 @@ struct Account
 
 enum class AccountKey { Id, Username, PinLookup };
 
-Result<std::optional<Account>> findAccount(Database &db, AccountKey key, const QString &value);
+// NotFound when no (undeleted) user matches.
+Result<Account> findAccount(Database &db, AccountKey key, const QString &value);
 Result<bool> anyUser(Database &db);
 
 // The installation's PIN lookup key, created on first use.

@@ -79,11 +79,7 @@ Result<User> putUserCommand(CallContext &c, const NewUser &request)
         return fail(ok.error());
     }
     auto stored = findAccount(c.db, AccountKey::Id, request.user.id.toString(QUuid::WithoutBraces));
-    if (!stored || !*stored) {
-        return stored ? fail(ErrorCode::Internal, QStringLiteral("user vanished"))
-                      : fail(stored.error());
-    }
-    return (*stored)->user;
+    return transform(stored, [](const Account &a) { return a.user; });
 }
 
 Result<Role> putRoleCommand(CallContext &c, const Role &role)
@@ -112,13 +108,7 @@ Result<QJsonValue> getUser(CallContext &c, const QJsonObject &)
 {
     auto account = findAccount(c.db, AccountKey::Id,
                                c.pathParams.value(QStringLiteral("id")).toString());
-    if (!account) {
-        return fail(account.error());
-    }
-    if (!*account) {
-        return fail(ErrorCode::NotFound, Tr::tr("no such user"));
-    }
-    return QJsonValue(json::write((*account)->user));
+    return transform(account, [](const Account &a) { return QJsonValue(json::write(a.user)); });
 }
 
 } // namespace

@@ -260,6 +260,7 @@ private slots:
         Flooder header(QStringLiteral("127.0.0.4"), port,
                        "GET /api/health HTTP/1.1\r\nX-Huge: ", qint64(50) << 20);
         std::vector<std::unique_ptr<Loris>> lorises;
+        lorises.reserve(200);
         for (int i = 0; i < 200; ++i) {
             lorises.push_back(std::make_unique<Loris>(port));
         }
