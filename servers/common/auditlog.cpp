@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditlog.h"
+#include "sqlvalues.h"
 
 #include "callcontext.h"
 
@@ -8,14 +9,7 @@
 
 namespace pos {
 
-namespace {
-
-QVariant uuidOrNull(const QUuid &id)
-{
-    return id.isNull() ? QVariant() : QVariant(id.toString(QUuid::WithoutBraces));
-}
-
-} // namespace
+namespace {} // namespace
 
 Status appendAudit(const Transaction &tx, const CallContext &context, const AuditEntry &entry)
 {
@@ -60,8 +54,8 @@ Status appendAudit(const Transaction &tx, const CallContext &context, const Audi
                     "INSERT INTO audit_log (id, seq, occurred_at, action, user_id, approver_id, "
                     "store_id, register_id, reason, details, prev_hash, hash) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {id, seq, when, entry.action, uuidOrNull(userId), uuidOrNull(approverId),
-             uuidOrNull(context.server.storeId), uuidOrNull(entry.registerId), entry.reason,
+            {id, seq, when, entry.action, sql::idOrNull(userId), sql::idOrNull(approverId),
+             sql::idOrNull(context.server.storeId), sql::idOrNull(entry.registerId), entry.reason,
              details, prevHash, hash});
     if (!inserted) {
         return fail(inserted.error());

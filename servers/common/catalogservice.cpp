@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogservice.h"
+#include "sqlvalues.h"
 
 #include "auditlog.h"
 #include "dispatcher.h"
@@ -18,16 +19,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(pos::Server)
 };
-
-QString id(const QUuid &u)
-{
-    return u.toString(QUuid::WithoutBraces);
-}
-
-QVariant idOrNull(const QUuid &u)
-{
-    return u.isNull() ? QVariant() : QVariant(id(u));
-}
 
 // A LIKE pattern matching text anywhere, with the user's % and _ taken literally.
 QString containsPattern(const QString &text)
@@ -67,7 +58,8 @@ Result<Department> putDepartment(CallContext &c, const Department &d)
                                        "UPDATE SET code = excluded.code, name = excluded.name, "
                                        "parent_id = excluded.parent_id, color = excluded.color, "
                                        "active = excluded.active"),
-                        {id(d.id), d.code, d.name, idOrNull(d.parentId), d.color, d.active});
+                        {sql::id(d.id), d.code, d.name, sql::idOrNull(d.parentId), d.color,
+                         d.active});
                 return q ? Status() : fail(q.error());
             });
     return ok ? Result<Department>(d) : fail(ok.error());
@@ -108,7 +100,7 @@ Result<Tax> putTax(CallContext &c, const Tax &t)
                                          "= excluded.name, rate_milli_bp = excluded.rate_milli_bp, "
                                          "kind = excluded.kind, compound = excluded.compound, "
                                          "active = excluded.active"),
-                                 {id(t.id), t.code, t.name, t.rate.milliBasisPoints(),
+                                 {sql::id(t.id), t.code, t.name, t.rate.milliBasisPoints(),
                                   json::enumName(t.kind, kTaxKindNames), t.compound, t.active});
                 return q ? Status() : fail(q.error());
             });
@@ -151,7 +143,7 @@ Result<Page<Tax>> listTaxes(CallContext &c, const ListQuery &query)
 
 Status writeProduct(const Transaction &tx, const Product &p)
 {
-    const QString pid = id(p.id);
+    const QString pid = sql::id(p.id);
     auto q = tx.exec(QStringLiteral(
                              "INSERT INTO products (id, sku, name, name_folded, department_id, "
                              "supplier_id, price, cost, tax_included, weighed, active) VALUES "
@@ -161,8 +153,8 @@ Status writeProduct(const Transaction &tx, const Product &p)
                              "supplier_id = excluded.supplier_id, price = excluded.price, cost = "
                              "excluded.cost, tax_included = excluded.tax_included, weighed = "
                              "excluded.weighed, active = excluded.active"),
-                     {pid, p.sku, p.name, foldForSearch(p.name), id(p.departmentId),
-                      idOrNull(p.supplierId), p.price.minor(), p.cost.minor(), p.taxIncluded,
+                     {pid, p.sku, p.name, foldForSearch(p.name), sql::id(p.departmentId),
+                      sql::idOrNull(p.supplierId), p.price.minor(), p.cost.minor(), p.taxIncluded,
                       p.weighed, p.active});
     if (!q) {
         return fail(q.error().code == ErrorCode::Conflict
@@ -193,7 +185,7 @@ Status writeProduct(const Transaction &tx, const Product &p)
     for (qsizetype i = 0; i < p.taxIds.size(); ++i) {
         auto t = tx.exec(QStringLiteral("INSERT INTO product_taxes (product_id, tax_id, position) "
                                         "VALUES (?, ?, ?)"),
-                         {pid, id(p.taxIds[i]), qint64(i)});
+                         {pid, sql::id(p.taxIds[i]), qint64(i)});
         if (!t) {
             return fail(t.error());
         }
@@ -239,12 +231,12 @@ Result<QList<Product>> readProducts(const QSqlDatabase &conn, const QString &whe
         auto b = exec(conn,
                       QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? "
                                      "ORDER BY barcode"),
-                      {id(p.id)});
+                      {sql::id(p.id)});
         auto t = exec(
                 conn,
                 QStringLiteral(
                         "SELECT tax_id FROM product_taxes WHERE product_id = ? ORDER BY position"),
-                {id(p.id)});
+                {sql::id(p.id)});
         if (!b || !t) {
             return fail(!b ? b.error() : t.error());
         }

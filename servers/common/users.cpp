@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "users.h"
+#include "sqlvalues.h"
 
 #include "core/api/permission.h"
 #include "core/auth/passwords.h"
@@ -16,18 +17,13 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Server)
 };
 
-QString id(const QUuid &u)
-{
-    return u.toString(QUuid::WithoutBraces);
-}
-
 Result<QList<QUuid>> ids(Database &db, const QString &sql, const QUuid &owner)
 {
     auto conn = db.connection();
     if (!conn) {
         return fail(conn.error());
     }
-    auto q = exec(*conn, sql, {id(owner)});
+    auto q = exec(*conn, sql, {sql::id(owner)});
     if (!q) {
         return fail(q.error());
     }
@@ -44,7 +40,7 @@ Result<QStringList> strings(Database &db, const QString &sql, const QUuid &owner
     if (!conn) {
         return fail(conn.error());
     }
-    auto q = exec(*conn, sql, {id(owner)});
+    auto q = exec(*conn, sql, {sql::id(owner)});
     if (!q) {
         return fail(q.error());
     }
@@ -169,7 +165,7 @@ Result<QByteArray> pinKey(Database &db)
 
 Status putUser(const Transaction &tx, const User &user, const Secrets &secrets)
 {
-    const QString uid = id(user.id);
+    const QString uid = sql::id(user.id);
     auto upsert = tx.exec(QStringLiteral(
                                   "INSERT INTO users (id, username, full_name, language, active) "
                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -210,7 +206,7 @@ Status putUser(const Transaction &tx, const User &user, const Secrets &secrets)
         }
         for (const QUuid &target : targets) {
             if (auto q = tx.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?)").arg(table),
-                                 {uid, id(target)});
+                                 {uid, sql::id(target)});
                 !q) {
                 return fail(q.error());
             }
@@ -258,7 +254,7 @@ Status putRole(const Transaction &tx, const Role &role)
             return fail(ErrorCode::Validation, Tr::tr("permissions: %1 is not a permission").arg(p));
         }
     }
-    const QString rid = id(role.id);
+    const QString rid = sql::id(role.id);
     auto upsert
             = tx.exec(QStringLiteral(
                               "INSERT INTO roles (id, name, discount_limit_bp) VALUES (?, ?, ?) "
