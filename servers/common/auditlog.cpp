@@ -9,8 +9,6 @@
 
 namespace pos {
 
-namespace {} // namespace
-
 Status appendAudit(const Transaction &tx, const CallContext &context, const AuditEntry &entry)
 {
     // Bumping the head row locks it until commit: audit rows get gapless, ordered numbers.
