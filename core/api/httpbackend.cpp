@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace pos {
 
@@ -113,6 +114,12 @@ Result<QNetworkRequest> HttpBackend::request(const Command &command, const QJson
     req.setTransferTimeout(m_options.timeoutMs);
     if (!token().isEmpty()) {
         req.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token().toUtf8());
+    }
+    if (command.idempotency == Idempotency::NotIdempotent) {
+        // Qt resends a request on its own when a connection drops before the answer; the
+        // key lets the server answer such a resend without running the command twice.
+        req.setRawHeader(QByteArrayLiteral("Idempotency-Key"),
+                         QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1());
     }
     if (!options.overridePin.isEmpty()) {
         req.setRawHeader(QByteArrayLiteral("X-Override-Pin"), options.overridePin.toUtf8());

@@ -69,12 +69,7 @@ QString userOf(const QString &token)
     return name.isEmpty() ? QStringLiteral("-") : name;
 }
 
-struct Answer
-{
-    int status = 200;
-    QByteArray body;
-    int retryAfter = 0;
-};
+using Answer = ReplayCache::Answer;
 
 Answer answerFor(const Result<QJsonValue> &result)
 {
@@ -222,16 +217,32 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                                   request.remoteAddress().toString()};
     QPointer<QTcpSocket> client(socket);
     const Command *command = route->command;
-    m_workers.start([this, command, credentials, params = *params, client, finish]() mutable {
+    auto deliver = [client, finish](const Answer &answer) {
+        // A client that left before its answer must not crash the server.
+        if (client.isNull() || client->state() != QAbstractSocket::ConnectedState) {
+            qCInfo(lcHttp) << "client left before its answer";
+            return;
+        }
+        finish(answer);
+    };
+    // The same key from the same bearer for the same command is the same request sent
+    // again: it gets the first one's answer instead of running twice.
+    const QByteArray key = request.value("Idempotency-Key");
+    const QString replayKey = key.isEmpty() ? QString()
+                                            : token + QLatin1Char('|') + command->name
+                                                      + QLatin1Char('|') + QString::fromLatin1(key);
+    if (!replayKey.isEmpty()
+        && !m_replays.claim(replayKey, deliver, QDateTime::currentDateTimeUtc())) {
+        return true;
+    }
+    m_workers.start([this, command, credentials, params = *params, replayKey, deliver]() mutable {
         const Answer answer = answerFor(m_dispatcher.execute(*command, credentials, params));
-        // The responder moves with the answer, so it is only ever touched on this thread.
-        QMetaObject::invokeMethod(this, [client, finish = std::move(finish), answer] {
-            // A client that left before its answer must not crash the server.
-            if (client.isNull() || client->state() != QAbstractSocket::ConnectedState) {
-                qCInfo(lcHttp) << "client left before its answer";
-                return;
+        // The responder travels with the answer, so it is only ever touched on this thread.
+        QMetaObject::invokeMethod(this, [this, replayKey, deliver = std::move(deliver), answer] {
+            if (!replayKey.isEmpty()) {
+                m_replays.complete(replayKey, answer);
             }
-            finish(answer);
+            deliver(answer);
         });
     });
     return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectionguard.h"
+#include "replaycache.h"
 
 #include "core/base/error.h"
 
@@ -48,6 +49,7 @@ private:
     const Dispatcher &m_dispatcher;
     HttpLimits m_limits;
     QList<Route> m_routes;
+    ReplayCache m_replays;
     QThreadPool m_workers;
     GuardedTcpServer *m_listener = nullptr;
 };

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUuid>
 
 #include <csignal>
 
@@ -157,6 +158,21 @@ private slots:
         QCOMPARE(server.process().exitCode(), 2);
         QVERIFY2(server.output().contains(QStringLiteral("JWT_SECRET")),
                  qPrintable(server.output()));
+    }
+
+    // The head office server starts on the same plumbing and says what it is.
+    void hqServerStarts()
+    {
+        ServerProcess hq(QStringLiteral(POS_HQ_SERVER), env({}));
+        QVERIFY2(hq.start(), qPrintable(hq.output()));
+        const QByteArray health = rawExchange(hq.port(),
+                                              "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(statusOf(health), 200);
+        QVERIFY(health.contains("\"role\":\"hq\""));
+        // The drawer belongs to stores: HQ does not serve it.
+        QCOMPARE(statusOf(rawExchange(hq.port(), "POST /api/drawer/no-sale HTTP/1.1\r\nHost: x\r\n"
+                                                 "Content-Length: 2\r\n\r\n{}")),
+                 404);
     }
 
     // --help lists every setting by its environment name.
@@ -322,6 +338,30 @@ private slots:
                          rawExchange(server.port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")),
                  200);
         QVERIFY(server.output().contains(QStringLiteral("client left before its answer")));
+    }
+
+    // A request sent again with the same Idempotency-Key runs once: six copies of one
+    // wrong login count as one failure, while six distinct ones lock the user out.
+    void resentRequestRunsOnce()
+    {
+        ServerProcess server(kServer, env({}));
+        QVERIFY(server.start());
+        const auto login = [&](const QByteArray &key) {
+            const QByteArray body = R"({"username":"admin","password":"not-it-1"})";
+            return statusOf(
+                    rawExchange(server.port(),
+                                "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nIdempotency-Key: "
+                                        + key + "\r\nContent-Length: "
+                                        + QByteArray::number(body.size()) + "\r\n\r\n" + body));
+        };
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(login("11111111-2222-4333-8444-555555555555"), 401);
+        }
+        QList<int> distinct;
+        for (int i = 0; i < 6; ++i) {
+            distinct << login(QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1());
+        }
+        QCOMPARE(distinct, (QList<int>{401, 401, 401, 401, 429, 429}));
     }
 
     // SIGTERM and SIGINT stop the server cleanly with exit code 0.
