@@ -62,7 +62,8 @@ Result<ScannedCode> readBarcode(const QString &code, const QList<BarcodeRule> &r
         return ScannedCode{c, false, {}, Quantity::units(1)};
     }
     if (!hasValidCheckDigit(c)) {
-        return fail(ErrorCode::Validation, Tr::tr("%1 is not a valid barcode: wrong check digit").arg(code));
+        return fail(ErrorCode::Validation,
+                    Tr::tr("%1 is not a valid barcode: wrong check digit").arg(code));
     }
     for (const BarcodeRule &rule : rules) {
         if (c.size() != 13 || !c.startsWith(rule.prefix)) {

@@ -29,9 +29,9 @@ struct BarcodeRule
 // A scanned code read: the code to look a product up by, and what the label said.
 struct ScannedCode
 {
-    QString lookupCode;   // normalised barcode, or the item code of an in-store label
+    QString lookupCode; // normalised barcode, or the item code of an in-store label
     bool embedded = false;
-    Money price;          // with EmbeddedValue::Price
+    Money price;                            // with EmbeddedValue::Price
     Quantity quantity = Quantity::units(1); // with EmbeddedValue::Weight: kilos in thousandths
 };
 

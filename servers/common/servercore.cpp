@@ -26,8 +26,9 @@ struct Tr
 };
 } // namespace
 
-Result<std::unique_ptr<ServerCore>> ServerCore::create(const ServerSettings &settings,
-                                                       const QString &version)
+Result<std::unique_ptr<ServerCore>> ServerCore::create(
+        const ServerSettings &settings, const QString &version,
+        const std::function<void(Dispatcher &)> &bindExtra)
 {
     std::unique_ptr<ServerCore> core(new ServerCore);
     core->m_identity = ServerIdentity{settings.role, settings.storeId, settings.storeCode, version};
@@ -52,10 +53,14 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(const ServerSettings &set
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);
     }
+    if (bindExtra) {
+        bindExtra(d);
+    }
     return core;
 }
 
-int runServer(ServerRole role, int argc, char **argv)
+int runServer(ServerRole role, int argc, char **argv,
+              const std::function<void(Dispatcher &)> &bindExtra)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(role == ServerRole::Hq ? QStringLiteral("hq-server")
@@ -68,7 +73,7 @@ int runServer(ServerRole role, int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(settings.error().message));
         return 2;
     }
-    auto core = ServerCore::create(*settings, QCoreApplication::applicationVersion());
+    auto core = ServerCore::create(*settings, QCoreApplication::applicationVersion(), bindExtra);
     if (!core) {
         std::fprintf(stderr, "%s\n", qPrintable(core.error().message));
         return 1;

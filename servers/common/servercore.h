@@ -5,6 +5,7 @@
 #include "dispatcher.h"
 #include "serversettings.h"
 
+#include <functional>
 #include <memory>
 
 namespace pos {
@@ -16,8 +17,10 @@ class ServerCore
 {
 public:
     // Opens and migrates the database, then binds the services of settings.role.
-    static Result<std::unique_ptr<ServerCore>> create(const ServerSettings &settings,
-                                                      const QString &version);
+    // `bindExtra` adds the services of one role (the store's sales, HQ's sync).
+    static Result<std::unique_ptr<ServerCore>> create(
+            const ServerSettings &settings, const QString &version,
+            const std::function<void(Dispatcher &)> &bindExtra = {});
 
     Database &database() { return *m_db; }
     AuthService &auth() { return *m_auth; }
@@ -35,6 +38,7 @@ private:
 };
 
 // The whole life of a server process: settings, database, first admin, HTTP, signals.
-int runServer(ServerRole role, int argc, char **argv);
+int runServer(ServerRole role, int argc, char **argv,
+              const std::function<void(Dispatcher &)> &bindExtra = {});
 
 } // namespace pos

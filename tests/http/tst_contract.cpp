@@ -5,6 +5,7 @@
 #include "servers/common/httpserver.h"
 #include "servers/common/inprocessbackend.h"
 #include "servers/common/servercore.h"
+#include "support/apiharness.h"
 #include "support/backendcall.h"
 #include "support/testdatabase.h"
 #include "support/testsupport.h"
@@ -14,12 +15,9 @@
 using namespace pos;
 using namespace pos::test;
 
-enum class Binding { InProcess, Http };
-Q_DECLARE_METATYPE(Binding)
-
 namespace {
 
-const QString kAdminPassword = QStringLiteral("admin-password-1");
+const QString kAdminPassword = QString::fromLatin1(ApiHarness::kAdminPassword);
 
 QString newId()
 {
@@ -44,29 +42,17 @@ class TestContract : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_testDb;
-    std::unique_ptr<ServerCore> m_core;
-    std::unique_ptr<HttpServer> m_http;
-    std::unique_ptr<Backend> m_backend;
+    ApiHarness m_api;
 
     Result<QJsonValue> run(const QString &command, const QJsonObject &params = {},
                            const CallOptions &options = {})
     {
-        return call(*m_backend, command, params, options);
+        return m_api.run(command, params, options);
     }
 
-    // Logs in and keeps the token on the backend; returns the session.
     QJsonObject loginAs(const QString &username, const QString &password)
     {
-        m_backend->setToken({});
-        const auto session = run(QStringLiteral("login"), {{QStringLiteral("username"), username},
-                                                           {QStringLiteral("password"), password}});
-        if (!session) {
-            qWarning() << "login failed" << session.error().message;
-            return {};
-        }
-        m_backend->setToken(session->toObject().value(QStringLiteral("token")).toString());
-        return session->toObject();
+        return m_api.loginAs(username, password);
     }
 
     QString putRole(const QString &name, const QStringList &permissions)
@@ -92,51 +78,9 @@ private:
     }
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<Engine>("engine");
-        QTest::addColumn<Binding>("binding");
-        QTest::newRow("sqlite/in-process") << Engine::Sqlite << Binding::InProcess;
-        QTest::newRow("sqlite/http") << Engine::Sqlite << Binding::Http;
-        QTest::newRow("postgresql/in-process") << Engine::PostgreSql << Binding::InProcess;
-        QTest::newRow("postgresql/http") << Engine::PostgreSql << Binding::Http;
-    }
-
-    void init()
-    {
-        QFETCH_GLOBAL(Engine, engine);
-        QFETCH_GLOBAL(Binding, binding);
-        auto db = TestDatabase::create(engine);
-        POS_VERIFY_OK(db);
-        m_testDb = std::move(*db);
-        ServerSettings settings;
-        settings.role = ServerRole::Store;
-        settings.databaseUrl = m_testDb->url();
-        settings.jwtSecret = "contract-test-secret-0123456789abcdef";
-        settings.storeId = QUuid::createUuid();
-        settings.storeCode = QStringLiteral("ST01");
-        auto core = ServerCore::create(settings, QStringLiteral("test"));
-        POS_VERIFY_OK(core);
-        m_core = std::move(*core);
-        POS_VERIFY_OK(m_core->auth().bootstrapAdmin(kAdminPassword));
-        if (binding == Binding::Http) {
-            m_http = std::make_unique<HttpServer>(m_core->dispatcher(), HttpLimits{});
-            const auto port = m_http->start(QHostAddress::LocalHost, 0);
-            POS_VERIFY_OK(port);
-            m_backend = std::make_unique<HttpBackend>(
-                    QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(*port)));
-        } else {
-            m_backend = std::make_unique<InProcessBackend>(m_core->dispatcher());
-        }
-    }
-
-    void cleanup()
-    {
-        m_backend.reset();
-        m_http.reset();
-        m_core.reset();
-        m_testDb.reset();
-    }
+    void initTestCase_data() { ApiHarness::addRows(); }
+    void init() { POS_VERIFY_OK(m_api.start(ServerRole::Store)); }
+    void cleanup() { m_api.stop(); }
 
     // Health answers without a login and says the database is there.
     void health()
@@ -157,7 +101,7 @@ private slots:
         for (const auto &item : paths) {
             operations += static_cast<int>(item.toObject().size());
         }
-        QCOMPARE(operations, static_cast<int>(m_core->dispatcher().commands().size()));
+        QCOMPARE(operations, static_cast<int>(m_api.core().dispatcher().commands().size()));
     }
 
     // A wrong password is refused without saying whether the user exists; the right one
@@ -185,7 +129,7 @@ private slots:
                          .value(QStringLiteral("username"))
                          .toString(),
                  QStringLiteral("admin"));
-        m_backend->setToken(QStringLiteral("not.a.token"));
+        m_api.backend().setToken(QStringLiteral("not.a.token"));
         QCOMPARE(run(QStringLiteral("get_me")).error().code, ErrorCode::Unauthenticated);
     }
 
@@ -202,7 +146,7 @@ private slots:
         const QString weakToken = weak.value(QStringLiteral("token")).toString();
         QVERIFY(!weakToken.isEmpty());
         int checked = 0;
-        for (const Command &c : m_core->dispatcher().commands()) {
+        for (const Command &c : m_api.core().dispatcher().commands()) {
             if (c.access == Access::Public) {
                 continue;
             }
@@ -210,11 +154,11 @@ private slots:
             for (const QString &p : c.pathParameters()) {
                 params.insert(p, newId());
             }
-            m_backend->setToken({});
+            m_api.backend().setToken({});
             const auto anonymous = run(c.name, params);
             QVERIFY2(!anonymous && anonymous.error().code == ErrorCode::Unauthenticated,
                      qPrintable(c.name));
-            m_backend->setToken(weakToken);
+            m_api.backend().setToken(weakToken);
             const auto weakCall = run(c.name, params);
             if (c.access == Access::Permitted) {
                 QVERIFY2(!weakCall && weakCall.error().code == ErrorCode::Forbidden,
@@ -277,7 +221,7 @@ private slots:
                          .code,
                  ErrorCode::BadRequest);
 
-        m_backend->setToken({});
+        m_api.backend().setToken({});
         const auto pin = run(QStringLiteral("login_pin"),
                              {{QStringLiteral("pin"), QStringLiteral("4821")}});
         POS_VERIFY_OK(pin);
@@ -381,11 +325,11 @@ private slots:
         POS_VERIFY_OK(
                 putUser(QStringLiteral("cashier2"), {cashierRole}, {}, QStringLiteral("3333")));
 
-        m_backend->setToken({});
+        m_api.backend().setToken({});
         const auto session = run(QStringLiteral("login_pin"),
                                  {{QStringLiteral("pin"), QStringLiteral("1111")}});
         POS_VERIFY_OK(session);
-        m_backend->setToken(session->toObject().value(QStringLiteral("token")).toString());
+        m_api.backend().setToken(session->toObject().value(QStringLiteral("token")).toString());
         const QJsonObject request{
                 {QStringLiteral("reason"), QStringLiteral("change for the bakery")}};
         QCOMPARE(run(QStringLiteral("open_drawer"), request).error().code, ErrorCode::Forbidden);
@@ -400,7 +344,7 @@ private slots:
         POS_VERIFY_OK(
                 run(QStringLiteral("open_drawer"), request, CallOptions{QStringLiteral("2222")}));
 
-        auto conn = m_core->database().connection();
+        auto conn = m_api.db().connection();
         auto q = exec(
                 *conn,
                 QStringLiteral(
@@ -429,7 +373,7 @@ private slots:
                                  {QStringLiteral("password"), kAdminPassword}});
         QCOMPARE(locked.error().code, ErrorCode::RateLimited);
         QVERIFY(locked.error().retryAfterSeconds > 0);
-        auto conn = m_core->database().connection();
+        auto conn = m_api.db().connection();
         auto q = exec(*conn,
                       QStringLiteral(
                               "SELECT COUNT(*) FROM audit_log WHERE action = 'login.failed'"));

@@ -37,7 +37,8 @@ private slots:
     void normalise()
     {
         QCOMPARE(normaliseBarcode(QStringLiteral("036000291452")), QStringLiteral("0036000291452"));
-        QCOMPARE(normaliseBarcode(QStringLiteral(" 7501234567895 ")), QStringLiteral("7501234567895"));
+        QCOMPARE(normaliseBarcode(QStringLiteral(" 7501234567895 ")),
+                 QStringLiteral("7501234567895"));
         QCOMPARE(normaliseBarcode(QStringLiteral("ABC-1")), QStringLiteral("ABC-1"));
     }
 
@@ -54,8 +55,10 @@ private slots:
         // 21 00042 01250 + check: item 00042, 1.250 kg
         QTest::newRow("weight") << "2100042012509" << "00042" << true << qint64(0) << qint64(1250);
         // prefix 29 has no rule: an ordinary code
-        QTest::newRow("no-rule") << "2900042012505" << "2900042012505" << false << qint64(0) << qint64(1000);
-        QTest::newRow("plain") << "7501234567893" << "7501234567893" << false << qint64(0) << qint64(1000);
+        QTest::newRow("no-rule") << "2900042012505" << "2900042012505" << false << qint64(0)
+                                 << qint64(1000);
+        QTest::newRow("plain") << "7501234567893" << "7501234567893" << false << qint64(0)
+                               << qint64(1000);
         QTest::newRow("code128") << "SKU-77" << "SKU-77" << false << qint64(0) << qint64(1000);
     }
     void embedded()
