@@ -73,6 +73,58 @@ void fields(V &v, Like<NoSaleRequest> auto &m)
     v.field("reason", m.reason, Text{1, 200});
 }
 
+template<typename V>
+void fields(V &v, Like<ScanQuery> auto &m)
+{
+    v.field("code", m.code, Text{1, 64});
+}
+
+template<typename V>
+void fields(V &v, Like<ScanResult> auto &m)
+{
+    v.object("product", m.product);
+    v.field("quantity", m.quantity, Measure{});
+    v.field("unit_price", m.unitPrice);
+    v.field("embedded", m.embedded);
+}
+
+template<typename V>
+void fields(V &v, Like<BarcodeRuleModel> auto &m)
+{
+    v.field("id", m.id);
+    v.field("prefix", m.rule.prefix, Text{1, 6});
+    v.field("item_start", m.rule.itemStart, Count{0, 12});
+    v.field("item_length", m.rule.itemLength, Count{1, 12});
+    v.field("value_start", m.rule.valueStart, Count{0, 12});
+    v.field("value_length", m.rule.valueLength, Count{1, 6});
+    v.field("value", m.rule.value, kEmbeddedValueNames);
+}
+
+template<typename V>
+void fields(V &v, Like<OpenSession> auto &m)
+{
+    v.field("id", m.id);
+    v.field("register_id", m.registerId);
+    v.field("opening_float", m.openingFloat);
+}
+
+template<typename V>
+void fields(V &v, Like<StockLevel> auto &m)
+{
+    v.field("product_id", m.productId);
+    v.field("store_id", m.storeId);
+    v.field("on_hand", m.onHand, Measure{Zero::Allowed});
+    v.field("last_count_at", m.lastCountAt, Nullable::Yes);
+}
+
+template<typename V>
+void fields(V &v, Like<AuditCheck> auto &m)
+{
+    v.field("intact", m.intact);
+    v.field("rows", m.rows);
+    v.field("first_broken", m.firstBroken, Count{-1});
+}
+
 } // namespace
 
 POS_DEFINE_JSON(Empty)
@@ -84,5 +136,11 @@ POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)
 POS_DEFINE_JSON(Id)
 POS_DEFINE_JSON(NoSaleRequest)
+POS_DEFINE_JSON(ScanQuery)
+POS_DEFINE_JSON(ScanResult)
+POS_DEFINE_JSON(BarcodeRuleModel)
+POS_DEFINE_JSON(OpenSession)
+POS_DEFINE_JSON(StockLevel)
+POS_DEFINE_JSON(AuditCheck)
 
 } // namespace pos

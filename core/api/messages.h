@@ -3,7 +3,11 @@
 
 #include "core/model/catalog.h"
 #include "core/model/organisation.h"
+#include "core/model/sales.h"
 #include "core/model/schema.h"
+#include "core/model/stock.h"
+
+#include "core/base/barcode.h"
 
 // Request and response bodies of the API that are not domain models themselves.
 namespace pos {
@@ -68,6 +72,54 @@ struct NoSaleRequest
     QString reason;
 };
 
+struct ScanQuery
+{
+    QString code;
+};
+
+// What a scanned code rings up: the product, and for in-store labels the weight or
+// price printed on them.
+struct ScanResult
+{
+    Product product;
+    Quantity quantity;
+    Money unitPrice;
+    bool embedded = false;
+};
+
+inline constexpr json::EnumName<EmbeddedValue> kEmbeddedValueNames[]{
+        {EmbeddedValue::Price, "price"},
+        {EmbeddedValue::Weight, "weight"},
+};
+
+struct BarcodeRuleModel
+{
+    QUuid id;
+    BarcodeRule rule;
+};
+
+struct OpenSession
+{
+    QUuid id;
+    QUuid registerId;
+    Money openingFloat;
+};
+
+struct StockLevel
+{
+    QUuid productId;
+    QUuid storeId;
+    Quantity onHand;       // the last count plus every movement after it; may be negative
+    QDateTime lastCountAt; // null when never counted
+};
+
+struct AuditCheck
+{
+    bool intact = true;
+    qint64 rows = 0;
+    qint64 firstBroken = -1; // seq of the first row whose hash does not hold
+};
+
 template<typename T>
 struct Page
 {
@@ -99,5 +151,11 @@ POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)
 POS_DECLARE_JSON(Id)
 POS_DECLARE_JSON(NoSaleRequest)
+POS_DECLARE_JSON(ScanQuery)
+POS_DECLARE_JSON(ScanResult)
+POS_DECLARE_JSON(BarcodeRuleModel)
+POS_DECLARE_JSON(OpenSession)
+POS_DECLARE_JSON(StockLevel)
+POS_DECLARE_JSON(AuditCheck)
 
 } // namespace pos

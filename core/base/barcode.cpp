@@ -19,12 +19,13 @@ bool allDigits(const QString &s)
     return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
 }
 
-bool isGtinLength(qsizetype n)
-{
-    return n == 8 || n == 12 || n == 13;
-}
-
 } // namespace
+
+bool isGtin(const QString &code)
+{
+    const qsizetype n = code.size();
+    return allDigits(code) && (n == 8 || n == 12 || n == 13);
+}
 
 int checkDigitFor(const QString &digits)
 {
@@ -40,7 +41,7 @@ int checkDigitFor(const QString &digits)
 
 bool hasValidCheckDigit(const QString &digits)
 {
-    if (!allDigits(digits) || !isGtinLength(digits.size())) {
+    if (!isGtin(digits)) {
         return false;
     }
     return checkDigitFor(digits.chopped(1)) == digits.back().digitValue();
@@ -58,7 +59,7 @@ Result<ScannedCode> readBarcode(const QString &code, const QList<BarcodeRule> &r
     if (c.isEmpty()) {
         return fail(ErrorCode::Validation, Tr::tr("the code is empty"));
     }
-    if (!allDigits(c) || !isGtinLength(c.size())) {
+    if (!isGtin(c)) {
         return ScannedCode{c, false, {}, Quantity::units(1)};
     }
     if (!hasValidCheckDigit(c)) {

@@ -18,10 +18,10 @@ enum class EmbeddedValue { Price, Weight };
 struct BarcodeRule
 {
     QString prefix;
-    int itemStart = 2;
-    int itemLength = 5;
-    int valueStart = 7;
-    int valueLength = 5;
+    qint64 itemStart = 2;
+    qint64 itemLength = 5;
+    qint64 valueStart = 7;
+    qint64 valueLength = 5;
     EmbeddedValue value = EmbeddedValue::Price; // price in cents, or weight in grams
     bool operator==(const BarcodeRule &) const = default;
 };
@@ -35,6 +35,8 @@ struct ScannedCode
     Quantity quantity = Quantity::units(1); // with EmbeddedValue::Weight: kilos in thousandths
 };
 
+// True for 8, 12 or 13 digits: the lengths of EAN-8, UPC-A and EAN-13.
+bool isGtin(const QString &code);
 // True when the last digit of an EAN-8, UPC-A or EAN-13 code is its check digit.
 bool hasValidCheckDigit(const QString &digits);
 // The check digit for the given digits (without a check digit).

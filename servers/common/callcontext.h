@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/permission.h"
 #include "core/auth/jwt.h"
 #include "core/db/database.h"
 
@@ -9,6 +10,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 namespace pos {
@@ -41,7 +43,15 @@ struct CallContext
     QString clientAddress;
     QDateTime now;
     QJsonObject pathParams; // "{id}" values of the route, checked as UUIDs
+    // Checks a manager override PIN sent with the call against one permission; set by the
+    // dispatcher when the call carries a PIN.
+    std::function<Result<Approver>(Permission)> approve;
 };
+
+// For checks inside a service (a price override inside a sale): passes when the caller
+// holds the permission, or when the call's manager PIN authorises it (recorded in
+// context.approver); otherwise Forbidden.
+Status requirePermission(CallContext &context, Permission permission);
 
 // How the caller proved who they are: a bearer token and, for one action, a manager PIN.
 struct Credentials

@@ -6,6 +6,7 @@
 #include "dispatcher.h"
 #include "paging.h"
 
+#include "core/base/barcode.h"
 #include "core/base/text.h"
 
 #include <QCoreApplication>
@@ -170,7 +171,12 @@ Status writeProduct(const Transaction &tx, const Product &p)
             return fail(d.error());
         }
     }
-    for (const QString &barcode : p.barcodes) {
+    for (qsizetype i = 0; i < p.barcodes.size(); ++i) {
+        const QString barcode = normaliseBarcode(p.barcodes[i]);
+        if (isGtin(barcode) && !hasValidCheckDigit(barcode)) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("barcodes[%1]: %2 has a wrong check digit").arg(i).arg(p.barcodes[i]));
+        }
         auto b = tx.exec(
                 QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)"),
                 {barcode, pid});
@@ -200,12 +206,51 @@ Result<Product> putProduct(CallContext &c, const Product &p)
     return ok ? Result<Product>(p) : fail(ok.error());
 }
 
-const QString kProductColumns = QStringLiteral("SELECT id, sku, name, department_id, supplier_id, "
-                                               "price, cost, tax_included, weighed, active "
-                                               "FROM products ");
+Result<QJsonValue> getProduct(CallContext &c, const QJsonObject &)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto rows = readProductsWhere(*conn, QStringLiteral("WHERE id = ? AND deleted = FALSE"),
+                                  {c.pathParams.value(QStringLiteral("id")).toString()});
+    if (!rows) {
+        return fail(rows.error());
+    }
+    if (rows->isEmpty()) {
+        return fail(ErrorCode::NotFound, Tr::tr("no such product"));
+    }
+    return QJsonValue(json::write(rows->first()));
+}
 
-Result<QList<Product>> readProducts(const QSqlDatabase &conn, const QString &where,
-                                    const QVariantList &values)
+Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
+{
+    auto p = paging(query);
+    auto conn = c.db.connection();
+    if (!p || !conn) {
+        return fail(!p ? p.error() : conn.error());
+    }
+    auto rows
+            = readProductsWhere(*conn,
+                                QStringLiteral(
+                                        "WHERE deleted = FALSE AND name_folded LIKE ? ESCAPE '\\' "
+                                        "ORDER BY name_folded, id LIMIT ? OFFSET ?"),
+                                {containsPattern(query.q), p->limit + 1, p->offset});
+    if (!rows) {
+        return fail(rows.error());
+    }
+    return pageOf(*rows, *p);
+}
+
+} // namespace
+
+static const QString kProductColumns = QStringLiteral(
+        "SELECT id, sku, name, department_id, supplier_id, "
+        "price, cost, tax_included, weighed, active "
+        "FROM products ");
+
+Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString &where,
+                                         const QVariantList &values)
 {
     auto q = exec(conn, kProductColumns + where, values);
     if (!q) {
@@ -227,21 +272,27 @@ Result<QList<Product>> readProducts(const QSqlDatabase &conn, const QString &whe
                             q->value(9).toBool()});
     }
     q->finish();
+    // One statement at a time: QPSQL drops a result set that is still being read when the
+    // same connection runs another statement.
     for (Product &p : rows) {
         auto b = exec(conn,
                       QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? "
                                      "ORDER BY barcode"),
                       {sql::id(p.id)});
+        if (!b) {
+            return fail(b.error());
+        }
+        while (b->next()) {
+            p.barcodes << b->value(0).toString();
+        }
+        b->finish();
         auto t = exec(
                 conn,
                 QStringLiteral(
                         "SELECT tax_id FROM product_taxes WHERE product_id = ? ORDER BY position"),
                 {sql::id(p.id)});
-        if (!b || !t) {
-            return fail(!b ? b.error() : t.error());
-        }
-        while (b->next()) {
-            p.barcodes << b->value(0).toString();
+        if (!t) {
+            return fail(t.error());
         }
         while (t->next()) {
             p.taxIds << QUuid::fromString(t->value(0).toString());
@@ -250,42 +301,59 @@ Result<QList<Product>> readProducts(const QSqlDatabase &conn, const QString &whe
     return rows;
 }
 
-Result<QJsonValue> getProduct(CallContext &c, const QJsonObject &)
+Result<Product> productById(Database &db, const QUuid &id)
 {
-    auto conn = c.db.connection();
+    auto conn = db.connection();
     if (!conn) {
         return fail(conn.error());
     }
-    auto rows = readProducts(*conn, QStringLiteral("WHERE id = ? AND deleted = FALSE"),
-                             {c.pathParams.value(QStringLiteral("id")).toString()});
+    auto rows = readProductsWhere(*conn, QStringLiteral("WHERE id = ? AND deleted = FALSE"),
+                                  {sql::id(id)});
     if (!rows) {
         return fail(rows.error());
     }
     if (rows->isEmpty()) {
         return fail(ErrorCode::NotFound, Tr::tr("no such product"));
     }
-    return QJsonValue(json::write(rows->first()));
+    return rows->first();
 }
 
-Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
+Result<QList<Tax>> taxesOf(Database &db, const Product &product)
 {
-    auto p = paging(query);
-    auto conn = c.db.connection();
-    if (!p || !conn) {
-        return fail(!p ? p.error() : conn.error());
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
     }
-    auto rows = readProducts(*conn,
-                             QStringLiteral(
-                                     "WHERE deleted = FALSE AND name_folded LIKE ? ESCAPE '\\' "
-                                     "ORDER BY name_folded, id LIMIT ? OFFSET ?"),
-                             {containsPattern(query.q), p->limit + 1, p->offset});
-    if (!rows) {
-        return fail(rows.error());
+    QList<Tax> out;
+    for (const QUuid &taxId : product.taxIds) {
+        auto q = exec(
+                *conn,
+                QStringLiteral(
+                        "SELECT code, name, rate_milli_bp, kind, compound FROM taxes WHERE id = ?"),
+                {sql::id(taxId)});
+        if (!q) {
+            return fail(q.error());
+        }
+        if (!q->next()) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("product %1 has an unknown tax").arg(product.sku));
+        }
+        Tax t{taxId,
+              q->value(0).toString(),
+              q->value(1).toString(),
+              TaxRate::fromMilliBasisPoints(q->value(2).toLongLong()),
+              TaxKind::Standard,
+              q->value(4).toBool(),
+              true};
+        for (const auto &n : kTaxKindNames) {
+            if (q->value(3).toString() == QLatin1String(n.name)) {
+                t.kind = n.value;
+            }
+        }
+        out << t;
     }
-    return pageOf(*rows, *p);
+    return out;
 }
-
-} // namespace
 
 void registerCatalogHandlers(Dispatcher &dispatcher)
 {

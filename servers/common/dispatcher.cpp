@@ -55,6 +55,23 @@ Result<QJsonObject> split(const Command &command, const QJsonObject &params, Cal
 
 } // namespace
 
+Status requirePermission(CallContext &context, Permission permission)
+{
+    if (context.user && holds(*context.user, permission)) {
+        return {};
+    }
+    if (!context.approve) {
+        return fail(ErrorCode::Forbidden, Tr::tr("you need the permission %1; ask a manager")
+                                                  .arg(permissionName(permission)));
+    }
+    auto approver = context.approve(permission);
+    if (!approver) {
+        return fail(approver.error());
+    }
+    context.approver = *approver;
+    return {};
+}
+
 Dispatcher::Dispatcher(Database &db, const ServerIdentity &identity, AuthService &auth)
     : m_db(db)
     , m_identity(identity)
@@ -122,7 +139,13 @@ Result<QJsonValue> Dispatcher::execute(const Command &command, const Credentials
                         std::nullopt,
                         credentials.clientAddress,
                         QDateTime::currentDateTimeUtc(),
+                        {},
                         {}};
+    if (!credentials.overridePin.isEmpty()) {
+        context.approve = [this, credentials, now = context.now](Permission p) {
+            return m_auth.approve(credentials.overridePin, p, credentials.clientAddress, now);
+        };
+    }
     if (auto allowed = authorise(command, credentials, context); !allowed) {
         return fail(allowed.error());
     }

@@ -3,6 +3,7 @@
 
 #include "catalogservice.h"
 #include "httpserver.h"
+#include "setupservice.h"
 #include "shutdown.h"
 #include "systemservice.h"
 #include "userservice.h"
@@ -50,6 +51,7 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     core->m_auth->registerHandlers(d);
     registerUserHandlers(d);
     registerCatalogHandlers(d);
+    registerSetupHandlers(d);
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);
     }

@@ -44,6 +44,9 @@ Result<Empty> openDrawer(CallContext &c, const NoSaleRequest &request)
 void registerSystemHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("get_health"), typed<Empty, Health>(health));
+    dispatcher.add(QStringLiteral("verify_audit"),
+                   typed<Empty, AuditCheck>(
+                           [](CallContext &c, const Empty &) { return verifyAuditChain(c.db); }));
     dispatcher.add(QStringLiteral("get_openapi"),
                    [&dispatcher](CallContext &c, const QJsonObject &) -> Result<QJsonValue> {
                        const QString title = c.server.role == ServerRole::Hq

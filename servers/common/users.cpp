@@ -237,6 +237,7 @@ Result<Page<User>> listUsers(Database &db, const ListQuery &query)
     while (q->next()) {
         accounts.append(Account{userFrom(*q), {}, {}, {}, {}});
     }
+    q->finish(); // before the next statement on this connection
     QList<User> users;
     for (Account &a : accounts) {
         if (auto ok = complete(db, a); !ok) {

@@ -258,7 +258,7 @@ private slots:
         const QJsonObject product{{QStringLiteral("id"), productId},
                                   {QStringLiteral("sku"), QStringLiteral("CAF-500")},
                                   {QStringLiteral("barcodes"),
-                                   QJsonArray{QStringLiteral("7501234567895")}},
+                                   QJsonArray{QStringLiteral("7501234567893")}},
                                   {QStringLiteral("name"), QStringLiteral("Café Molido 500g")},
                                   {QStringLiteral("department_id"), dept},
                                   {QStringLiteral("supplier_id"), QJsonValue()},

@@ -11,6 +11,9 @@
 
 namespace pos::test {
 
+ApiHarness::ApiHarness() = default;
+ApiHarness::~ApiHarness() = default;
+
 void ApiHarness::addRows()
 {
     QTest::addColumn<Engine>("engine");

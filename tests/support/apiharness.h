@@ -26,6 +26,9 @@ class ApiHarness
 public:
     static constexpr const char *kAdminPassword = "admin-password-1";
 
+    ApiHarness();
+    ~ApiHarness();
+
     static void addRows();
     // Builds the server for the current global data row. Extra services (the store's)
     // are bound through `bind`.

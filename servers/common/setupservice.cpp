@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "setupservice.h"
+#include "sqlvalues.h"
+
+#include "auditlog.h"
+#include "dispatcher.h"
+
+#include <QCoreApplication>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Server)
+};
+
+template<typename T>
+QString nameOf(T value, const auto &table)
+{
+    return json::enumName(value, table);
+}
+
+template<typename T>
+T valueOf(const QString &name, const auto &table, T fallback)
+{
+    for (const auto &n : table) {
+        if (name == QLatin1String(n.name)) {
+            return n.value;
+        }
+    }
+    return fallback;
+}
+
+// One write and its audit row in one transaction.
+Status audited(CallContext &c, const QString &action, const QJsonObject &what, const QString &sql,
+               const QVariantList &values)
+{
+    auto tx = Transaction::begin(c.db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    if (auto q = tx->exec(sql, values); !q) {
+        return fail(q.error());
+    }
+    if (auto ok = appendAudit(*tx, c, {action, {}, what, {}}); !ok) {
+        return fail(ok.error());
+    }
+    return tx->commit();
+}
+
+Result<Store> putStore(CallContext &c, const Store &s)
+{
+    auto ok = audited(
+            c, QStringLiteral("store.changed"), json::write(s),
+            QStringLiteral(
+                    "INSERT INTO stores (id, code, name, address, time_zone, currency, "
+                    "price_mode, tax_scope, rounding, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?) "
+                    "ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, "
+                    "address = excluded.address, time_zone = excluded.time_zone, currency = "
+                    "excluded.currency, price_mode = excluded.price_mode, tax_scope = "
+                    "excluded.tax_scope, rounding = excluded.rounding, active = excluded.active"),
+            {sql::id(s.id), s.code, s.name, s.address, s.timeZone, s.currency,
+             nameOf(s.priceMode, kPriceModeNames), nameOf(s.taxScope, kRoundingScopeNames),
+             nameOf(s.rounding, kRoundingNames), s.active});
+    return ok ? Result<Store>(s) : fail(ok.error());
+}
+
+Result<Register> putRegister(CallContext &c, const Register &r)
+{
+    auto ok = audited(c, QStringLiteral("register.changed"), json::write(r),
+                      QStringLiteral(
+                              "INSERT INTO registers (id, store_id, number, name, active) VALUES "
+                              "(?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET store_id = "
+                              "excluded.store_id, number = excluded.number, name = excluded.name, "
+                              "active = excluded.active"),
+                      {sql::id(r.id), sql::id(r.storeId), r.number, r.name, r.active});
+    return ok ? Result<Register>(r) : fail(ok.error());
+}
+
+Result<BarcodeRuleModel> putRule(CallContext &c, const BarcodeRuleModel &m)
+{
+    const BarcodeRule &r = m.rule;
+    if (r.itemStart + r.itemLength > 12 || r.valueStart + r.valueLength > 12
+        || r.prefix.size() > r.itemStart) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("the prefix, item and value must fit in the first 12 digits without "
+                           "overlapping the prefix"));
+    }
+    auto ok = audited(
+            c, QStringLiteral("barcode_rule.changed"), json::write(m),
+            QStringLiteral(
+                    "INSERT INTO barcode_rules (id, prefix, item_start, item_length, value_start, "
+                    "value_length, value_kind) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                    "UPDATE SET prefix = excluded.prefix, item_start = excluded.item_start, "
+                    "item_length = excluded.item_length, value_start = excluded.value_start, "
+                    "value_length = excluded.value_length, value_kind = excluded.value_kind"),
+            {sql::id(m.id), r.prefix, r.itemStart, r.itemLength, r.valueStart, r.valueLength,
+             nameOf(r.value, kEmbeddedValueNames)});
+    return ok ? Result<BarcodeRuleModel>(m) : fail(ok.error());
+}
+
+} // namespace
+
+Result<Store> storeById(Database &db, const QUuid &id)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT code, name, address, time_zone, currency, price_mode, tax_scope, "
+                          "rounding, active FROM stores WHERE id = ? AND deleted = FALSE"),
+                  {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound, Tr::tr("this store is not set up yet"));
+    }
+    return Store{id,
+                 q->value(0).toString(),
+                 q->value(1).toString(),
+                 q->value(2).toString(),
+                 q->value(3).toString(),
+                 q->value(4).toString(),
+                 valueOf(q->value(5).toString(), kPriceModeNames, PriceMode::TaxInclusive),
+                 valueOf(q->value(6).toString(), kRoundingScopeNames, RoundingScope::PerLine),
+                 valueOf(q->value(7).toString(), kRoundingNames, Rounding::HalfUp),
+                 q->value(8).toBool()};
+}
+
+Result<Register> registerById(Database &db, const QUuid &id)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT store_id, number, name, active FROM registers WHERE id = ?"),
+                  {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound, Tr::tr("no such register"));
+    }
+    return Register{id, QUuid::fromString(q->value(0).toString()), q->value(1).toLongLong(),
+                    q->value(2).toString(), q->value(3).toBool()};
+}
+
+Result<QList<BarcodeRule>> barcodeRules(Database &db)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT prefix, item_start, item_length, value_start, value_length, "
+                          "value_kind FROM barcode_rules WHERE deleted = FALSE ORDER BY prefix"));
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<BarcodeRule> rules;
+    while (q->next()) {
+        rules.append(BarcodeRule{q->value(0).toString(), q->value(1).toLongLong(),
+                                 q->value(2).toLongLong(), q->value(3).toLongLong(),
+                                 q->value(4).toLongLong(),
+                                 valueOf(q->value(5).toString(), kEmbeddedValueNames,
+                                         EmbeddedValue::Price)});
+    }
+    return rules;
+}
+
+void registerSetupHandlers(Dispatcher &dispatcher)
+{
+    dispatcher.add(QStringLiteral("put_store"), typed<Store, Store>(putStore));
+    dispatcher.add(QStringLiteral("put_register"), typed<Register, Register>(putRegister));
+    dispatcher.add(QStringLiteral("put_barcode_rule"),
+                   typed<BarcodeRuleModel, BarcodeRuleModel>(putRule));
+}
+
+} // namespace pos

@@ -1,0 +1,610 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storeservices.h"
+
+#include "sessions.h"
+#include "stockledger.h"
+
+#include "core/sales/saletotals.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/catalogservice.h"
+#include "servers/common/dispatcher.h"
+#include "servers/common/setupservice.h"
+#include "servers/common/sqlvalues.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Sale)
+};
+
+Error at(qsizetype line, const char *field, ErrorCode code, const QString &message)
+{
+    return Error{code, message}.at(
+            QStringLiteral("lines[%1].%2").arg(line).arg(QLatin1String(field)));
+}
+
+// What a sale must agree with before anything is written.
+struct Context
+{
+    Store store;
+    Register reg;
+    QList<Product> products; // parallel to the sale's lines
+    QList<Tender> tenders;   // parallel to its payments
+    CustomerTaxStatus customer = CustomerTaxStatus::Taxable;
+};
+
+QString contentHash(const Sale &sale)
+{
+    Sale canonical = sale;
+    canonical.receiptNumber.clear(); // given by the store, not part of what the till sent
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(json::write(canonical))
+                                                                .toJson(QJsonDocument::Compact),
+                                                        QCryptographicHash::Sha256)
+                                       .toHex());
+}
+
+// An exempt customer (an embassy, a reseller with a certificate) pays no tax.
+Status customerStatus(CallContext &c, const Sale &sale, Context &ctx)
+{
+    if (sale.customerId.isNull()) {
+        return {};
+    }
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT tax_exempt FROM customers WHERE id = ? AND deleted = FALSE"),
+                  {sql::id(sale.customerId)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::Validation, Tr::tr("customer_id: no such customer"));
+    }
+    ctx.customer = q->value(0).toBool() ? CustomerTaxStatus::Exempt : CustomerTaxStatus::Taxable;
+    return {};
+}
+
+Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
+{
+    if (sale.storeId != c.server.storeId) {
+        return fail(ErrorCode::Validation, Tr::tr("store_id: is not this store"));
+    }
+    if (sale.kind != SaleKind::Sale || sale.status != SaleStatus::Completed) {
+        return fail(ErrorCode::Validation, Tr::tr("kind: only completed sales are recorded here"));
+    }
+    auto store = storeById(c.db, sale.storeId);
+    auto reg = registerById(c.db, sale.registerId);
+    auto session = sessionById(c.db, sale.sessionId);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (!reg || reg->storeId != sale.storeId) {
+        return fail(ErrorCode::Validation, Tr::tr("register_id: not a register of this store"));
+    }
+    if (!session || session->registerId != sale.registerId) {
+        return fail(ErrorCode::Validation, Tr::tr("session_id: not a session of this register"));
+    }
+    if (session->status != SessionStatus::Open) {
+        return fail(ErrorCode::Conflict, Tr::tr("this register is closed: open it to sell"));
+    }
+    if (c.user && sale.cashierId != c.user->userId) {
+        return fail(ErrorCode::Validation, Tr::tr("cashier_id: is not the logged-in user"));
+    }
+    ctx.store = *store;
+    ctx.reg = *reg;
+    return customerStatus(c, sale, ctx);
+}
+
+Result<qint64> discountLimitBp(CallContext &c)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT COALESCE(MAX(r.discount_limit_bp), 0) FROM roles r JOIN user_roles "
+                    "ur ON ur.role_id = r.id WHERE ur.user_id = ?"),
+            {sql::id(c.user->userId)});
+    if (!q || !q->next()) {
+        return q ? Result<qint64>(0) : fail(q.error());
+    }
+    return q->value(0).toLongLong();
+}
+
+// Products exist and sell as sent: whole units unless weighed, catalog price unless
+// overridden (which needs sales.price_override, or a manager's PIN).
+Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, Context &ctx,
+                                     QJsonArray &audits)
+{
+    QList<PricedLine> priced;
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        const SaleLine &line = sale.lines[i];
+        auto product = productById(c.db, line.productId);
+        if (!product) {
+            return fail(at(i, "product_id", ErrorCode::Validation, Tr::tr("no such product")));
+        }
+        if (!product->weighed && !line.quantity.isWhole()) {
+            return fail(at(i, "quantity", ErrorCode::Validation,
+                           Tr::tr("this product sells in whole units")));
+        }
+        if (line.quantity.isNegative()) {
+            return fail(
+                    at(i, "quantity", ErrorCode::Validation, Tr::tr("must be positive in a sale")));
+        }
+        // Products priced by their labels carry price 0: the label's price is the price.
+        const bool catalogPrice = line.unitPrice == product->price || product->price.isZero();
+        if (!catalogPrice && !line.priceOverridden) {
+            return fail(at(i, "unit_price", ErrorCode::Validation,
+                           Tr::tr("differs from the catalog price %1: mark it as a price override")
+                                   .arg(product->price.format(QLocale::c()))));
+        }
+        if (!catalogPrice) {
+            if (auto ok = requirePermission(c, Permission::SalesPriceOverride); !ok) {
+                return fail(ok.error());
+            }
+            audits.append(
+                    QJsonObject{{QStringLiteral("action"), QStringLiteral("sale.price_override")},
+                                {QStringLiteral("line"), json::write(line)},
+                                {QStringLiteral("catalog_price"), product->price.minor()}});
+        }
+        auto taxes = taxesOf(c.db, *product);
+        if (!taxes) {
+            return fail(taxes.error());
+        }
+        QList<TaxRule> rules;
+        for (const Tax &t : *taxes) {
+            rules << t.rule();
+        }
+        ctx.products << *product;
+        priced.append(PricedLine{line.unitPrice, line.quantity, line.discount, rules});
+    }
+    return priced;
+}
+
+// Discounts beyond the cashier's role limit need a manager.
+Status checkDiscounts(CallContext &c, const Sale &sale, const SaleTotals &totals, QJsonArray &audits)
+{
+    auto limit = discountLimitBp(c);
+    if (!limit) {
+        return fail(limit.error());
+    }
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        const Wide given = Wide(sale.lines[i].discount.minor()) + totals.ticketShares[i].minor();
+        const Wide worth = Wide(totals.lineTotals[i].minor()) + sale.lines[i].discount.minor();
+        if (given == 0 || worth <= 0 || given * 10000 <= worth * *limit) {
+            continue;
+        }
+        if (auto ok = requirePermission(c, Permission::SalesDiscount); !ok) {
+            return fail(ok.error());
+        }
+        audits.append(
+                QJsonObject{{QStringLiteral("action"), QStringLiteral("sale.discount_over_limit")},
+                            {QStringLiteral("line"), json::write(sale.lines[i])},
+                            {QStringLiteral("limit_bp"), *limit}});
+    }
+    return {};
+}
+
+// The till's figures must be ours to the cent: a disagreement means different prices or
+// rules on the two sides, and the sale is refused rather than stored wrong.
+Status checkTotals(const Sale &sale, const SaleTotals &totals)
+{
+    QStringList differences;
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        if (sale.lines[i].total != totals.lineTotals[i]) {
+            differences << QStringLiteral("lines[%1].total: %2")
+                                   .arg(i)
+                                   .arg(totals.lineTotals[i].minor());
+        }
+    }
+    const std::pair<const char *, std::pair<Money, Money>>
+            checks[]{{"subtotal", {sale.subtotal, totals.subtotal}},
+                     {"tax_total", {sale.taxTotal, totals.taxTotal}},
+                     {"total", {sale.total, totals.total}}};
+    for (const auto &[name, values] : checks) {
+        if (values.first != values.second) {
+            differences
+                    << QStringLiteral("%1: %2").arg(QLatin1String(name)).arg(values.second.minor());
+        }
+    }
+    if (differences.isEmpty()) {
+        return {};
+    }
+    return fail(ErrorCode::Validation,
+                Tr::tr("the totals disagree with the store's: %1").arg(differences.first()),
+                differences);
+}
+
+Result<QList<Tender>> tendersOf(Database &db, const Sale &sale)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    QList<Tender> out;
+    for (qsizetype i = 0; i < sale.payments.size(); ++i) {
+        auto q = exec(
+                *conn,
+                QStringLiteral(
+                        "SELECT code, name, kind, opens_drawer, gives_change FROM tenders WHERE "
+                        "id = ? AND active = TRUE AND deleted = FALSE"),
+                {sql::id(sale.payments[i].tenderId)});
+        if (!q) {
+            return fail(q.error());
+        }
+        if (!q->next()) {
+            return fail(Error{ErrorCode::Validation, Tr::tr("no such tender")}.at(
+                    QStringLiteral("payments[%1].tender_id").arg(i)));
+        }
+        Tender t{sale.payments[i].tenderId,
+                 q->value(0).toString(),
+                 q->value(1).toString(),
+                 TenderKind::Other,
+                 q->value(3).toBool(),
+                 q->value(4).toBool(),
+                 true};
+        for (const auto &n : kTenderKindNames) {
+            if (q->value(2).toString() == QLatin1String(n.name)) {
+                t.kind = n.value;
+            }
+        }
+        out << t;
+    }
+    return out;
+}
+
+// Payments cover the total; only tenders that give change may pay more than is due.
+Status checkPayments(const Sale &sale, const QList<Tender> &tenders)
+{
+    Wide paid = 0;
+    Wide changeable = 0;
+    for (qsizetype i = 0; i < sale.payments.size(); ++i) {
+        if (sale.payments[i].amount.isNegative() || sale.payments[i].amount.isZero()) {
+            return fail(Error{ErrorCode::Validation, Tr::tr("must be positive in a sale")}.at(
+                    QStringLiteral("payments[%1].amount").arg(i)));
+        }
+        paid += sale.payments[i].amount.minor();
+        changeable += tenders[i].givesChange ? sale.payments[i].amount.minor() : 0;
+    }
+    const Wide due = sale.total.minor();
+    if (paid < due) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("payments: %1 does not cover the total %2")
+                            .arg(Money::fromMinor(static_cast<qint64>(paid)).format(QLocale::c()),
+                                 sale.total.format(QLocale::c())));
+    }
+    const Wide change = paid - due;
+    if (change > changeable) {
+        return fail(ErrorCode::Validation, Tr::tr("payments: only cash (a tender that gives "
+                                                  "change) may pay more than is due"));
+    }
+    if (Wide(sale.change.minor()) != change) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("change: should be %1")
+                            .arg(Money::fromMinor(static_cast<qint64>(change)).format(QLocale::c())));
+    }
+    return {};
+}
+
+Result<QString> nextReceiptNumber(const Transaction &tx, const Context &ctx)
+{
+    // The register row is locked by this update until commit: numbers have no gaps and
+    // never repeat, however many tills sell at once.
+    auto q = tx.exec(QStringLiteral(
+                             "UPDATE registers SET next_receipt = next_receipt + 1 WHERE id = ? "
+                             "RETURNING next_receipt - 1"),
+                     {sql::id(ctx.reg.id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::Internal, QStringLiteral("register vanished"));
+    }
+    const qint64 number = q->value(0).toLongLong();
+    q->finish();
+    return QStringLiteral("%1-%2-%3")
+            .arg(ctx.store.code)
+            .arg(ctx.reg.number, 2, 10, QLatin1Char('0'))
+            .arg(number, 6, 10, QLatin1Char('0'));
+}
+
+Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash)
+{
+    auto q = tx.exec(
+            QStringLiteral(
+                    "INSERT INTO sales (id, store_id, register_id, session_id, cashier_id, "
+                    "customer_id, "
+                    "sales_rep_id, original_sale_id, receipt_number, kind, status, business_date, "
+                    "created_at, language, ticket_discount, subtotal, tax_total, total, "
+                    "change_given, "
+                    "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)"),
+            {sql::id(sale.id),
+             sql::id(sale.storeId),
+             sql::id(sale.registerId),
+             sql::id(sale.sessionId),
+             sql::id(sale.cashierId),
+             sql::idOrNull(sale.customerId),
+             sql::idOrNull(sale.salesRepId),
+             sql::idOrNull(sale.originalSaleId),
+             sale.receiptNumber,
+             json::enumName(sale.kind, kSaleKindNames),
+             json::enumName(sale.status, kSaleStatusNames),
+             sale.businessDate.toString(Qt::ISODate),
+             sale.createdAt.toString(Qt::ISODateWithMs),
+             sale.language,
+             sale.ticketDiscount.minor(),
+             sale.subtotal.minor(),
+             sale.taxTotal.minor(),
+             sale.total.minor(),
+             sale.change.minor(),
+             hash});
+    if (!q) {
+        return fail(q.error());
+    }
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        const SaleLine &l = sale.lines[i];
+        auto line = tx.exec(
+                QStringLiteral(
+                        "INSERT INTO sale_lines (id, sale_id, line_no, product_id, description, "
+                        "quantity, unit_price, discount, total, price_overridden) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {sql::id(l.id), sql::id(sale.id), qint64(i + 1), sql::id(l.productId),
+                 l.description, l.quantity.milli(), l.unitPrice.minor(), l.discount.minor(),
+                 l.total.minor(), l.priceOverridden});
+        if (!line) {
+            return fail(line.error());
+        }
+    }
+    for (const Payment &p : sale.payments) {
+        auto pay = tx.exec(
+                QStringLiteral(
+                        "INSERT INTO sale_payments (id, sale_id, tender_id, amount, reference) "
+                        "VALUES (?, ?, ?, ?, ?)"),
+                {sql::id(p.id), sql::id(sale.id), sql::id(p.tenderId), p.amount.minor(),
+                 p.reference});
+        if (!pay) {
+            return fail(pay.error());
+        }
+    }
+    return {};
+}
+
+Status moveStock(const Transaction &tx, const Sale &sale)
+{
+    for (const SaleLine &l : sale.lines) {
+        // The movement's id derives from the line's, so a replayed sale moves stock once.
+        const StockMovement m{QUuid::createUuidV5(l.id, QStringLiteral("stock")),
+                              sale.storeId,
+                              l.productId,
+                              MovementKind::Sale,
+                              MovementReason::None,
+                              Quantity::fromMilli(-l.quantity.milli()),
+                              sale.id,
+                              sale.cashierId,
+                              sale.businessDate,
+                              sale.createdAt};
+        if (auto ok = recordMovement(tx, m); !ok) {
+            return fail(ok.error());
+        }
+    }
+    return {};
+}
+
+Status write(CallContext &c, Sale &sale, const Context &ctx, const QJsonArray &audits)
+{
+    auto tx = Transaction::begin(c.db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    auto receipt = nextReceiptNumber(*tx, ctx);
+    if (!receipt) {
+        return fail(receipt.error());
+    }
+    sale.receiptNumber = *receipt;
+    if (auto ok = insertSale(*tx, sale, contentHash(sale)); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = moveStock(*tx, sale); !ok) {
+        return fail(ok.error());
+    }
+    for (const auto &a : audits) {
+        const QJsonObject entry = a.toObject();
+        if (auto ok = appendAudit(*tx, c,
+                                  {entry.value(QStringLiteral("action")).toString(),
+                                   sale.receiptNumber, entry, sale.registerId});
+            !ok) {
+            return fail(ok.error());
+        }
+    }
+    return tx->commit();
+}
+
+Result<Sale> readSale(Database &db, const QUuid &id);
+
+Result<Sale> replay(CallContext &c, const Sale &sale)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn, QStringLiteral("SELECT content_hash FROM sales WHERE id = ?"),
+                  {sql::id(sale.id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound, QString());
+    }
+    if (q->value(0).toString() != contentHash(sale)) {
+        return fail(ErrorCode::Conflict,
+                    Tr::tr("id: a different sale was already stored with this id"));
+    }
+    return readSale(c.db, sale.id);
+}
+
+Result<Sale> createSale(CallContext &c, const Sale &request)
+{
+    if (auto earlier = replay(c, request); earlier || earlier.error().code != ErrorCode::NotFound) {
+        return earlier; // the same sale again answers the same; a different one conflicts
+    }
+    Context ctx;
+    if (auto ok = checkPlace(c, request, ctx); !ok) {
+        return fail(ok.error());
+    }
+    QJsonArray audits;
+    auto priced = priceLines(c, request, ctx, audits);
+    if (!priced) {
+        return fail(priced.error());
+    }
+    auto totals = computeSaleTotals(*priced, request.ticketDiscount, ctx.store.taxPolicy(),
+                                    ctx.customer);
+    if (!totals) {
+        return fail(totals.error());
+    }
+    auto tenders = tendersOf(c.db, request);
+    if (!tenders) {
+        return fail(tenders.error());
+    }
+    for (Status ok : {checkDiscounts(c, request, *totals, audits), checkTotals(request, *totals),
+                      checkPayments(request, *tenders)}) {
+        if (!ok) {
+            return fail(ok.error());
+        }
+    }
+    Sale sale = request;
+    if (auto ok = write(c, sale, ctx, audits); !ok) {
+        // Two copies racing: the loser finds the winner's row and answers like a replay.
+        return ok.error().code == ErrorCode::Conflict ? replay(c, request) : fail(ok.error());
+    }
+    return sale;
+}
+
+Result<Sale> readSale(Database &db, const QUuid &id)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT store_id, register_id, session_id, cashier_id, customer_id, "
+                    "sales_rep_id, "
+                    "original_sale_id, receipt_number, kind, status, business_date, created_at, "
+                    "language, ticket_discount, subtotal, tax_total, total, change_given FROM "
+                    "sales "
+                    "WHERE id = ?"),
+            {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound, Tr::tr("no such sale"));
+    }
+    const auto uuid = [&](int i) {
+        return QUuid::fromString(q->value(i).toString());
+    };
+    const auto money = [&](int i) {
+        return Money::fromMinor(q->value(i).toLongLong());
+    };
+    const QVariant created = q->value(11);
+    Sale s{id,
+           uuid(0),
+           uuid(1),
+           uuid(2),
+           uuid(3),
+           uuid(4),
+           uuid(5),
+           uuid(6),
+           q->value(7).toString(),
+           q->value(8).toString() == QLatin1String("return") ? SaleKind::Return : SaleKind::Sale,
+           SaleStatus::Completed,
+           QDate::fromString(q->value(10).toString().left(10), Qt::ISODate),
+           created.metaType().id() == QMetaType::QDateTime
+                   ? created.toDateTime().toUTC()
+                   : QDateTime::fromString(created.toString(), Qt::ISODateWithMs),
+           q->value(12).toString(),
+           {},
+           {},
+           money(13),
+           money(14),
+           money(15),
+           money(16),
+           money(17)};
+    for (const auto &n : kSaleStatusNames) {
+        if (q->value(9).toString() == QLatin1String(n.name)) {
+            s.status = n.value;
+        }
+    }
+    q->finish();
+    auto lines = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT id, product_id, description, quantity, unit_price, discount, total, "
+                    "price_overridden FROM sale_lines WHERE sale_id = ? ORDER BY line_no"),
+            {sql::id(id)});
+    if (!lines) {
+        return fail(lines.error());
+    }
+    while (lines->next()) {
+        s.lines.append(
+                SaleLine{QUuid::fromString(lines->value(0).toString()),
+                         QUuid::fromString(lines->value(1).toString()), lines->value(2).toString(),
+                         Quantity::fromMilli(lines->value(3).toLongLong()),
+                         Money::fromMinor(lines->value(4).toLongLong()),
+                         Money::fromMinor(lines->value(5).toLongLong()),
+                         Money::fromMinor(lines->value(6).toLongLong()), lines->value(7).toBool()});
+    }
+    lines->finish();
+    auto pays = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT id, tender_id, amount, reference FROM sale_payments WHERE sale_id = ? "
+                    "ORDER BY id"),
+            {sql::id(id)});
+    if (!pays) {
+        return fail(pays.error());
+    }
+    while (pays->next()) {
+        s.payments.append(Payment{QUuid::fromString(pays->value(0).toString()),
+                                  QUuid::fromString(pays->value(1).toString()),
+                                  Money::fromMinor(pays->value(2).toLongLong()),
+                                  pays->value(3).toString()});
+    }
+    return s;
+}
+
+Result<QJsonValue> getSale(CallContext &c, const QJsonObject &)
+{
+    return transform(readSale(c.db, QUuid::fromString(
+                                            c.pathParams.value(QStringLiteral("id")).toString())),
+                     [](const Sale &s) { return QJsonValue(json::write(s)); });
+}
+
+} // namespace
+
+Result<ScanResult> lookupBarcode(CallContext &c, const ScanQuery &query);
+
+void registerStoreHandlers(Dispatcher &dispatcher)
+{
+    dispatcher.add(QStringLiteral("lookup_barcode"), typed<ScanQuery, ScanResult>(lookupBarcode));
+    dispatcher.add(QStringLiteral("create_sale"), typed<Sale, Sale>(createSale));
+    dispatcher.add(QStringLiteral("get_sale"), getSale);
+    registerSessionHandlers(dispatcher);
+    registerStockHandlers(dispatcher);
+}
+
+} // namespace pos

@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Store operations through both bindings on both databases: scanning, opening a
+// register, selling (totals recomputed, idempotent, gapless receipts), overrides and the
+// stock ledger, with the audit chain checked at the end.
+#include "servers/store/storeservices.h"
+#include "support/apiharness.h"
+#include "support/testsupport.h"
+
+#include "core/sales/saletotals.h"
+
+#include <QJsonArray>
+
+using namespace pos;
+using namespace pos::test;
+
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+const QString kCoffee = QStringLiteral("11111111-0000-4000-8000-000000000001");
+const QString kBanana = QStringLiteral("11111111-0000-4000-8000-000000000002");
+const QString kRegister = QStringLiteral("22222222-0000-4000-8000-000000000002");
+const QString kCash = QStringLiteral("33333333-0000-4000-8000-000000000001");
+const QString kCard = QStringLiteral("33333333-0000-4000-8000-000000000002");
+
+QJsonObject line(const QString &product, const QString &name, qint64 milli, qint64 price,
+                 qint64 total, qint64 discount = 0, bool overridden = false)
+{
+    return {{QStringLiteral("id"), newId()},
+            {QStringLiteral("product_id"), product},
+            {QStringLiteral("description"), name},
+            {QStringLiteral("quantity"), milli},
+            {QStringLiteral("unit_price"), price},
+            {QStringLiteral("discount"), discount},
+            {QStringLiteral("total"), total},
+            {QStringLiteral("price_overridden"), overridden}};
+}
+
+QJsonObject payment(const QString &tender, qint64 amount)
+{
+    return {{QStringLiteral("id"), newId()},
+            {QStringLiteral("tender_id"), tender},
+            {QStringLiteral("amount"), amount},
+            {QStringLiteral("reference"), QString()}};
+}
+
+} // namespace
+
+class TestSales : public QObject
+{
+    Q_OBJECT
+
+private:
+    ApiHarness m_api;
+    QString m_session;
+    QString m_cashierId;
+
+    Result<QJsonValue> run(const QString &c, const QJsonObject &p = {}, const CallOptions &o = {})
+    {
+        return m_api.run(c, p, o);
+    }
+
+    QJsonObject sale(const QJsonArray &lines, const QJsonArray &payments, qint64 subtotal,
+                     qint64 tax, qint64 total, qint64 change, qint64 ticketDiscount = 0)
+    {
+        return {{QStringLiteral("id"), newId()},
+                {QStringLiteral("store_id"), m_api.storeId().toString(QUuid::WithoutBraces)},
+                {QStringLiteral("register_id"), kRegister},
+                {QStringLiteral("session_id"), m_session},
+                {QStringLiteral("cashier_id"), m_cashierId},
+                {QStringLiteral("customer_id"), QJsonValue()},
+                {QStringLiteral("sales_rep_id"), QJsonValue()},
+                {QStringLiteral("original_sale_id"), QJsonValue()},
+                {QStringLiteral("receipt_number"), QString()},
+                {QStringLiteral("kind"), QStringLiteral("sale")},
+                {QStringLiteral("status"), QStringLiteral("completed")},
+                {QStringLiteral("business_date"), QDate::currentDate().toString(Qt::ISODate)},
+                {QStringLiteral("created_at"),
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("language"), QStringLiteral("es")},
+                {QStringLiteral("lines"), lines},
+                {QStringLiteral("payments"), payments},
+                {QStringLiteral("ticket_discount"), ticketDiscount},
+                {QStringLiteral("subtotal"), subtotal},
+                {QStringLiteral("tax_total"), tax},
+                {QStringLiteral("total"), total},
+                {QStringLiteral("change"), change}};
+    }
+
+    // Two coffees (89.00, IVA 16 % included) paid with 200.00 cash: 22.00 change.
+    // 178.00 x 16/116 = 24.5517 -> 24.55.
+    QJsonObject coffeeSale()
+    {
+        return sale({line(kCoffee, QStringLiteral("Café molido 500g"), 2000, 8900, 17800)},
+                    {payment(kCash, 20000)}, 17800, 2455, 17800, 2200);
+    }
+
+    qint64 onHand(const QString &product)
+    {
+        const auto level = run(QStringLiteral("get_stock"), {{QStringLiteral("id"), product}});
+        return level ? level->toObject().value(QStringLiteral("on_hand")).toInteger() : -999999;
+    }
+
+    void setUpStore()
+    {
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        const QString store = m_api.storeId().toString(QUuid::WithoutBraces);
+        const QString dept = newId();
+        const QString iva = newId();
+        const QList<std::pair<QString, QJsonObject>> puts{
+                {QStringLiteral("put_store"),
+                 {{QStringLiteral("id"), store},
+                  {QStringLiteral("code"), QStringLiteral("ST01")},
+                  {QStringLiteral("name"), QStringLiteral("Centro")},
+                  {QStringLiteral("address"), QString()},
+                  {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
+                  {QStringLiteral("currency"), QStringLiteral("MXN")},
+                  {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
+                  {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
+                  {QStringLiteral("rounding"), QStringLiteral("half_up")},
+                  {QStringLiteral("active"), true}}},
+                {QStringLiteral("put_register"),
+                 {{QStringLiteral("id"), kRegister},
+                  {QStringLiteral("store_id"), store},
+                  {QStringLiteral("number"), 2},
+                  {QStringLiteral("name"), QStringLiteral("Caja 2")},
+                  {QStringLiteral("active"), true}}},
+                {QStringLiteral("put_department"),
+                 {{QStringLiteral("id"), dept},
+                  {QStringLiteral("code"), QStringLiteral("ABA")},
+                  {QStringLiteral("name"), QStringLiteral("Abarrotes")},
+                  {QStringLiteral("parent_id"), QJsonValue()},
+                  {QStringLiteral("color"), QString()},
+                  {QStringLiteral("active"), true}}},
+                {QStringLiteral("put_tax"),
+                 {{QStringLiteral("id"), iva},
+                  {QStringLiteral("code"), QStringLiteral("IVA16")},
+                  {QStringLiteral("name"), QStringLiteral("IVA 16 %")},
+                  {QStringLiteral("rate"), QStringLiteral("16")},
+                  {QStringLiteral("kind"), QStringLiteral("standard")},
+                  {QStringLiteral("compound"), false},
+                  {QStringLiteral("active"), true}}},
+                {QStringLiteral("put_barcode_rule"),
+                 {{QStringLiteral("id"), newId()},
+                  {QStringLiteral("prefix"), QStringLiteral("21")},
+                  {QStringLiteral("item_start"), 2},
+                  {QStringLiteral("item_length"), 5},
+                  {QStringLiteral("value_start"), 7},
+                  {QStringLiteral("value_length"), 5},
+                  {QStringLiteral("value"), QStringLiteral("weight")}}},
+        };
+        for (const auto &[command, body] : puts) {
+            POS_VERIFY_OK(run(command, body));
+        }
+        const auto product = [&](const QString &id, const char *sku, const char *name,
+                                 QJsonArray codes, qint64 price, bool weighed) {
+            return QJsonObject{{QStringLiteral("id"), id},
+                               {QStringLiteral("sku"), QString::fromLatin1(sku)},
+                               {QStringLiteral("barcodes"), codes},
+                               {QStringLiteral("name"), QString::fromUtf8(name)},
+                               {QStringLiteral("department_id"), dept},
+                               {QStringLiteral("supplier_id"), QJsonValue()},
+                               {QStringLiteral("price"), price},
+                               {QStringLiteral("cost"), price / 2},
+                               {QStringLiteral("tax_ids"), QJsonArray{iva}},
+                               {QStringLiteral("tax_included"), true},
+                               {QStringLiteral("weighed"), weighed},
+                               {QStringLiteral("active"), true}};
+        };
+        POS_VERIFY_OK(run(QStringLiteral("put_product"),
+                          product(kCoffee, "CAF-500", "Café molido 500g",
+                                  {QStringLiteral("7501234567893")}, 8900, false)));
+        POS_VERIFY_OK(
+                run(QStringLiteral("put_product"),
+                    product(kBanana, "PLA-KG", "Plátano", {QStringLiteral("00042")}, 2400, true)));
+        // Tenders are HQ master data (the sync issue brings their commands); seeded here.
+        auto conn = m_api.db().connection();
+        POS_VERIFY_OK(exec(
+                *conn,
+                QStringLiteral(
+                        "INSERT INTO tenders (id, code, name, kind, opens_drawer, gives_change) "
+                        "VALUES (?, 'CASH', 'Efectivo', 'cash', ?, ?), (?, 'CARD', 'Tarjeta', "
+                        "'card', ?, ?)"),
+                {kCash, true, true, kCard, false, false}));
+        // A cashier who may open the register but not discount much or override prices,
+        // and a manager who may.
+        const QString cashierRole = newId();
+        const QString managerRole = newId();
+        POS_VERIFY_OK(
+                run(QStringLiteral("put_role"),
+                    {{QStringLiteral("id"), cashierRole},
+                     {QStringLiteral("name"), QStringLiteral("cashier")},
+                     {QStringLiteral("permissions"), QJsonArray{QStringLiteral("register.open")}},
+                     {QStringLiteral("discount_limit_bp"), 1000}}));
+        POS_VERIFY_OK(run(QStringLiteral("put_role"),
+                          {{QStringLiteral("id"), managerRole},
+                           {QStringLiteral("name"), QStringLiteral("manager")},
+                           {QStringLiteral("permissions"),
+                            QJsonArray{QStringLiteral("sales.price_override"),
+                                       QStringLiteral("sales.discount")}},
+                           {QStringLiteral("discount_limit_bp"), 5000}}));
+        m_cashierId = newId();
+        const QString managerId = newId();
+        for (const auto &[id, name, role, pin] :
+             {std::tuple{m_cashierId, "ana", cashierRole, "1111"},
+              std::tuple{managerId, "beto", managerRole, "2222"}}) {
+            POS_VERIFY_OK(run(QStringLiteral("put_user"),
+                              {{QStringLiteral("id"), id},
+                               {QStringLiteral("user"),
+                                QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("username"), QString::fromLatin1(name)},
+                                            {QStringLiteral("full_name"), QString::fromLatin1(name)},
+                                            {QStringLiteral("role_ids"), QJsonArray{role}},
+                                            {QStringLiteral("store_ids"), QJsonArray()},
+                                            {QStringLiteral("language"), QStringLiteral("es")},
+                                            {QStringLiteral("active"), true}}},
+                               {QStringLiteral("pin"), QString::fromLatin1(pin)}}));
+        }
+        QVERIFY(!m_api.loginPin(QStringLiteral("1111")).isEmpty());
+        m_session = newId();
+        const auto opened = run(QStringLiteral("open_session"),
+                                {{QStringLiteral("id"), m_session},
+                                 {QStringLiteral("register_id"), kRegister},
+                                 {QStringLiteral("opening_float"), 150000}});
+        POS_VERIFY_OK(opened);
+        QCOMPARE(opened->toObject().value(QStringLiteral("sequence")).toInteger(), 1);
+    }
+
+private slots:
+    void initTestCase_data() { ApiHarness::addRows(); }
+    void init()
+    {
+        POS_VERIFY_OK(m_api.start(ServerRole::Store, registerStoreHandlers));
+        setUpStore();
+    }
+    void cleanup() { m_api.stop(); }
+
+    // A scan finds its product by barcode or SKU; in-store labels carry the weight; a
+    // misread code is refused; an unknown one is "not found", never a guess.
+    void scanning()
+    {
+        const auto coffee = run(QStringLiteral("lookup_barcode"),
+                                {{QStringLiteral("code"), QStringLiteral("7501234567893")}});
+        POS_VERIFY_OK(coffee);
+        QCOMPARE(coffee->toObject().value(QStringLiteral("unit_price")).toInteger(), 8900);
+        // 21 00042 01250 9: 1.250 kg of item 00042
+        const auto banana = run(QStringLiteral("lookup_barcode"),
+                                {{QStringLiteral("code"), QStringLiteral("2100042012509")}});
+        POS_VERIFY_OK(banana);
+        QCOMPARE(banana->toObject().value(QStringLiteral("quantity")).toInteger(), 1250);
+        QCOMPARE(banana->toObject()
+                         .value(QStringLiteral("product"))
+                         .toObject()
+                         .value(QStringLiteral("sku"))
+                         .toString(),
+                 QStringLiteral("PLA-KG"));
+        QCOMPARE(run(QStringLiteral("lookup_barcode"),
+                     {{QStringLiteral("code"), QStringLiteral("7501234567894")}})
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
+        QCOMPARE(run(QStringLiteral("lookup_barcode"),
+                     {{QStringLiteral("code"), QStringLiteral("4006381333931")}})
+                         .error()
+                         .code,
+                 ErrorCode::NotFound);
+        QCOMPARE(run(QStringLiteral("lookup_barcode"),
+                     {{QStringLiteral("code"), QStringLiteral("CAF-500")}})
+                         ->toObject()
+                         .value(QStringLiteral("embedded"))
+                         .toBool(),
+                 false);
+    }
+
+    // A register opens once; a second session on it is refused until it closes.
+    void registerOpensOnce()
+    {
+        QCOMPARE(run(QStringLiteral("open_session"), {{QStringLiteral("id"), newId()},
+                                                      {QStringLiteral("register_id"), kRegister},
+                                                      {QStringLiteral("opening_float"), 0}})
+                         .error()
+                         .code,
+                 ErrorCode::Conflict);
+        POS_VERIFY_OK(
+                run(QStringLiteral("open_session"), {{QStringLiteral("id"), m_session},
+                                                     {QStringLiteral("register_id"), kRegister},
+                                                     {QStringLiteral("opening_float"), 150000}}));
+    }
+
+    // A cash sale is stored with its receipt number, moves stock, and is stored once
+    // however often it is sent; the same id with other content is a conflict.
+    void cashSaleOnceOnly()
+    {
+        const QJsonObject request = coffeeSale();
+        const auto stored = run(QStringLiteral("create_sale"), request);
+        POS_VERIFY_OK(stored);
+        QCOMPARE(stored->toObject().value(QStringLiteral("receipt_number")).toString(),
+                 QStringLiteral("ST01-02-000001"));
+        QCOMPARE(onHand(kCoffee), -2000); // negative stock is allowed and reported
+        const auto again = run(QStringLiteral("create_sale"), request);
+        POS_VERIFY_OK(again);
+        QCOMPARE(again->toObject(), stored->toObject());
+        QCOMPARE(onHand(kCoffee), -2000);
+        QJsonObject changed = request;
+        changed.insert(QStringLiteral("language"), QStringLiteral("en"));
+        QCOMPARE(run(QStringLiteral("create_sale"), changed).error().code, ErrorCode::Conflict);
+        const auto read = run(QStringLiteral("get_sale"),
+                              {{QStringLiteral("id"), request.value(QStringLiteral("id"))}});
+        POS_VERIFY_OK(read);
+        QCOMPARE(read->toObject(), stored->toObject());
+    }
+
+    // A weighed item and a split card + cash payment: 1.250 kg x 24.00 = 30.00 (tax
+    // 30 x 16/116 = 4.1379 -> 4.14) plus the coffees: 208.00, tax 24.55 + 4.14 = 28.69.
+    void splitTenderWithWeighedItem()
+    {
+        const QJsonObject s = sale({line(kCoffee, QStringLiteral("Café"), 2000, 8900, 17800),
+                                    line(kBanana, QStringLiteral("Plátano"), 1250, 2400, 3000)},
+                                   {payment(kCard, 10000), payment(kCash, 11000)}, 20800, 2869,
+                                   20800, 200);
+        const auto stored = run(QStringLiteral("create_sale"), s);
+        POS_VERIFY_OK(stored);
+        QCOMPARE(onHand(kBanana), -1250);
+        // Paying more than due on the card alone is refused: a card gives no change.
+        const QJsonObject card = sale({line(kCoffee, QStringLiteral("Café"), 1000, 8900, 8900)},
+                                      {payment(kCard, 10000)}, 8900, 1228, 8900, 1100);
+        QCOMPARE(run(QStringLiteral("create_sale"), card).error().code, ErrorCode::Validation);
+        const QJsonObject short_ = sale({line(kCoffee, QStringLiteral("Café"), 1000, 8900, 8900)},
+                                        {payment(kCash, 5000)}, 8900, 1228, 8900, 0);
+        QCOMPARE(run(QStringLiteral("create_sale"), short_).error().code, ErrorCode::Validation);
+    }
+
+    // Totals that disagree with the store's computation are refused with the right ones.
+    void totalsAreRecomputed()
+    {
+        QJsonObject wrong = coffeeSale();
+        wrong.insert(QStringLiteral("tax_total"), 2456);
+        const auto refused = run(QStringLiteral("create_sale"), wrong);
+        QCOMPARE(refused.error().code, ErrorCode::Validation);
+        QVERIFY(refused.error().details.contains(QStringLiteral("tax_total: 2455")));
+        QJsonObject fractional = coffeeSale();
+        QJsonArray lines = fractional.value(QStringLiteral("lines")).toArray();
+        QJsonObject l = lines[0].toObject();
+        l.insert(QStringLiteral("quantity"), 1500);
+        lines[0] = l;
+        fractional.insert(QStringLiteral("lines"), lines);
+        QCOMPARE(run(QStringLiteral("create_sale"), fractional).error().message,
+                 QStringLiteral("lines[0].quantity: this product sells in whole units"));
+    }
+
+    // A price override or a discount beyond the cashier's limit needs a manager's PIN,
+    // and the audit log names both people.
+    void overridesNeedAManager()
+    {
+        // Coffee at 80.00 instead of 89.00: 160.00, tax 160 x 16/116 = 22.0690 -> 22.07.
+        const QJsonObject cheaper = sale({line(kCoffee, QStringLiteral("Café"), 2000, 8000, 16000,
+                                               0, true)},
+                                         {payment(kCash, 16000)}, 16000, 2207, 16000, 0);
+        QCOMPARE(run(QStringLiteral("create_sale"), cheaper).error().code, ErrorCode::Forbidden);
+        POS_VERIFY_OK(
+                run(QStringLiteral("create_sale"), cheaper, CallOptions{QStringLiteral("2222")}));
+        // 20 % off 89.00 = 17.80 over a 10 % limit: 71.20, tax 71.20 x 16/116 = 9.8207 -> 9.82.
+        const QJsonObject discounted = sale({line(kCoffee, QStringLiteral("Café"), 1000, 8900, 7120,
+                                                  1780)},
+                                            {payment(kCash, 7120)}, 7120, 982, 7120, 0);
+        QCOMPARE(run(QStringLiteral("create_sale"), discounted).error().code, ErrorCode::Forbidden);
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), discounted,
+                          CallOptions{QStringLiteral("2222")}));
+        auto conn = m_api.db().connection();
+        auto q = exec(
+                *conn,
+                QStringLiteral(
+                        "SELECT l.action, u.username, a.username FROM audit_log l JOIN users u ON "
+                        "u.id = l.user_id JOIN users a ON a.id = l.approver_id WHERE l.action LIKE "
+                        "'sale.%' ORDER BY l.seq"));
+        POS_VERIFY_OK(q);
+        QStringList rows;
+        while (q->next()) {
+            rows << q->value(0).toString() + QLatin1Char(' ') + q->value(1).toString()
+                            + QLatin1Char(' ') + q->value(2).toString();
+        }
+        QCOMPARE(rows, (QStringList{QStringLiteral("sale.price_override ana beto"),
+                                    QStringLiteral("sale.discount_over_limit ana beto")}));
+        const auto audit = run(QStringLiteral("verify_audit"));
+        QCOMPARE(audit.error().code, ErrorCode::Forbidden); // a cashier does not read the audit
+    }
+
+    // Receipt numbers have no gaps and no repeats when many sales arrive at once.
+    void receiptsGaplessUnderLoad()
+    {
+        constexpr int kSales = 24;
+        int pending = kSales;
+        QStringList receipts;
+        for (int i = 0; i < kSales; ++i) {
+            m_api.backend().execute(QStringLiteral("create_sale"), coffeeSale(),
+                                    [&](Result<QJsonValue> r) {
+                                        if (r) {
+                                            receipts << r->toObject()
+                                                                .value(QStringLiteral(
+                                                                        "receipt_number"))
+                                                                .toString();
+                                        } else {
+                                            qWarning() << r.error().message;
+                                        }
+                                        --pending;
+                                    });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(pending, 0, 60000);
+        QCOMPARE(receipts.size(), kSales);
+        receipts.sort();
+        for (int i = 0; i < kSales; ++i) {
+            QCOMPARE(receipts[i], QStringLiteral("ST01-02-%1").arg(i + 1, 6, 10, QLatin1Char('0')));
+        }
+    }
+
+    // On-hand is the last count plus what moved after it, in whatever order movements
+    // arrive; adjustments need a reason.
+    void stockLedger()
+    {
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        const auto movement = [&](const char *kind, const char *reason, qint64 milli,
+                                  const QDateTime &when) {
+            return QJsonObject{{QStringLiteral("id"), newId()},
+                               {QStringLiteral("store_id"),
+                                m_api.storeId().toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("product_id"), kCoffee},
+                               {QStringLiteral("kind"), QString::fromLatin1(kind)},
+                               {QStringLiteral("reason"), QString::fromLatin1(reason)},
+                               {QStringLiteral("quantity"), milli},
+                               {QStringLiteral("reference_id"), QJsonValue()},
+                               {QStringLiteral("user_id"), QJsonValue()},
+                               {QStringLiteral("business_date"), when.date().toString(Qt::ISODate)},
+                               {QStringLiteral("occurred_at"), when.toString(Qt::ISODateWithMs)}};
+        };
+        POS_VERIFY_OK(run(QStringLiteral("record_stock_movement"),
+                          movement("adjustment", "correction", 5000, t0)));
+        POS_VERIFY_OK(run(QStringLiteral("record_stock_movement"),
+                          movement("count", "none", 10000, t0.addSecs(60))));
+        QCOMPARE(onHand(kCoffee), 10000);
+        POS_VERIFY_OK(run(QStringLiteral("record_stock_movement"),
+                          movement("adjustment", "damage", -1000, t0.addSecs(120))));
+        // Arrives late but happened before the count: the count already saw it.
+        POS_VERIFY_OK(run(QStringLiteral("record_stock_movement"),
+                          movement("adjustment", "theft", -3000, t0.addSecs(30))));
+        QCOMPARE(onHand(kCoffee), 9000);
+        QCOMPARE(run(QStringLiteral("record_stock_movement"),
+                     movement("adjustment", "none", -1000, t0))
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
+        QCOMPARE(run(QStringLiteral("record_stock_movement"), movement("sale", "none", -1000, t0))
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
+        const auto audit = run(QStringLiteral("verify_audit"));
+        POS_VERIFY_OK(audit);
+        QCOMPARE(audit->toObject().value(QStringLiteral("intact")).toBool(), true);
+        QVERIFY(audit->toObject().value(QStringLiteral("rows")).toInteger() > 10);
+    }
+
+    // Editing or deleting an audit row is found, and the first broken row is named.
+    void auditTamperingFound()
+    {
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        auto conn = m_api.db().connection();
+        POS_VERIFY_OK(
+                exec(*conn,
+                     QStringLiteral(
+                             "UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 3")));
+        const auto edited = run(QStringLiteral("verify_audit"));
+        POS_VERIFY_OK(edited);
+        QCOMPARE(edited->toObject().value(QStringLiteral("intact")).toBool(), false);
+        QCOMPARE(edited->toObject().value(QStringLiteral("first_broken")).toInteger(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSales)
+#include "tst_sales.moc"
