@@ -48,6 +48,21 @@
     </message>
 </context>
 <context>
+    <name>pos::Barcode</name>
+    <message>
+        <source>the code is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid barcode: wrong check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label weighs nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>
@@ -189,6 +204,119 @@
     </message>
     <message>
         <source>cannot split across lines that sum to zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Register</name>
+    <message>
+        <source>register_id: not a register of this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id: already used by another session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this register is already open; close it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such register session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Sale</name>
+    <message>
+        <source>ticket_discount: is larger than the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer_id: no such customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store_id: is not this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind: only completed sales are recorded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register_id: not a register of this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session_id: not a session of this register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this register is closed: open it to sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier_id: is not the logged-in user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this product sells in whole units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be positive in a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from the catalog price %1: mark it as a price override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the totals disagree with the store&apos;s: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payments: %1 does not cover the total %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payments: only cash (a tender that gives change) may pay more than is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change: should be %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id: a different sale was already stored with this id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Scan</name>
+    <message>
+        <source>nothing has the code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not for sale</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -348,6 +476,49 @@
     </message>
     <message>
         <source>First start: user &quot;admin&quot; created with password %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcodes[%1]: %2 has a wrong check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product %1 has an unknown tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prefix, item and value must fit in the first 12 digits without overlapping the prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this store is not set up yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such register</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Stock</name>
+    <message>
+        <source>store_id: is not this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind: only adjustments and counts are entered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an adjustment needs a reason and a quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity: a count cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product_id: no such product</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -48,6 +48,21 @@
     </message>
 </context>
 <context>
+    <name>pos::Barcode</name>
+    <message>
+        <source>the code is empty</source>
+        <translation>el código está vacío</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid barcode: wrong check digit</source>
+        <translation>%1 no es un código de barras válido: dígito de control incorrecto</translation>
+    </message>
+    <message>
+        <source>the label weighs nothing</source>
+        <translation>la etiqueta no indica peso</translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>
@@ -190,6 +205,119 @@
     <message>
         <source>cannot split across lines that sum to zero</source>
         <translation>no se puede repartir entre líneas que suman cero</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Register</name>
+    <message>
+        <source>register_id: not a register of this store</source>
+        <translation>register_id: no es una caja de esta tienda</translation>
+    </message>
+    <message>
+        <source>id: already used by another session</source>
+        <translation>id: ya lo usa otro turno</translation>
+    </message>
+    <message>
+        <source>this register is already open; close it first</source>
+        <translation>esta caja ya está abierta; ciérrala primero</translation>
+    </message>
+    <message>
+        <source>no such register session</source>
+        <translation>no existe ese turno de caja</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Sale</name>
+    <message>
+        <source>ticket_discount: is larger than the ticket</source>
+        <translation>ticket_discount: es mayor que el ticket</translation>
+    </message>
+    <message>
+        <source>is larger than the line</source>
+        <translation>es mayor que la línea</translation>
+    </message>
+    <message>
+        <source>customer_id: no such customer</source>
+        <translation>customer_id: no existe ese cliente</translation>
+    </message>
+    <message>
+        <source>store_id: is not this store</source>
+        <translation>store_id: no es esta tienda</translation>
+    </message>
+    <message>
+        <source>kind: only completed sales are recorded here</source>
+        <translation>kind: aquí solo se registran ventas terminadas</translation>
+    </message>
+    <message>
+        <source>register_id: not a register of this store</source>
+        <translation>register_id: no es una caja de esta tienda</translation>
+    </message>
+    <message>
+        <source>session_id: not a session of this register</source>
+        <translation>session_id: no es un turno de esta caja</translation>
+    </message>
+    <message>
+        <source>this register is closed: open it to sell</source>
+        <translation>esta caja está cerrada: ábrela para vender</translation>
+    </message>
+    <message>
+        <source>cashier_id: is not the logged-in user</source>
+        <translation>cashier_id: no es el usuario que ha iniciado sesión</translation>
+    </message>
+    <message>
+        <source>no such product</source>
+        <translation>no existe ese producto</translation>
+    </message>
+    <message>
+        <source>this product sells in whole units</source>
+        <translation>este producto se vende por unidades enteras</translation>
+    </message>
+    <message>
+        <source>must be positive in a sale</source>
+        <translation>debe ser positivo en una venta</translation>
+    </message>
+    <message>
+        <source>differs from the catalog price %1: mark it as a price override</source>
+        <translation>difiere del precio de catálogo %1: márcalo como cambio de precio</translation>
+    </message>
+    <message>
+        <source>the totals disagree with the store&apos;s: %1</source>
+        <translation>los totales no coinciden con los de la tienda: %1</translation>
+    </message>
+    <message>
+        <source>no such tender</source>
+        <translation>no existe esa forma de pago</translation>
+    </message>
+    <message>
+        <source>payments: %1 does not cover the total %2</source>
+        <translation>payments: %1 no cubre el total %2</translation>
+    </message>
+    <message>
+        <source>payments: only cash (a tender that gives change) may pay more than is due</source>
+        <translation>payments: solo el efectivo (una forma de pago que da cambio) puede pagar más de lo debido</translation>
+    </message>
+    <message>
+        <source>change: should be %1</source>
+        <translation>change: debería ser %1</translation>
+    </message>
+    <message>
+        <source>id: a different sale was already stored with this id</source>
+        <translation>id: ya se guardó otra venta con este id</translation>
+    </message>
+    <message>
+        <source>no such sale</source>
+        <translation>no existe esa venta</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Scan</name>
+    <message>
+        <source>nothing has the code %1</source>
+        <translation>ningún producto tiene el código %1</translation>
+    </message>
+    <message>
+        <source>%1 is not for sale</source>
+        <translation>%1 no está a la venta</translation>
     </message>
 </context>
 <context>
@@ -349,6 +477,49 @@
     <message>
         <source>First start: user &quot;admin&quot; created with password %1</source>
         <translation>Primer arranque: usuario &quot;admin&quot; creado con la contraseña %1</translation>
+    </message>
+    <message>
+        <source>barcodes[%1]: %2 has a wrong check digit</source>
+        <translation>barcodes[%1]: %2 tiene un dígito de control incorrecto</translation>
+    </message>
+    <message>
+        <source>product %1 has an unknown tax</source>
+        <translation>el producto %1 tiene un impuesto desconocido</translation>
+    </message>
+    <message>
+        <source>the prefix, item and value must fit in the first 12 digits without overlapping the prefix</source>
+        <translation>el prefijo, el artículo y el valor deben caber en los 12 primeros dígitos sin solaparse con el prefijo</translation>
+    </message>
+    <message>
+        <source>this store is not set up yet</source>
+        <translation>esta tienda aún no está configurada</translation>
+    </message>
+    <message>
+        <source>no such register</source>
+        <translation>no existe esa caja</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Stock</name>
+    <message>
+        <source>store_id: is not this store</source>
+        <translation>store_id: no es esta tienda</translation>
+    </message>
+    <message>
+        <source>kind: only adjustments and counts are entered by hand</source>
+        <translation>kind: a mano solo se registran ajustes y conteos</translation>
+    </message>
+    <message>
+        <source>an adjustment needs a reason and a quantity</source>
+        <translation>un ajuste necesita un motivo y una cantidad</translation>
+    </message>
+    <message>
+        <source>quantity: a count cannot be negative</source>
+        <translation>quantity: un conteo no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>product_id: no such product</source>
+        <translation>product_id: no existe ese producto</translation>
     </message>
 </context>
 <context>
