@@ -225,6 +225,18 @@
         <source>no such register session</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>this register was closed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the count is %1 off: a manager must sign off with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else must sign off your own count</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Sale</name>

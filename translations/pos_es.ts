@@ -225,6 +225,18 @@
         <source>no such register session</source>
         <translation>no existe ese turno de caja</translation>
     </message>
+    <message>
+        <source>this register was closed meanwhile</source>
+        <translation>esta caja se cerró mientras tanto</translation>
+    </message>
+    <message>
+        <source>the count is %1 off: a manager must sign off with a reason</source>
+        <translation>el arqueo difiere en %1: un encargado debe autorizarlo con un motivo</translation>
+    </message>
+    <message>
+        <source>someone else must sign off your own count</source>
+        <translation>otra persona debe autorizar tu propio arqueo</translation>
+    </message>
 </context>
 <context>
     <name>pos::Sale</name>

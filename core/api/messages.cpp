@@ -125,6 +125,53 @@ void fields(V &v, Like<AuditCheck> auto &m)
     v.field("first_broken", m.firstBroken, Count{-1});
 }
 
+template<typename V>
+void fields(V &v, Like<Denomination> auto &m)
+{
+    v.field("value", m.value, Amount{1});
+    v.field("count", m.count, Count{0, 1000000});
+}
+
+template<typename V>
+void fields(V &v, Like<TenderCount> auto &m)
+{
+    v.field("tender_id", m.tenderId);
+    v.field("denominations", m.denominations, Items{0, 40});
+    v.field("amount", m.amount);
+}
+
+template<typename V>
+void fields(V &v, Like<CloseSession> auto &m)
+{
+    v.field("id", m.id);
+    v.field("counts", m.counts, Items{0, 20});
+    v.field("reason", m.reason, Text{0, 200, Presence::Optional});
+}
+
+constexpr Amount kSignedMoney{-(qint64(1) << 53), qint64(1) << 53};
+
+template<typename V>
+void fields(V &v, Like<TenderSummary> auto &m)
+{
+    v.field("tender_id", m.tenderId);
+    v.field("name", m.name, Text{0, 120});
+    v.field("expected", m.expected, kSignedMoney);
+    v.field("counted", m.counted, kSignedMoney);
+    v.field("difference", m.difference, kSignedMoney);
+}
+
+template<typename V>
+void fields(V &v, Like<SessionReport> auto &m)
+{
+    v.field("session_id", m.sessionId);
+    v.field("sales", m.sales);
+    v.field("sales_total", m.salesTotal, kSignedMoney);
+    v.field("tenders", m.tenders, Items{0, 40});
+    v.field("difference", m.difference, kSignedMoney);
+    v.field("closed", m.closed);
+    v.field("approved_by", m.approvedBy, Nullable::Yes);
+}
+
 } // namespace
 
 POS_DEFINE_JSON(Empty)
@@ -142,5 +189,10 @@ POS_DEFINE_JSON(BarcodeRuleModel)
 POS_DEFINE_JSON(OpenSession)
 POS_DEFINE_JSON(StockLevel)
 POS_DEFINE_JSON(AuditCheck)
+POS_DEFINE_JSON(Denomination)
+POS_DEFINE_JSON(TenderCount)
+POS_DEFINE_JSON(CloseSession)
+POS_DEFINE_JSON(TenderSummary)
+POS_DEFINE_JSON(SessionReport)
 
 } // namespace pos

@@ -120,6 +120,51 @@ struct AuditCheck
     qint64 firstBroken = -1; // seq of the first row whose hash does not hold
 };
 
+// One kind of note or coin and how many were counted.
+struct Denomination
+{
+    Money value;
+    qint64 count = 0;
+};
+
+// What the cashier counted for one tender: cash by denomination, others as one amount.
+struct TenderCount
+{
+    QUuid tenderId;
+    QList<Denomination> denominations;
+    Money amount; // for tenders counted as a total (card slips, vouchers)
+};
+
+// A blind close: the counts go in before the cashier sees what was expected.
+struct CloseSession
+{
+    QUuid id;
+    QList<TenderCount> counts;
+    QString reason; // required when the difference needs a manager
+};
+
+struct TenderSummary
+{
+    QUuid tenderId;
+    QString name;
+    Money expected;
+    Money counted;
+    Money difference; // counted - expected: over is positive, short negative
+};
+
+// Expected money per tender for a session (X report), and after a close the counts and
+// differences too (Z report).
+struct SessionReport
+{
+    QUuid sessionId;
+    qint64 sales = 0;
+    Money salesTotal;
+    QList<TenderSummary> tenders;
+    Money difference;
+    bool closed = false;
+    QUuid approvedBy; // the manager who signed off a difference, may be null
+};
+
 template<typename T>
 struct Page
 {
@@ -157,5 +202,10 @@ POS_DECLARE_JSON(BarcodeRuleModel)
 POS_DECLARE_JSON(OpenSession)
 POS_DECLARE_JSON(StockLevel)
 POS_DECLARE_JSON(AuditCheck)
+POS_DECLARE_JSON(Denomination)
+POS_DECLARE_JSON(TenderCount)
+POS_DECLARE_JSON(CloseSession)
+POS_DECLARE_JSON(TenderSummary)
+POS_DECLARE_JSON(SessionReport)
 
 } // namespace pos

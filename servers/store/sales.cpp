@@ -604,6 +604,7 @@ void registerStoreHandlers(Dispatcher &dispatcher)
     dispatcher.add(QStringLiteral("create_sale"), typed<Sale, Sale>(createSale));
     dispatcher.add(QStringLiteral("get_sale"), getSale);
     registerSessionHandlers(dispatcher);
+    registerCloseHandlers(dispatcher);
     registerStockHandlers(dispatcher);
 }
 

@@ -7,7 +7,10 @@
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+
 #include <QTimeZone>
+#include <cstdlib>
 
 namespace pos {
 
@@ -142,6 +145,241 @@ Result<RegisterSession> sessionById(Database &db, const QUuid &id)
 void registerSessionHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("open_session"), typed<OpenSession, RegisterSession>(openSession));
+}
+
+} // namespace pos
+
+namespace pos {
+
+namespace {
+
+struct CloseTr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Register)
+};
+
+constexpr qint64 kDefaultCloseThreshold = 500; // cents over or short before a manager signs
+
+Result<qint64> closeThreshold(Database &db)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT value FROM settings WHERE name = 'close_threshold_cents'"));
+    if (!q) {
+        return fail(q.error());
+    }
+    return q->next() ? q->value(0).toLongLong() : kDefaultCloseThreshold;
+}
+
+// Expected money per tender: payments taken, less change given in cash, plus the float.
+Result<SessionReport> expectedFor(Database &db, const RegisterSession &session)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    SessionReport report{session.id, 0,       Money(),
+                         {},         Money(), session.status == SessionStatus::Closed,
+                         QUuid()};
+    auto totals = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT COUNT(*), COALESCE(SUM(total), 0), COALESCE(SUM(change_given), 0) "
+                    "FROM sales WHERE session_id = ? AND status = 'completed'"),
+            {sql::id(session.id)});
+    if (!totals || !totals->next()) {
+        return totals ? fail(ErrorCode::Internal, QStringLiteral("no totals"))
+                      : fail(totals.error());
+    }
+    report.sales = totals->value(0).toLongLong();
+    report.salesTotal = Money::fromMinor(totals->value(1).toLongLong());
+    const qint64 change = totals->value(2).toLongLong();
+    totals->finish();
+    auto tenders
+            = exec(*conn,
+                   QStringLiteral(
+                           "SELECT t.id, t.name, t.kind, COALESCE(SUM(p.amount), 0) FROM tenders t "
+                           "LEFT JOIN sale_payments p ON p.tender_id = t.id AND p.sale_id IN "
+                           "(SELECT id FROM sales WHERE session_id = ? AND status = 'completed') "
+                           "WHERE t.deleted = FALSE GROUP BY t.id, t.name, t.kind ORDER BY t.name"),
+                   {sql::id(session.id)});
+    if (!tenders) {
+        return fail(tenders.error());
+    }
+    bool cashSeen = false;
+    while (tenders->next()) {
+        qint64 expected = tenders->value(3).toLongLong();
+        if (tenders->value(2).toString() == QLatin1String("cash") && !cashSeen) {
+            expected += session.openingFloat.minor() - change; // one cash drawer per register
+            cashSeen = true;
+        }
+        report.tenders.append(TenderSummary{QUuid::fromString(tenders->value(0).toString()),
+                                            tenders->value(1).toString(),
+                                            Money::fromMinor(expected), Money(), Money()});
+    }
+    return report;
+}
+
+Money countedFor(const TenderCount &count)
+{
+    qint64 total = count.amount.minor();
+    for (const Denomination &d : count.denominations) {
+        total += d.value.minor() * d.count;
+    }
+    return Money::fromMinor(total);
+}
+
+Status writeClose(CallContext &c, const RegisterSession &session, const SessionReport &report,
+                  const QString &reason)
+{
+    auto tx = Transaction::begin(c.db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    auto closed = tx->exec(QStringLiteral("UPDATE register_sessions SET status = 'closed', "
+                                          "closed_at = ?, approved_by = ?, "
+                                          "close_reason = ? WHERE id = ? AND status = 'open'"),
+                           {c.now.toString(Qt::ISODateWithMs), sql::idOrNull(report.approvedBy),
+                            reason, sql::id(session.id)});
+    if (!closed) {
+        return fail(closed.error());
+    }
+    if (closed->numRowsAffected() != 1) {
+        return fail(ErrorCode::Conflict, CloseTr::tr("this register was closed meanwhile"));
+    }
+    for (const TenderSummary &t : report.tenders) {
+        auto q = tx->exec(
+                QStringLiteral(
+                        "INSERT INTO session_counts (session_id, tender_id, expected, counted) "
+                        "VALUES (?, ?, ?, ?)"),
+                {sql::id(session.id), sql::id(t.tenderId), t.expected.minor(), t.counted.minor()});
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    const QString action = report.approvedBy.isNull() ? QStringLiteral("register.closed")
+                                                      : QStringLiteral("register.close_difference");
+    if (auto ok = appendAudit(*tx, c, {action, reason, json::write(report), session.registerId});
+        !ok) {
+        return fail(ok.error());
+    }
+    return tx->commit();
+}
+
+Result<SessionReport> storedReport(Database &db, const RegisterSession &session);
+
+Result<SessionReport> closeSession(CallContext &c, const CloseSession &request)
+{
+    auto session = sessionById(c.db, request.id);
+    if (!session) {
+        return fail(session.error());
+    }
+    if (session->storeId != c.server.storeId) {
+        return fail(ErrorCode::NotFound, CloseTr::tr("no such register session"));
+    }
+    if (session->status == SessionStatus::Closed) {
+        return storedReport(c.db, *session); // closing twice answers the first close
+    }
+    auto report = expectedFor(c.db, *session);
+    auto threshold = closeThreshold(c.db);
+    if (!report || !threshold) {
+        return fail(!report ? report.error() : threshold.error());
+    }
+    qint64 difference = 0;
+    for (TenderSummary &t : report->tenders) {
+        for (const TenderCount &count : request.counts) {
+            if (count.tenderId == t.tenderId) {
+                t.counted = countedFor(count);
+            }
+        }
+        t.difference = Money::fromMinor(t.counted.minor() - t.expected.minor());
+        difference += t.difference.minor();
+    }
+    report->difference = Money::fromMinor(difference);
+    report->closed = true;
+    if (std::abs(difference) > *threshold) {
+        // Beyond the threshold another person, a manager, signs with a reason.
+        if (request.reason.trimmed().isEmpty() || !c.approve) {
+            return fail(ErrorCode::Forbidden,
+                        CloseTr::tr("the count is %1 off: a manager must sign off with a reason")
+                                .arg(report->difference.format(QLocale::c())));
+        }
+        auto approver = c.approve(Permission::RegisterClose);
+        if (!approver) {
+            return fail(approver.error());
+        }
+        if (c.user && approver->userId == c.user->userId) {
+            return fail(ErrorCode::Forbidden,
+                        CloseTr::tr("someone else must sign off your own count"));
+        }
+        c.approver = *approver;
+        report->approvedBy = approver->userId;
+    }
+    if (auto ok = writeClose(c, *session, *report, request.reason); !ok) {
+        return fail(ok.error());
+    }
+    return report;
+}
+
+Result<SessionReport> storedReport(Database &db, const RegisterSession &session)
+{
+    auto report = expectedFor(db, session);
+    auto conn = db.connection();
+    if (!report || !conn) {
+        return fail(!report ? report.error() : conn.error());
+    }
+    auto q = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT tender_id, expected, counted FROM session_counts WHERE session_id = ?"),
+            {sql::id(session.id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    qint64 difference = 0;
+    while (q->next()) {
+        for (TenderSummary &t : report->tenders) {
+            if (t.tenderId == QUuid::fromString(q->value(0).toString())) {
+                t.expected = Money::fromMinor(q->value(1).toLongLong());
+                t.counted = Money::fromMinor(q->value(2).toLongLong());
+                t.difference = Money::fromMinor(t.counted.minor() - t.expected.minor());
+                difference += t.difference.minor();
+            }
+        }
+    }
+    q->finish();
+    report->difference = Money::fromMinor(difference);
+    auto approved = exec(*conn,
+                         QStringLiteral("SELECT approved_by FROM register_sessions WHERE id = ?"),
+                         {sql::id(session.id)});
+    if (approved && approved->next()) {
+        report->approvedBy = QUuid::fromString(approved->value(0).toString());
+    }
+    return report;
+}
+
+Result<QJsonValue> sessionReport(CallContext &c, const QJsonObject &)
+{
+    auto session = sessionById(c.db, QUuid::fromString(
+                                             c.pathParams.value(QStringLiteral("id")).toString()));
+    if (!session) {
+        return fail(session.error());
+    }
+    return transform(storedReport(c.db, *session),
+                     [](const SessionReport &r) { return QJsonValue(json::write(r)); });
+}
+
+} // namespace
+
+void registerCloseHandlers(Dispatcher &dispatcher)
+{
+    dispatcher.add(QStringLiteral("close_session"),
+                   typed<CloseSession, SessionReport>(closeSession));
+    dispatcher.add(QStringLiteral("get_session_report"), sessionReport);
 }
 
 } // namespace pos

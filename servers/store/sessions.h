@@ -10,5 +10,7 @@ class Dispatcher;
 
 Result<RegisterSession> sessionById(Database &db, const QUuid &id); // NotFound when absent
 void registerSessionHandlers(Dispatcher &dispatcher);
+// close_session (blind count) and get_session_report (X and Z).
+void registerCloseHandlers(Dispatcher &dispatcher);
 
 } // namespace pos

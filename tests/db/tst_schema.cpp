@@ -147,7 +147,10 @@ private slots:
         QFETCH(Schema, schema);
         const auto first = migrate(m_test->db(), schema);
         POS_VERIFY_OK(first);
-        QCOMPARE(first->size(), QDir(QStringLiteral(":/migrations/common")).entryList().size());
+        const QString own = schema == Schema::Hq ? QStringLiteral(":/migrations/hq")
+                                                 : QStringLiteral(":/migrations/store");
+        QCOMPARE(first->size(), QDir(QStringLiteral(":/migrations/common")).entryList().size()
+                                        + QDir(own).entryList().size());
         QCOMPARE(first->first(), QStringLiteral("common/0001_master"));
         const auto second = migrate(m_test->db(), schema);
         POS_VERIFY_OK(second);
@@ -353,7 +356,8 @@ private slots:
         POS_VERIFY_OK(a);
         POS_VERIFY_OK(b);
         QCOMPARE(a->size() + b->size(),
-                 QDir(QStringLiteral(":/migrations/common")).entryList().size());
+                 QDir(QStringLiteral(":/migrations/common")).entryList().size()
+                         + QDir(QStringLiteral(":/migrations/store")).entryList().size());
     }
 
     // A bad DATABASE_URL is refused with a message that says what a good one looks like.

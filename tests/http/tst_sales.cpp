@@ -195,13 +195,15 @@ private:
                 run(QStringLiteral("put_role"),
                     {{QStringLiteral("id"), cashierRole},
                      {QStringLiteral("name"), QStringLiteral("cashier")},
-                     {QStringLiteral("permissions"), QJsonArray{QStringLiteral("register.open")}},
+                     {QStringLiteral("permissions"), QJsonArray{QStringLiteral("register.open"),
+                                                                QStringLiteral("register.close")}},
                      {QStringLiteral("discount_limit_bp"), 1000}}));
         POS_VERIFY_OK(run(QStringLiteral("put_role"),
                           {{QStringLiteral("id"), managerRole},
                            {QStringLiteral("name"), QStringLiteral("manager")},
                            {QStringLiteral("permissions"),
-                            QJsonArray{QStringLiteral("sales.price_override"),
+                            QJsonArray{QStringLiteral("register.close"),
+                                       QStringLiteral("sales.price_override"),
                                        QStringLiteral("sales.discount")}},
                            {QStringLiteral("discount_limit_bp"), 5000}}));
         m_cashierId = newId();
@@ -464,6 +466,80 @@ private slots:
         POS_VERIFY_OK(audit);
         QCOMPARE(audit->toObject().value(QStringLiteral("intact")).toBool(), true);
         QVERIFY(audit->toObject().value(QStringLiteral("rows")).toInteger() > 10);
+    }
+
+    QJsonObject cashCount(qint64 hundreds, qint64 fifties, qint64 twenties, qint64 ones)
+    {
+        QJsonArray notes;
+        for (const auto &[value, count] : {std::pair{10000, hundreds}, std::pair{5000, fifties},
+                                           std::pair{2000, twenties}, std::pair{100, ones}}) {
+            notes.append(QJsonObject{{QStringLiteral("value"), value},
+                                     {QStringLiteral("count"), count}});
+        }
+        return {{QStringLiteral("tender_id"), kCash},
+                {QStringLiteral("denominations"), notes},
+                {QStringLiteral("amount"), 0}};
+    }
+
+    // The cashier counts blind. A count that matches closes the register; the cashier
+    // cannot see the expected figures before, and the closed register sells no more.
+    // Float 1500.00 + cash 200.00 - change 22.00 = 1678.00 expected.
+    void blindCloseMatching()
+    {
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), coffeeSale()));
+        QCOMPARE(run(QStringLiteral("get_session_report"), {{QStringLiteral("id"), m_session}})
+                         .error()
+                         .code,
+                 ErrorCode::Forbidden);
+        const auto report = run(QStringLiteral("close_session"),
+                                {{QStringLiteral("id"), m_session},
+                                 {QStringLiteral("counts"), QJsonArray{cashCount(16, 1, 1, 8)}}});
+        POS_VERIFY_OK(report);
+        const QJsonObject r = report->toObject();
+        QCOMPARE(r.value(QStringLiteral("difference")).toInteger(), 0);
+        QCOMPARE(r.value(QStringLiteral("sales")).toInteger(), 1);
+        for (const auto &t : r.value(QStringLiteral("tenders")).toArray()) {
+            const QJsonObject tender = t.toObject();
+            if (tender.value(QStringLiteral("tender_id")).toString() == kCash) {
+                QCOMPARE(tender.value(QStringLiteral("expected")).toInteger(), 167800);
+                QCOMPARE(tender.value(QStringLiteral("counted")).toInteger(), 167800);
+            }
+        }
+        QCOMPARE(run(QStringLiteral("create_sale"), coffeeSale()).error().code, ErrorCode::Conflict);
+        // Closing again answers the same report.
+        QCOMPARE(run(QStringLiteral("close_session"),
+                     {{QStringLiteral("id"), m_session}, {QStringLiteral("counts"), QJsonArray()}})
+                         ->toObject(),
+                 r);
+    }
+
+    // 8.00 short is beyond the 5.00 threshold: a manager signs off with a reason.
+    void blindCloseShortNeedsManager()
+    {
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), coffeeSale()));
+        const QJsonObject body{{QStringLiteral("id"), m_session},
+                               {QStringLiteral("counts"), QJsonArray{cashCount(16, 1, 1, 0)}},
+                               {QStringLiteral("reason"),
+                                QStringLiteral("coins dropped behind the till")}};
+        const auto refused = run(QStringLiteral("close_session"), body);
+        QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+        QVERIFY(refused.error().message.contains(QStringLiteral("-8.00")));
+        QCOMPARE(run(QStringLiteral("close_session"), body, CallOptions{QStringLiteral("1111")})
+                         .error()
+                         .code,
+                 ErrorCode::Forbidden); // the cashier cannot sign her own count
+        const auto closed = run(QStringLiteral("close_session"), body,
+                                CallOptions{QStringLiteral("2222")});
+        POS_VERIFY_OK(closed);
+        QCOMPARE(closed->toObject().value(QStringLiteral("difference")).toInteger(), -800);
+        QVERIFY(!closed->toObject().value(QStringLiteral("approved_by")).isNull());
+        auto conn = m_api.db().connection();
+        auto q = exec(
+                *conn,
+                QStringLiteral(
+                        "SELECT reason FROM audit_log WHERE action = 'register.close_difference'"));
+        QVERIFY(q && q->next());
+        QCOMPARE(q->value(0).toString(), QStringLiteral("coins dropped behind the till"));
     }
 
     // Editing or deleting an audit row is found, and the first broken row is named.
