@@ -46,6 +46,9 @@ struct CallContext
     // Checks a manager override PIN sent with the call against one permission; set by the
     // dispatcher when the call carries a PIN.
     std::function<Result<Approver>(Permission)> approve;
+
+    // The logged-in user's id; null for public commands.
+    QUuid callerId() const { return user ? user->userId : QUuid(); }
 };
 
 // For checks inside a service (a price override inside a sale): passes when the caller

@@ -97,7 +97,7 @@ Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
     if (session->status != SessionStatus::Open) {
         return fail(ErrorCode::Conflict, Tr::tr("this register is closed: open it to sell"));
     }
-    if (c.user && sale.cashierId != c.user->userId) {
+    if (sale.cashierId != c.callerId()) {
         return fail(ErrorCode::Validation, Tr::tr("cashier_id: is not the logged-in user"));
     }
     ctx.store = *store;
@@ -116,7 +116,7 @@ Result<qint64> discountLimitBp(CallContext &c)
             QStringLiteral(
                     "SELECT COALESCE(MAX(r.discount_limit_bp), 0) FROM roles r JOIN user_roles "
                     "ur ON ur.role_id = r.id WHERE ur.user_id = ?"),
-            {sql::id(c.user->userId)});
+            {sql::id(c.callerId())});
     if (!q || !q->next()) {
         return q ? Result<qint64>(0) : fail(q.error());
     }

@@ -74,16 +74,16 @@ Result<RegisterSession> openSession(CallContext &c, const OpenSession &request)
     if (openNow > 0) {
         return fail(ErrorCode::Conflict, Tr::tr("this register is already open; close it first"));
     }
-    const RegisterSession session{request.id,
-                                  c.server.storeId,
-                                  request.registerId,
-                                  c.user->userId,
-                                  lastSequence + 1,
-                                  businessDate(*store, c.now),
-                                  c.now,
-                                  QDateTime(),
-                                  request.openingFloat,
-                                  SessionStatus::Open};
+    RegisterSession session{request.id,
+                            c.server.storeId,
+                            request.registerId,
+                            c.callerId(),
+                            lastSequence + 1,
+                            businessDate(*store, c.now),
+                            c.now,
+                            QDateTime(),
+                            request.openingFloat,
+                            SessionStatus::Open};
     auto insert = tx->exec(
             QStringLiteral("INSERT INTO register_sessions (id, store_id, register_id, cashier_id, "
                            "sequence, business_date, opened_at, opening_float, status) VALUES "
@@ -312,7 +312,7 @@ Result<SessionReport> closeSession(CallContext &c, const CloseSession &request)
         if (!approver) {
             return fail(approver.error());
         }
-        if (c.user && approver->userId == c.user->userId) {
+        if (approver->userId == c.callerId()) {
             return fail(ErrorCode::Forbidden,
                         CloseTr::tr("someone else must sign off your own count"));
         }

@@ -46,7 +46,7 @@ Result<StockLevel> recordCommand(CallContext &c, const StockMovement &m)
                             : product.error());
     }
     StockMovement stored = m;
-    stored.userId = c.user ? c.user->userId : QUuid();
+    stored.userId = c.callerId();
     auto tx = Transaction::begin(c.db);
     if (!tx) {
         return fail(tx.error());
