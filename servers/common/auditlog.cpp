@@ -47,14 +47,6 @@ QString hashOf(const AuditRow &r)
                                        .toHex());
 }
 
-QString timestampText(const QVariant &v)
-{
-    const QDateTime t = v.metaType().id() == QMetaType::QDateTime
-                                ? v.toDateTime()
-                                : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 Status appendAudit(const Transaction &tx, const CallContext &context, const AuditEntry &entry)
@@ -118,7 +110,7 @@ Result<AuditCheck> verifyAuditChain(Database &db)
         };
         const AuditRow row{q->value(0).toLongLong(),
                            q->value(1).toString(),
-                           timestampText(q->value(2)),
+                           sql::timestampText(sql::timestamp(q->value(2))),
                            q->value(3).toString(),
                            uuid(4),
                            uuid(5),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QUuid>
 #include <QVariant>
 
@@ -16,6 +17,20 @@ inline QString id(const QUuid &u)
 inline QVariant idOrNull(const QUuid &u)
 {
     return u.isNull() ? QVariant() : QVariant(id(u));
+}
+
+// A timestamp column read back: PostgreSQL gives a QDateTime, SQLite the ISO text we wrote.
+inline QDateTime timestamp(const QVariant &v)
+{
+    return v.metaType().id() == QMetaType::QDateTime
+                   ? v.toDateTime().toUTC()
+                   : QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+// The one text form timestamps are written in: UTC with milliseconds ("...T14:32:05.123Z").
+inline QString timestampText(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
 } // namespace pos::sql

@@ -520,7 +520,6 @@ Result<Sale> readSale(Database &db, const QUuid &id)
     const auto money = [&](int i) {
         return Money::fromMinor(q->value(i).toLongLong());
     };
-    const QVariant created = q->value(11);
     Sale s{id,
            uuid(0),
            uuid(1),
@@ -533,9 +532,7 @@ Result<Sale> readSale(Database &db, const QUuid &id)
            q->value(8).toString() == QLatin1String("return") ? SaleKind::Return : SaleKind::Sale,
            SaleStatus::Completed,
            QDate::fromString(q->value(10).toString().left(10), Qt::ISODate),
-           created.metaType().id() == QMetaType::QDateTime
-                   ? created.toDateTime().toUTC()
-                   : QDateTime::fromString(created.toString(), Qt::ISODateWithMs),
+           sql::timestamp(q->value(11)),
            q->value(12).toString(),
            {},
            {},

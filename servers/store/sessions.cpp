@@ -21,13 +21,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Register)
 };
 
-QDateTime timestampFrom(const QVariant &v)
-{
-    return v.metaType().id() == QMetaType::QDateTime
-                   ? v.toDateTime().toUTC()
-                   : QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
-}
-
 // The store's business day: its own calendar date, not the server's.
 QDate businessDate(const Store &store, const QDateTime &now)
 {
@@ -135,8 +128,8 @@ Result<RegisterSession> sessionById(Database &db, const QUuid &id)
                            QUuid::fromString(q->value(2).toString()),
                            q->value(3).toLongLong(),
                            QDate::fromString(q->value(4).toString().left(10), Qt::ISODate),
-                           timestampFrom(q->value(5)),
-                           q->value(6).isNull() ? QDateTime() : timestampFrom(q->value(6)),
+                           sql::timestamp(q->value(5)),
+                           q->value(6).isNull() ? QDateTime() : sql::timestamp(q->value(6)),
                            Money::fromMinor(q->value(7).toLongLong()),
                            q->value(8).toString() == QLatin1String("open") ? SessionStatus::Open
                                                                            : SessionStatus::Closed};

@@ -17,13 +17,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Stock)
 };
 
-QDateTime timestampFrom(const QVariant &v)
-{
-    return v.metaType().id() == QMetaType::QDateTime
-                   ? v.toDateTime().toUTC()
-                   : QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
-}
-
 Result<StockLevel> recordCommand(CallContext &c, const StockMovement &m)
 {
     if (m.storeId != c.server.storeId) {
@@ -115,7 +108,7 @@ Result<StockLevel> stockLevel(Database &db, const QUuid &storeId, const QUuid &p
     qint64 base = 0;
     if (count->next()) {
         base = count->value(0).toLongLong();
-        level.lastCountAt = timestampFrom(count->value(1));
+        level.lastCountAt = sql::timestamp(count->value(1));
         since = level.lastCountAt.toString(Qt::ISODateWithMs);
     }
     count->finish();
