@@ -6,6 +6,7 @@
 #include "support/apiharness.h"
 #include "support/testsupport.h"
 
+#include "core/api/httperror.h"
 #include "core/sales/saletotals.h"
 
 #include <QJsonArray>
@@ -14,6 +15,12 @@ using namespace pos;
 using namespace pos::test;
 
 namespace {
+
+bool httpStatusIsClientError(ErrorCode code)
+{
+    const int status = httpStatus(code);
+    return status >= 400 && status < 500;
+}
 
 QString newId()
 {
@@ -540,6 +547,92 @@ private slots:
                         "SELECT reason FROM audit_log WHERE action = 'register.close_difference'"));
         QVERIFY(q && q->next());
         QCOMPARE(q->value(0).toString(), QStringLiteral("coins dropped behind the till"));
+    }
+
+    // Every kind of bad input gets a 4xx-class error and leaves the database as it was.
+    void badInputChangesNothing()
+    {
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), coffeeSale()));
+        const QStringList tables{QStringLiteral("sales"),
+                                 QStringLiteral("sale_lines"),
+                                 QStringLiteral("sale_payments"),
+                                 QStringLiteral("stock_movements"),
+                                 QStringLiteral("products"),
+                                 QStringLiteral("product_barcodes"),
+                                 QStringLiteral("audit_log")};
+        const auto counts = [&] {
+            QStringList out;
+            auto conn = m_api.db().connection();
+            for (const QString &t : tables) {
+                auto q = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM ") + t);
+                out << t + QLatin1Char('=')
+                                + (q && q->next() ? q->value(0).toString() : QStringLiteral("?"));
+            }
+            return out;
+        };
+        const QStringList before = counts();
+        const auto withLine = [&](const char *field, const QJsonValue &value) {
+            QJsonObject bad = coffeeSale();
+            QJsonArray lines = bad.value(QStringLiteral("lines")).toArray();
+            QJsonObject l = lines[0].toObject();
+            l.insert(QString::fromLatin1(field), value);
+            lines[0] = l;
+            bad.insert(QStringLiteral("lines"), lines);
+            return bad;
+        };
+        QJsonObject uncovered = coffeeSale();
+        uncovered.insert(QStringLiteral("payments"), QJsonArray{payment(kCash, 100)});
+        QJsonObject huge = coffeeSale();
+        huge.insert(QStringLiteral("total"), 1e300);
+        QJsonObject longLanguage = coffeeSale();
+        longLanguage.insert(QStringLiteral("language"), QString(50, QLatin1Char('x')));
+        // Each bad input, and a piece of the message it must get (so it fails for its reason).
+        const QList<std::tuple<QString, QJsonObject, QString>> saleAttempts{
+                {QStringLiteral("create_sale"), withLine("quantity", -1000),
+                 QStringLiteral("must be positive")},
+                {QStringLiteral("create_sale"), withLine("quantity", 0),
+                 QStringLiteral("must not be zero")},
+                {QStringLiteral("create_sale"), withLine("product_id", newId()),
+                 QStringLiteral("no such product")},
+                {QStringLiteral("create_sale"),
+                 withLine("description", QString(500, QLatin1Char('x'))),
+                 QStringLiteral("at most 120")},
+                {QStringLiteral("create_sale"), uncovered, QStringLiteral("does not cover")},
+                {QStringLiteral("create_sale"), huge, QStringLiteral("out of range")},
+                {QStringLiteral("create_sale"), longLanguage, QStringLiteral("at most 5")},
+        };
+        const QJsonObject twin{{QStringLiteral("id"), newId()},
+                               {QStringLiteral("sku"), QStringLiteral("X")},
+                               {QStringLiteral("barcodes"),
+                                QJsonArray{QStringLiteral("7501234567893")}},
+                               {QStringLiteral("name"), QStringLiteral("Copia")},
+                               {QStringLiteral("department_id"), QJsonValue()},
+                               {QStringLiteral("supplier_id"), QJsonValue()},
+                               {QStringLiteral("price"), 100},
+                               {QStringLiteral("cost"), 50},
+                               {QStringLiteral("tax_ids"), QJsonArray()},
+                               {QStringLiteral("tax_included"), true},
+                               {QStringLiteral("weighed"), false},
+                               {QStringLiteral("active"), true}};
+        for (const auto &[command, body, expected] : saleAttempts) {
+            const auto r = run(command, body);
+            QVERIFY2(!r, qPrintable(command));
+            QVERIFY2(r.error().message.contains(expected), qPrintable(r.error().message));
+            QVERIFY(httpStatusIsClientError(r.error().code));
+            QCOMPARE(counts(), before);
+        }
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        QJsonObject duplicateBarcode = twin;
+        duplicateBarcode.insert(QStringLiteral("department_id"),
+                                run(QStringLiteral("get_product"), {{QStringLiteral("id"), kCoffee}})
+                                        ->toObject()
+                                        .value(QStringLiteral("department_id")));
+        const auto dup = run(QStringLiteral("put_product"), duplicateBarcode);
+        QCOMPARE(dup.error().code, ErrorCode::Conflict);
+        QVERIFY(dup.error().message.contains(QStringLiteral("7501234567893")));
+        QCOMPARE(counts(), before);
     }
 
     // Editing or deleting an audit row is found, and the first broken row is named.
