@@ -84,6 +84,19 @@ QString enumName(E value, const Table &names)
     return {};
 }
 
+// The value named `name` in a table of EnumName, or `fallback` when none is: for columns
+// written by our own code, where a stranger cannot appear.
+template<typename E, typename Table>
+E enumFromName(const QString &name, const Table &names, E fallback)
+{
+    for (const auto &n : names) {
+        if (name == QLatin1String(n.name)) {
+            return n.value;
+        }
+    }
+    return fallback;
+}
+
 // Reads a JSON object into a model, collecting every problem with its field path.
 class SchemaWriter;
 

@@ -132,11 +132,7 @@ Result<Page<Tax>> listTaxes(CallContext &c, const ListQuery &query)
               TaxKind::Standard,
               q->value(5).toBool(),
               q->value(6).toBool()};
-        for (const auto &n : kTaxKindNames) {
-            if (q->value(4).toString() == QLatin1String(n.name)) {
-                t.kind = n.value;
-            }
-        }
+        t.kind = json::enumFromName(q->value(4).toString(), kTaxKindNames, t.kind);
         rows << t;
     }
     return pageOf(rows, *p);
@@ -345,11 +341,7 @@ Result<QList<Tax>> taxesOf(Database &db, const Product &product)
               TaxKind::Standard,
               q->value(4).toBool(),
               true};
-        for (const auto &n : kTaxKindNames) {
-            if (q->value(3).toString() == QLatin1String(n.name)) {
-                t.kind = n.value;
-            }
-        }
+        t.kind = json::enumFromName(q->value(3).toString(), kTaxKindNames, t.kind);
         out << t;
     }
     return out;

@@ -22,17 +22,6 @@ QString nameOf(T value, const auto &table)
     return json::enumName(value, table);
 }
 
-template<typename T>
-T valueOf(const QString &name, const auto &table, T fallback)
-{
-    for (const auto &n : table) {
-        if (name == QLatin1String(n.name)) {
-            return n.value;
-        }
-    }
-    return fallback;
-}
-
 // One write and its audit row in one transaction.
 Status audited(CallContext &c, const QString &action, const QJsonObject &what, const QString &sql,
                const QVariantList &values)
@@ -127,9 +116,11 @@ Result<Store> storeById(Database &db, const QUuid &id)
                  q->value(2).toString(),
                  q->value(3).toString(),
                  q->value(4).toString(),
-                 valueOf(q->value(5).toString(), kPriceModeNames, PriceMode::TaxInclusive),
-                 valueOf(q->value(6).toString(), kRoundingScopeNames, RoundingScope::PerLine),
-                 valueOf(q->value(7).toString(), kRoundingNames, Rounding::HalfUp),
+                 json::enumFromName(q->value(5).toString(), kPriceModeNames,
+                                    PriceMode::TaxInclusive),
+                 json::enumFromName(q->value(6).toString(), kRoundingScopeNames,
+                                    RoundingScope::PerLine),
+                 json::enumFromName(q->value(7).toString(), kRoundingNames, Rounding::HalfUp),
                  q->value(8).toBool()};
 }
 
@@ -171,8 +162,8 @@ Result<QList<BarcodeRule>> barcodeRules(Database &db)
         rules.append(BarcodeRule{q->value(0).toString(), q->value(1).toLongLong(),
                                  q->value(2).toLongLong(), q->value(3).toLongLong(),
                                  q->value(4).toLongLong(),
-                                 valueOf(q->value(5).toString(), kEmbeddedValueNames,
-                                         EmbeddedValue::Price)});
+                                 json::enumFromName(q->value(5).toString(), kEmbeddedValueNames,
+                                                    EmbeddedValue::Price)});
     }
     return rules;
 }

@@ -255,11 +255,7 @@ Result<QList<Tender>> tendersOf(Database &db, const Sale &sale)
                  q->value(3).toBool(),
                  q->value(4).toBool(),
                  true};
-        for (const auto &n : kTenderKindNames) {
-            if (q->value(2).toString() == QLatin1String(n.name)) {
-                t.kind = n.value;
-            }
-        }
+        t.kind = json::enumFromName(q->value(2).toString(), kTenderKindNames, t.kind);
         out << t;
     }
     return out;
@@ -541,11 +537,7 @@ Result<Sale> readSale(Database &db, const QUuid &id)
            money(15),
            money(16),
            money(17)};
-    for (const auto &n : kSaleStatusNames) {
-        if (q->value(9).toString() == QLatin1String(n.name)) {
-            s.status = n.value;
-        }
-    }
+    s.status = json::enumFromName(q->value(9).toString(), kSaleStatusNames, s.status);
     q->finish();
     auto lines = exec(
             *conn,
