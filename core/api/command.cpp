@@ -24,16 +24,6 @@ QString methodName(HttpMethod method)
     return {};
 }
 
-QStringList Command::pathParameters() const
-{
-    static const QRegularExpression parameter(QStringLiteral("\\{([a-z_]+)\\}"));
-    QStringList names;
-    for (const auto &match : parameter.globalMatch(path)) {
-        names << match.captured(1);
-    }
-    return names;
-}
-
 bool Command::hasBody() const
 {
     return method == HttpMethod::Post || method == HttpMethod::Put || method == HttpMethod::Patch;
@@ -49,15 +39,25 @@ Command make(const char *name, HttpMethod method, const char *path, Access acces
              Permission permission, Idempotency idempotency, Codec request, Codec response,
              const char *summary)
 {
-    return Command{QString::fromLatin1(name),
-                   method,
-                   QString::fromLatin1(path),
-                   access,
-                   permission,
-                   idempotency,
-                   request,
-                   response,
-                   QString::fromLatin1(summary)};
+    Command c{QString::fromLatin1(name),
+              method,
+              QString::fromLatin1(path),
+              access,
+              permission,
+              idempotency,
+              request,
+              response,
+              QString::fromLatin1(summary),
+              {},
+              {}};
+    static const QRegularExpression parameter(QStringLiteral("\\{([a-z_]+)\\}"));
+    for (const auto &match : parameter.globalMatch(c.path)) {
+        c.pathParams << match.captured(1);
+    }
+    if (request.schema != nullptr) {
+        c.requestFields = request.schema().value(QStringLiteral("properties")).toObject().keys();
+    }
+    return c;
 }
 
 constexpr Permission kNone = Permission::ReportsView; // ignored unless access is Permitted

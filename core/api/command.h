@@ -65,8 +65,11 @@ struct Command
     Codec response;
     QString summary;
 
-    // "{id}" style parameters, in order.
-    QStringList pathParameters() const;
+    // Worked out once when the table is built, since every request asks for them:
+    QStringList pathParams;    // "{id}" style parameters of the path, in order
+    QStringList requestFields; // the fields the request model declares
+
+    const QStringList &pathParameters() const { return pathParams; }
     // Whether the request travels as a JSON body (else as query parameters).
     bool hasBody() const;
 };

@@ -27,10 +27,6 @@ bool holds(const Claims &claims, Permission permission)
 // input the request codec validates and the service function reads.
 Result<QJsonObject> split(const Command &command, const QJsonObject &params, CallContext &context)
 {
-    const QJsonObject properties
-            = command.request.schema != nullptr
-                      ? command.request.schema().value(QStringLiteral("properties")).toObject()
-                      : QJsonObject();
     QJsonObject input = params;
     for (const QString &name : command.pathParameters()) {
         const QJsonValue value = params.value(name);
@@ -38,7 +34,7 @@ Result<QJsonObject> split(const Command &command, const QJsonObject &params, Cal
             return fail(ErrorCode::BadRequest, Tr::tr("%1: must be a UUID").arg(name));
         }
         context.pathParams.insert(name, value);
-        if (!properties.contains(name)) {
+        if (!command.requestFields.contains(name)) {
             input.remove(name);
         }
     }
