@@ -139,6 +139,13 @@ Result<bool> anyUser(Database &db)
 
 Result<QByteArray> pinKey(Database &db)
 {
+    // Read on every PIN check; written once, by whichever process needs it first.
+    const QString select = QStringLiteral("SELECT value FROM settings WHERE name = 'pin_key'");
+    if (auto conn = db.connection(); conn) {
+        if (auto q = exec(*conn, select); q && q->next()) {
+            return QByteArray::fromHex(q->value(0).toString().toLatin1());
+        }
+    }
     auto tx = Transaction::begin(db);
     if (!tx) {
         return fail(tx.error());
@@ -147,8 +154,7 @@ Result<QByteArray> pinKey(Database &db)
     auto put = tx->exec(QStringLiteral("INSERT INTO settings (name, value) VALUES ('pin_key', ?) "
                                        "ON CONFLICT (name) DO NOTHING"),
                         {fresh});
-    auto q = put ? tx->exec(QStringLiteral("SELECT value FROM settings WHERE name = 'pin_key'"))
-                 : put;
+    auto q = put ? tx->exec(select) : put;
     if (!q) {
         return fail(q.error());
     }
