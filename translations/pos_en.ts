@@ -257,10 +257,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>kind: only completed sales are recorded here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>register_id: not a register of this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,6 +314,46 @@
     </message>
     <message>
         <source>no such sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such sold line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not this product on the original receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only %1 left to return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the price sold at, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be %1: what was taken off at the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a return without a receipt is at today&apos;s price, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be negative in a return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status: only completed sales are recorded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket_discount: a return gives back what was paid, without one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payments: a refund must add up to the total %1, with no change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -257,10 +257,6 @@
         <translation>store_id: no es esta tienda</translation>
     </message>
     <message>
-        <source>kind: only completed sales are recorded here</source>
-        <translation>kind: aquí solo se registran ventas terminadas</translation>
-    </message>
-    <message>
         <source>register_id: not a register of this store</source>
         <translation>register_id: no es una caja de esta tienda</translation>
     </message>
@@ -319,6 +315,46 @@
     <message>
         <source>no such sale</source>
         <translation>no existe esa venta</translation>
+    </message>
+    <message>
+        <source>no such sold line</source>
+        <translation>no existe esa línea vendida</translation>
+    </message>
+    <message>
+        <source>is not this product on the original receipt</source>
+        <translation>no es este producto en el ticket original</translation>
+    </message>
+    <message>
+        <source>only %1 left to return</source>
+        <translation>solo quedan %1 por devolver</translation>
+    </message>
+    <message>
+        <source>must be the price sold at, %1</source>
+        <translation>debe ser el precio de venta, %1</translation>
+    </message>
+    <message>
+        <source>must be %1: what was taken off at the sale</source>
+        <translation>debe ser %1: lo que se descontó en la venta</translation>
+    </message>
+    <message>
+        <source>a return without a receipt is at today&apos;s price, %1</source>
+        <translation>una devolución sin ticket va al precio de hoy, %1</translation>
+    </message>
+    <message>
+        <source>must be negative in a return</source>
+        <translation>debe ser negativo en una devolución</translation>
+    </message>
+    <message>
+        <source>status: only completed sales are recorded here</source>
+        <translation>status: aquí solo se registran ventas terminadas</translation>
+    </message>
+    <message>
+        <source>ticket_discount: a return gives back what was paid, without one</source>
+        <translation>ticket_discount: una devolución reintegra lo pagado, sin descuento de ticket</translation>
+    </message>
+    <message>
+        <source>payments: a refund must add up to the total %1, with no change</source>
+        <translation>payments: un reembolso debe sumar el total %1, sin cambio</translation>
     </message>
 </context>
 <context>

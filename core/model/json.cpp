@@ -222,7 +222,9 @@ void Reader::field(const char *key, TaxRate &out)
 
 void Reader::field(const char *key, QUuid &out, Nullable nullable)
 {
-    const QJsonValue v = take(key, Presence::Required);
+    // A nullable reference may also be left out: older clients need not know newer ones.
+    const QJsonValue v = take(key,
+                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
     if (v.isUndefined()) {
         return;
     }

@@ -38,6 +38,7 @@ void fields(V &v, Like<SaleLine> auto &m)
     v.field("discount", m.discount);
     v.field("total", m.total, kSigned);
     v.field("price_overridden", m.priceOverridden);
+    v.field("original_line_id", m.originalLineId, Nullable::Yes);
 }
 
 template<typename V>

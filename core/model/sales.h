@@ -38,6 +38,7 @@ struct SaleLine
     Money discount;      // line discount, as an amount
     Money total;         // unitPrice × quantity − discount, as the till computed it
     bool priceOverridden = false;
+    QUuid originalLineId; // on a return: the sold line it gives back, may be null (blind)
     bool operator==(const SaleLine &) const = default;
 };
 

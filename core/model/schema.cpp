@@ -119,7 +119,8 @@ void SchemaWriter::field(const char *key, TaxRate)
 
 void SchemaWriter::field(const char *key, const QUuid &, Nullable nullable)
 {
-    add(key, formatted("uuid", nullable), Presence::Required);
+    add(key, formatted("uuid", nullable),
+        nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
 }
 
 void SchemaWriter::field(const char *key, const QList<QUuid> &, Items items)

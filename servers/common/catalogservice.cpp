@@ -347,6 +347,17 @@ Result<QList<Tax>> taxesOf(Database &db, const Product &product)
     return out;
 }
 
+Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product)
+{
+    return transform(taxesOf(db, product), [](const QList<Tax> &taxes) {
+        QList<TaxRule> rules;
+        for (const Tax &t : taxes) {
+            rules << t.rule();
+        }
+        return rules;
+    });
+}
+
 void registerCatalogHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("put_department"), typed<Department, Department>(putDepartment));

@@ -13,6 +13,8 @@ Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString
                                          const QVariantList &values);
 Result<Product> productById(Database &db, const QUuid &id); // NotFound when absent
 Result<QList<Tax>> taxesOf(Database &db, const Product &product);
+// The product's taxes as the tax engine takes them.
+Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product);
 
 // Binds departments, taxes and products: list, read, create or replace.
 void registerCatalogHandlers(Dispatcher &dispatcher);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storeservices.h"
 
+#include "returns.h"
 #include "sessions.h"
 #include "stockledger.h"
 
@@ -35,8 +36,7 @@ struct Context
 {
     Store store;
     Register reg;
-    QList<Product> products; // parallel to the sale's lines
-    QList<Tender> tenders;   // parallel to its payments
+    QList<Tender> tenders; // parallel to its payments
     CustomerTaxStatus customer = CustomerTaxStatus::Taxable;
 };
 
@@ -79,8 +79,13 @@ Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
     if (sale.storeId != c.server.storeId) {
         return fail(ErrorCode::Validation, Tr::tr("store_id: is not this store"));
     }
-    if (sale.kind != SaleKind::Sale || sale.status != SaleStatus::Completed) {
-        return fail(ErrorCode::Validation, Tr::tr("kind: only completed sales are recorded here"));
+    if (sale.status != SaleStatus::Completed) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("status: only completed sales are recorded here"));
+    }
+    if (sale.kind == SaleKind::Return && !sale.ticketDiscount.isZero()) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("ticket_discount: a return gives back what was paid, without one"));
     }
     auto store = storeById(c.db, sale.storeId);
     auto reg = registerById(c.db, sale.registerId);
@@ -125,8 +130,7 @@ Result<qint64> discountLimitBp(CallContext &c)
 
 // Products exist and sell as sent: whole units unless weighed, catalog price unless
 // overridden (which needs sales.price_override, or a manager's PIN).
-Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, Context &ctx,
-                                     QJsonArray &audits)
+Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, QJsonArray &audits)
 {
     QList<PricedLine> priced;
     for (qsizetype i = 0; i < sale.lines.size(); ++i) {
@@ -159,16 +163,11 @@ Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, Context &
                                 {QStringLiteral("line"), json::write(line)},
                                 {QStringLiteral("catalog_price"), product->price.minor()}});
         }
-        auto taxes = taxesOf(c.db, *product);
-        if (!taxes) {
-            return fail(taxes.error());
+        auto rules = taxRulesOf(c.db, *product);
+        if (!rules) {
+            return fail(rules.error());
         }
-        QList<TaxRule> rules;
-        for (const Tax &t : *taxes) {
-            rules << t.rule();
-        }
-        ctx.products << *product;
-        priced.append(PricedLine{line.unitPrice, line.quantity, line.discount, rules});
+        priced.append(PricedLine{line.unitPrice, line.quantity, line.discount, *rules});
     }
     return priced;
 }
@@ -261,9 +260,31 @@ Result<QList<Tender>> tendersOf(Database &db, const Sale &sale)
     return out;
 }
 
+// A refund goes back exactly: negative payments adding up to the (negative) total.
+Status checkRefunds(const Sale &sale)
+{
+    Wide refunded = 0;
+    for (qsizetype i = 0; i < sale.payments.size(); ++i) {
+        if (!sale.payments[i].amount.isNegative()) {
+            return fail(Error{ErrorCode::Validation, Tr::tr("must be negative in a return")}.at(
+                    QStringLiteral("payments[%1].amount").arg(i)));
+        }
+        refunded += sale.payments[i].amount.minor();
+    }
+    if (refunded != Wide(sale.total.minor()) || !sale.change.isZero()) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("payments: a refund must add up to the total %1, with no change")
+                            .arg(sale.total.format(QLocale::c())));
+    }
+    return {};
+}
+
 // Payments cover the total; only tenders that give change may pay more than is due.
 Status checkPayments(const Sale &sale, const QList<Tender> &tenders)
 {
+    if (sale.kind == SaleKind::Return) {
+        return checkRefunds(sale);
+    }
     Wide paid = 0;
     Wide changeable = 0;
     for (qsizetype i = 0; i < sale.payments.size(); ++i) {
@@ -355,11 +376,12 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash)
         auto line = tx.exec(
                 QStringLiteral(
                         "INSERT INTO sale_lines (id, sale_id, line_no, product_id, description, "
-                        "quantity, unit_price, discount, total, price_overridden) VALUES "
-                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        "quantity, unit_price, discount, total, price_overridden, "
+                        "original_line_id) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {sql::id(l.id), sql::id(sale.id), qint64(i + 1), sql::id(l.productId),
                  l.description, l.quantity.milli(), l.unitPrice.minor(), l.discount.minor(),
-                 l.total.minor(), l.priceOverridden});
+                 l.total.minor(), l.priceOverridden, sql::idOrNull(l.originalLineId)});
         if (!line) {
             return fail(line.error());
         }
@@ -385,7 +407,8 @@ Status moveStock(const Transaction &tx, const Sale &sale)
         const StockMovement m{QUuid::createUuidV5(l.id, QStringLiteral("stock")),
                               sale.storeId,
                               l.productId,
-                              MovementKind::Sale,
+                              sale.kind == SaleKind::Return ? MovementKind::Return
+                                                            : MovementKind::Sale,
                               MovementReason::None,
                               Quantity::fromMilli(-l.quantity.milli()),
                               sale.id,
@@ -461,7 +484,8 @@ Result<Sale> createSale(CallContext &c, const Sale &request)
         return fail(ok.error());
     }
     QJsonArray audits;
-    auto priced = priceLines(c, request, ctx, audits);
+    auto priced = request.kind == SaleKind::Return ? priceReturnLines(c, request, audits)
+                                                   : priceLines(c, request, audits);
     if (!priced) {
         return fail(priced.error());
     }
@@ -474,8 +498,11 @@ Result<Sale> createSale(CallContext &c, const Sale &request)
     if (!tenders) {
         return fail(tenders.error());
     }
-    for (Status ok : {checkDiscounts(c, request, *totals, audits), checkTotals(request, *totals),
-                      checkPayments(request, *tenders)}) {
+    const Status discounts = request.kind == SaleKind::Sale
+                                     ? checkDiscounts(c, request, *totals, audits)
+                                     : Status();
+    for (const Status &ok :
+         {discounts, checkTotals(request, *totals), checkPayments(request, *tenders)}) {
         if (!ok) {
             return fail(ok.error());
         }
@@ -543,7 +570,8 @@ Result<Sale> readSale(Database &db, const QUuid &id)
             *conn,
             QStringLiteral(
                     "SELECT id, product_id, description, quantity, unit_price, discount, total, "
-                    "price_overridden FROM sale_lines WHERE sale_id = ? ORDER BY line_no"),
+                    "price_overridden, original_line_id FROM sale_lines WHERE sale_id = ? ORDER BY "
+                    "line_no"),
             {sql::id(id)});
     if (!lines) {
         return fail(lines.error());
@@ -555,7 +583,8 @@ Result<Sale> readSale(Database &db, const QUuid &id)
                          Quantity::fromMilli(lines->value(3).toLongLong()),
                          Money::fromMinor(lines->value(4).toLongLong()),
                          Money::fromMinor(lines->value(5).toLongLong()),
-                         Money::fromMinor(lines->value(6).toLongLong()), lines->value(7).toBool()});
+                         Money::fromMinor(lines->value(6).toLongLong()), lines->value(7).toBool(),
+                         QUuid::fromString(lines->value(8).toString())});
     }
     lines->finish();
     auto pays = exec(

@@ -205,14 +205,15 @@ private:
                      {QStringLiteral("permissions"), QJsonArray{QStringLiteral("register.open"),
                                                                 QStringLiteral("register.close")}},
                      {QStringLiteral("discount_limit_bp"), 1000}}));
-        POS_VERIFY_OK(run(QStringLiteral("put_role"),
-                          {{QStringLiteral("id"), managerRole},
-                           {QStringLiteral("name"), QStringLiteral("manager")},
-                           {QStringLiteral("permissions"),
-                            QJsonArray{QStringLiteral("register.close"),
-                                       QStringLiteral("sales.price_override"),
-                                       QStringLiteral("sales.discount")}},
-                           {QStringLiteral("discount_limit_bp"), 5000}}));
+        POS_VERIFY_OK(
+                run(QStringLiteral("put_role"),
+                    {{QStringLiteral("id"), managerRole},
+                     {QStringLiteral("name"), QStringLiteral("manager")},
+                     {QStringLiteral("permissions"),
+                      QJsonArray{QStringLiteral("register.close"),
+                                 QStringLiteral("sales.price_override"),
+                                 QStringLiteral("sales.refund"), QStringLiteral("sales.discount")}},
+                     {QStringLiteral("discount_limit_bp"), 5000}}));
         m_cashierId = newId();
         const QString managerId = newId();
         for (const auto &[id, name, role, pin] :
@@ -633,6 +634,66 @@ private slots:
         QCOMPARE(dup.error().code, ErrorCode::Conflict);
         QVERIFY(dup.error().message.contains(QStringLiteral("7501234567893")));
         QCOMPARE(counts(), before);
+    }
+
+    // A return against a receipt refunds what was paid: line discount and ticket-discount
+    // share stay off, the last part takes the remaining cents, nothing comes back twice.
+    // The sale: 2 coffees 178.00 + 1.250 kg bananas 30.00, ticket discount 10.00 split
+    // 8.56 / 1.44 (178/208 of it is 8.5577, 30/208 is 1.4423; the spare cent to the larger
+    // remainder). Paid: coffees 169.44, bananas 28.56. Tax 169.44 x 16/116 = 23.3710 ->
+    // 23.37, 28.56 x 16/116 = 3.9393 -> 3.94: 27.31; total 198.00, cash 200.00, change 2.00.
+    void returnAgainstReceipt()
+    {
+        QJsonObject original = sale({line(kCoffee, QStringLiteral("Café"), 2000, 8900, 17800),
+                                     line(kBanana, QStringLiteral("Plátano"), 1250, 2400, 3000)},
+                                    {payment(kCash, 20000)}, 19800, 2731, 19800, 200, 1000);
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), original));
+        const QString coffeeLine = original.value(QStringLiteral("lines"))
+                                           .toArray()[0]
+                                           .toObject()
+                                           .value(QStringLiteral("id"))
+                                           .toString();
+        // One coffee back: 169.44 / 2 = 84.72; its discount 89.00 - 84.72 = 4.28;
+        // tax 84.72 x 16/116 = 11.6855 -> 11.69.
+        const auto giveBack = [&](qint64 milli, qint64 discount, qint64 total, qint64 tax) {
+            QJsonObject l = line(kCoffee, QStringLiteral("Café"), -milli, 8900, -total, discount);
+            l.insert(QStringLiteral("original_line_id"), coffeeLine);
+            QJsonObject r = sale({l}, {payment(kCash, -total)}, -total, -tax, -total, 0);
+            r.insert(QStringLiteral("kind"), QStringLiteral("return"));
+            r.insert(QStringLiteral("original_sale_id"), original.value(QStringLiteral("id")));
+            return run(QStringLiteral("create_sale"), r);
+        };
+        QCOMPARE(onHand(kCoffee), -2000);
+        POS_VERIFY_OK(giveBack(1000, 428, 8472, 1169));
+        QCOMPARE(giveBack(2000, 856, 16944, 2337).error().message,
+                 QStringLiteral("lines[0].quantity: only 1 left to return"));
+        // The last coffee takes the remaining 169.44 - 84.72 = 84.72.
+        POS_VERIFY_OK(giveBack(1000, 428, 8472, 1169));
+        QCOMPARE(giveBack(1000, 428, 8472, 1169).error().message,
+                 QStringLiteral("lines[0].quantity: only 0 left to return"));
+        QCOMPARE(onHand(kCoffee), 0);
+        // A return that asks for more money than was paid is refused with the right figure.
+        QCOMPARE(giveBack(1000, 0, 8900, 1228).error().code, ErrorCode::Validation);
+    }
+
+    // Without a receipt a return is at today's price and needs sales.refund (a manager).
+    // 89.00 back, tax 89 x 16/116 = 12.2759 -> 12.28.
+    void blindReturnNeedsRefundPermission()
+    {
+        QJsonObject r = sale({line(kCoffee, QStringLiteral("Café"), -1000, 8900, -8900)},
+                             {payment(kCash, -8900)}, -8900, -1228, -8900, 0);
+        r.insert(QStringLiteral("kind"), QStringLiteral("return"));
+        QCOMPARE(run(QStringLiteral("create_sale"), r).error().code, ErrorCode::Forbidden);
+        const auto done = run(QStringLiteral("create_sale"), r, CallOptions{QStringLiteral("2222")});
+        POS_VERIFY_OK(done);
+        QCOMPARE(onHand(kCoffee), 1000);
+        QJsonObject positive = r;
+        positive.insert(QStringLiteral("id"), newId());
+        positive.insert(QStringLiteral("payments"), QJsonArray{payment(kCash, 8900)});
+        QCOMPARE(run(QStringLiteral("create_sale"), positive, CallOptions{QStringLiteral("2222")})
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
     }
 
     // Editing or deleting an audit row is found, and the first broken row is named.

@@ -45,11 +45,18 @@ Sale sampleSale()
            Money::fromMinor(2828),
            Money::fromMinor(20500),
            Money::fromMinor(-0)};
-    s.lines = {SaleLine{id(10), id(20), QStringLiteral("Café molido 500g"), Quantity::units(2),
-                        Money::fromMinor(8900), Money(), Money::fromMinor(17800), false},
+    s.lines = {SaleLine{id(10),
+                        id(20),
+                        QStringLiteral("Café molido 500g"),
+                        Quantity::units(2),
+                        Money::fromMinor(8900),
+                        Money(),
+                        Money::fromMinor(17800),
+                        false,
+                        {}},
                SaleLine{id(11), id(21), QStringLiteral("Plátano"), Quantity::fromMilli(1250),
-                        Money::fromMinor(2400), Money::fromMinor(300), Money::fromMinor(2700),
-                        true}};
+                        Money::fromMinor(2400), Money::fromMinor(300), Money::fromMinor(2700), true,
+                        id(12)}};
     s.payments = {Payment{id(30), id(40), Money::fromMinor(10000), QStringLiteral("AUTH 55")},
                   Payment{id(31), id(41), Money::fromMinor(10500), QString()}};
     s.change = Money::fromMinor(0);
