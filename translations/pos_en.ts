@@ -356,6 +356,22 @@
         <source>payments: a refund must add up to the total %1, with no change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sale.status: must be held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this ticket was already recalled, or never held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this ticket is already a completed sale: void the sale instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this sale is already voided</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Scan</name>

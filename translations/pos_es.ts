@@ -356,6 +356,22 @@
         <source>payments: a refund must add up to the total %1, with no change</source>
         <translation>payments: un reembolso debe sumar el total %1, sin cambio</translation>
     </message>
+    <message>
+        <source>sale.status: must be held</source>
+        <translation>sale.status: debe estar en espera</translation>
+    </message>
+    <message>
+        <source>this ticket was already recalled, or never held</source>
+        <translation>este ticket ya se recuperó o nunca se puso en espera</translation>
+    </message>
+    <message>
+        <source>this ticket is already a completed sale: void the sale instead</source>
+        <translation>este ticket ya es una venta terminada: anula la venta</translation>
+    </message>
+    <message>
+        <source>this sale is already voided</source>
+        <translation>esta venta ya está anulada</translation>
+    </message>
 </context>
 <context>
     <name>pos::Scan</name>

@@ -172,6 +172,25 @@ void fields(V &v, Like<SessionReport> auto &m)
     v.field("approved_by", m.approvedBy, Nullable::Yes);
 }
 
+template<typename V>
+void fields(V &v, Like<HeldTicket> auto &m)
+{
+    v.field("id", m.id);
+    v.field("label", m.label, Text{0, 60});
+    v.object("sale", m.sale);
+    v.field("held_by", m.heldBy, Nullable::Yes);
+    v.field("held_at", m.heldAt, Nullable::Yes);
+}
+
+template<typename V>
+void fields(V &v, Like<VoidRequest> auto &m)
+{
+    v.field("id", m.id);
+    v.field("register_id", m.registerId);
+    v.field("reason", m.reason, Text{1, 200});
+    v.field("total", m.total, kSignedMoney);
+}
+
 } // namespace
 
 POS_DEFINE_JSON(Empty)
@@ -194,5 +213,7 @@ POS_DEFINE_JSON(TenderCount)
 POS_DEFINE_JSON(CloseSession)
 POS_DEFINE_JSON(TenderSummary)
 POS_DEFINE_JSON(SessionReport)
+POS_DEFINE_JSON(HeldTicket)
+POS_DEFINE_JSON(VoidRequest)
 
 } // namespace pos

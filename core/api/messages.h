@@ -165,6 +165,25 @@ struct SessionReport
     QUuid approvedBy; // the manager who signed off a difference, may be null
 };
 
+// A ticket parked at one register, to be finished at any register of the store.
+struct HeldTicket
+{
+    QUuid id;
+    QString label; // what the cashier called it: "lady in red coat"
+    Sale sale;     // the ticket as it stood, status "held"
+    QUuid heldBy;  // filled in by the store
+    QDateTime heldAt;
+};
+
+// Why a ticket was voided: in progress (never stored) or after it was completed.
+struct VoidRequest
+{
+    QUuid id; // the ticket's id
+    QUuid registerId;
+    QString reason;
+    Money total; // what it came to, for the audit
+};
+
 template<typename T>
 struct Page
 {
@@ -207,5 +226,7 @@ POS_DECLARE_JSON(TenderCount)
 POS_DECLARE_JSON(CloseSession)
 POS_DECLARE_JSON(TenderSummary)
 POS_DECLARE_JSON(SessionReport)
+POS_DECLARE_JSON(HeldTicket)
+POS_DECLARE_JSON(VoidRequest)
 
 } // namespace pos

@@ -264,7 +264,8 @@ void Reader::field(const char *key, QList<QUuid> &out, Items items)
 
 void Reader::field(const char *key, QDateTime &out, Nullable nullable)
 {
-    const QJsonValue v = take(key, Presence::Required);
+    const QJsonValue v = take(key,
+                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
     if (v.isUndefined()) {
         return;
     }
@@ -287,7 +288,8 @@ void Reader::field(const char *key, QDateTime &out, Nullable nullable)
 
 void Reader::field(const char *key, QDate &out, Nullable nullable)
 {
-    const QJsonValue v = take(key, Presence::Required);
+    const QJsonValue v = take(key,
+                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
     if (v.isUndefined()) {
         return;
     }

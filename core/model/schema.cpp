@@ -130,12 +130,14 @@ void SchemaWriter::field(const char *key, const QList<QUuid> &, Items items)
 
 void SchemaWriter::field(const char *key, const QDateTime &, Nullable nullable)
 {
-    add(key, formatted("date-time", nullable), Presence::Required);
+    add(key, formatted("date-time", nullable),
+        nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
 }
 
 void SchemaWriter::field(const char *key, const QDate &, Nullable nullable)
 {
-    add(key, formatted("date", nullable), Presence::Required);
+    add(key, formatted("date", nullable),
+        nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
 }
 
 } // namespace pos::json

@@ -39,25 +39,33 @@ Result<SoldLine> soldLine(Database &db, const QUuid &lineId)
     if (!conn) {
         return fail(conn.error());
     }
-    auto q = exec(*conn, QStringLiteral("SELECT l.sale_id, l.product_id, l.quantity, l.unit_price, l.line_no, "
-                                        "s.ticket_discount FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE "
-                                        "l.id = ? AND s.kind = 'sale' AND s.status = 'completed'"),
-                  {sql::id(lineId)});
+    auto q = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT l.sale_id, l.product_id, l.quantity, l.unit_price, l.line_no, "
+                    "s.ticket_discount FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE "
+                    "l.id = ? AND s.kind = 'sale' AND s.status = 'completed'"),
+            {sql::id(lineId)});
     if (!q) {
         return fail(q.error());
     }
     if (!q->next()) {
         return fail(ErrorCode::NotFound, Tr::tr("no such sold line"));
     }
-    SoldLine sold{QUuid::fromString(q->value(0).toString()), QUuid::fromString(q->value(1).toString()),
-                  Quantity::fromMilli(q->value(2).toLongLong()), Money::fromMinor(q->value(3).toLongLong()),
-                  Money(), Quantity()};
+    SoldLine sold{QUuid::fromString(q->value(0).toString()),
+                  QUuid::fromString(q->value(1).toString()),
+                  Quantity::fromMilli(q->value(2).toLongLong()),
+                  Money::fromMinor(q->value(3).toLongLong()),
+                  Money(),
+                  Quantity()};
     const qint64 lineNo = q->value(4).toLongLong();
     const Money ticketDiscount = Money::fromMinor(q->value(5).toLongLong());
     q->finish();
     // The ticket discount's split is recomputed exactly as at the sale: same weights, same
     // largest-remainder rule, so the share is the one the customer got.
-    auto totals = exec(*conn, QStringLiteral("SELECT total FROM sale_lines WHERE sale_id = ? ORDER BY line_no"),
+    auto totals = exec(*conn,
+                       QStringLiteral(
+                               "SELECT total FROM sale_lines WHERE sale_id = ? ORDER BY line_no"),
                        {sql::id(sold.saleId)});
     if (!totals) {
         return fail(totals.error());
@@ -77,9 +85,12 @@ Result<SoldLine> soldLine(Database &db, const QUuid &lineId)
         share = shares->value(lineNo - 1);
     }
     sold.paid = Money::fromMinor(total.minor() - share.minor());
-    auto back = exec(*conn, QStringLiteral("SELECT COALESCE(SUM(-l.quantity), 0) FROM sale_lines l JOIN sales s ON "
-                                           "s.id = l.sale_id WHERE l.original_line_id = ? AND s.status = 'completed'"),
-                     {sql::id(lineId)});
+    auto back = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT COALESCE(SUM(-l.quantity), 0) FROM sale_lines l JOIN sales s ON "
+                    "s.id = l.sale_id WHERE l.original_line_id = ? AND s.status = 'completed'"),
+            {sql::id(lineId)});
     if (!back || !back->next()) {
         return back ? fail(ErrorCode::Internal, QStringLiteral("no sum")) : fail(back.error());
     }
@@ -92,9 +103,10 @@ Result<SoldLine> soldLine(Database &db, const QUuid &lineId)
 Result<Money> refundFor(const SoldLine &sold, Quantity quantity)
 {
     const Wide paid = sold.paid.minor();
-    auto after = divideRounded(paid * (sold.returned.milli() + quantity.milli()), sold.quantity.milli(),
-                               Rounding::HalfUp);
-    auto before = divideRounded(paid * sold.returned.milli(), sold.quantity.milli(), Rounding::HalfUp);
+    auto after = divideRounded(paid * (sold.returned.milli() + quantity.milli()),
+                               sold.quantity.milli(), Rounding::HalfUp);
+    auto before = divideRounded(paid * sold.returned.milli(), sold.quantity.milli(),
+                                Rounding::HalfUp);
     if (!after || !before) {
         return fail(!after ? after.error() : before.error());
     }
@@ -109,15 +121,19 @@ Result<PricedLine> priceAgainstReceipt(CallContext &c, const Sale &sale, qsizety
         return fail(at(i, "original_line_id", sold.error().message));
     }
     if (sold->saleId != sale.originalSaleId || sold->productId != line.productId) {
-        return fail(at(i, "original_line_id", Tr::tr("is not this product on the original receipt")));
+        return fail(
+                at(i, "original_line_id", Tr::tr("is not this product on the original receipt")));
     }
     const Quantity back = Quantity::fromMilli(-line.quantity.milli());
     const Quantity left = Quantity::fromMilli(sold->quantity.milli() - sold->returned.milli());
     if (back > left) {
-        return fail(at(i, "quantity", Tr::tr("only %1 left to return").arg(left.format(QLocale::c()))));
+        return fail(
+                at(i, "quantity", Tr::tr("only %1 left to return").arg(left.format(QLocale::c()))));
     }
     if (line.unitPrice != sold->unitPrice) {
-        return fail(at(i, "unit_price", Tr::tr("must be the price sold at, %1").arg(sold->unitPrice.format(QLocale::c()))));
+        return fail(at(i, "unit_price",
+                       Tr::tr("must be the price sold at, %1")
+                               .arg(sold->unitPrice.format(QLocale::c()))));
     }
     auto refund = refundFor(*sold, back);
     auto gross = line.unitPrice.times(back, Rounding::HalfUp);
@@ -132,7 +148,9 @@ Result<PricedLine> priceAgainstReceipt(CallContext &c, const Sale &sale, qsizety
     // What was taken off at the sale stays off: the difference is this line's discount.
     const Money discount = Money::fromMinor(std::max<qint64>(0, gross->minor() - refund->minor()));
     if (line.discount != discount) {
-        return fail(at(i, "discount", Tr::tr("must be %1: what was taken off at the sale").arg(discount.format(QLocale::c()))));
+        return fail(at(i, "discount",
+                       Tr::tr("must be %1: what was taken off at the sale")
+                               .arg(discount.format(QLocale::c()))));
     }
     return PricedLine{line.unitPrice, line.quantity, discount, *rules};
 }
@@ -147,8 +165,9 @@ Result<PricedLine> priceBlind(CallContext &c, const SaleLine &line, qsizetype i,
         return fail(at(i, "product_id", Tr::tr("no such product")));
     }
     if (line.unitPrice != product->price || !line.discount.isZero()) {
-        return fail(at(i, "unit_price", Tr::tr("a return without a receipt is at today's price, %1")
-                                                .arg(product->price.format(QLocale::c()))));
+        return fail(at(i, "unit_price",
+                       Tr::tr("a return without a receipt is at today's price, %1")
+                               .arg(product->price.format(QLocale::c()))));
     }
     auto rules = taxRulesOf(c.db, *product);
     if (!rules) {
@@ -169,7 +188,8 @@ Result<QList<PricedLine>> priceReturnLines(CallContext &c, const Sale &sale, QJs
         if (!line.quantity.isNegative()) {
             return fail(at(i, "quantity", Tr::tr("must be negative in a return")));
         }
-        auto p = line.originalLineId.isNull() ? priceBlind(c, line, i, audits) : priceAgainstReceipt(c, sale, i);
+        auto p = line.originalLineId.isNull() ? priceBlind(c, line, i, audits)
+                                              : priceAgainstReceipt(c, sale, i);
         if (!p) {
             return fail(p.error());
         }

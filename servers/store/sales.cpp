@@ -4,6 +4,7 @@
 #include "returns.h"
 #include "sessions.h"
 #include "stockledger.h"
+#include "tickets.h"
 
 #include "core/sales/saletotals.h"
 #include "servers/common/auditlog.h"
@@ -605,6 +606,24 @@ Result<Sale> readSale(Database &db, const QUuid &id)
     return s;
 }
 
+Result<Sale> voidSale(CallContext &c, const VoidRequest &request)
+{
+    auto sale = readSale(c.db, request.id);
+    if (!sale) {
+        return fail(sale.error());
+    }
+    if (sale->storeId != c.server.storeId) {
+        return fail(ErrorCode::NotFound, Tr::tr("no such sale"));
+    }
+    if (sale->status == SaleStatus::Voided) {
+        return sale; // voiding twice answers the first void
+    }
+    if (auto ok = voidCompletedSale(c, *sale, request); !ok) {
+        return fail(ok.error());
+    }
+    return readSale(c.db, request.id);
+}
+
 Result<QJsonValue> getSale(CallContext &c, const QJsonObject &)
 {
     return transform(readSale(c.db, QUuid::fromString(
@@ -621,6 +640,8 @@ void registerStoreHandlers(Dispatcher &dispatcher)
     dispatcher.add(QStringLiteral("lookup_barcode"), typed<ScanQuery, ScanResult>(lookupBarcode));
     dispatcher.add(QStringLiteral("create_sale"), typed<Sale, Sale>(createSale));
     dispatcher.add(QStringLiteral("get_sale"), getSale);
+    dispatcher.add(QStringLiteral("void_sale"), typed<VoidRequest, Sale>(voidSale));
+    registerTicketHandlers(dispatcher);
     registerSessionHandlers(dispatcher);
     registerCloseHandlers(dispatcher);
     registerStockHandlers(dispatcher);

@@ -205,15 +205,15 @@ private:
                      {QStringLiteral("permissions"), QJsonArray{QStringLiteral("register.open"),
                                                                 QStringLiteral("register.close")}},
                      {QStringLiteral("discount_limit_bp"), 1000}}));
-        POS_VERIFY_OK(
-                run(QStringLiteral("put_role"),
-                    {{QStringLiteral("id"), managerRole},
-                     {QStringLiteral("name"), QStringLiteral("manager")},
-                     {QStringLiteral("permissions"),
-                      QJsonArray{QStringLiteral("register.close"),
-                                 QStringLiteral("sales.price_override"),
-                                 QStringLiteral("sales.refund"), QStringLiteral("sales.discount")}},
-                     {QStringLiteral("discount_limit_bp"), 5000}}));
+        POS_VERIFY_OK(run(QStringLiteral("put_role"),
+                          {{QStringLiteral("id"), managerRole},
+                           {QStringLiteral("name"), QStringLiteral("manager")},
+                           {QStringLiteral("permissions"),
+                            QJsonArray{QStringLiteral("register.close"),
+                                       QStringLiteral("sales.price_override"),
+                                       QStringLiteral("sales.refund"), QStringLiteral("sales.void"),
+                                       QStringLiteral("sales.discount")}},
+                           {QStringLiteral("discount_limit_bp"), 5000}}));
         m_cashierId = newId();
         const QString managerId = newId();
         for (const auto &[id, name, role, pin] :
@@ -694,6 +694,105 @@ private slots:
                          .error()
                          .code,
                  ErrorCode::Validation);
+    }
+
+    // A parked ticket is visible to the store and comes back once: of two tills recalling
+    // it together, exactly one gets it.
+    void holdAndRecall()
+    {
+        QJsonObject draft = coffeeSale();
+        draft.insert(QStringLiteral("status"), QStringLiteral("held"));
+        const QString ticketId = newId();
+        const QJsonObject held{{QStringLiteral("id"), ticketId},
+                               {QStringLiteral("label"), QStringLiteral("abrigo rojo")},
+                               {QStringLiteral("sale"), draft}};
+        POS_VERIFY_OK(run(QStringLiteral("hold_ticket"), held));
+        POS_VERIFY_OK(run(QStringLiteral("hold_ticket"), held)); // a retry keeps one
+        const auto list = run(QStringLiteral("get_held_tickets"));
+        POS_VERIFY_OK(list);
+        QCOMPARE(list->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+        int recalled = 0;
+        int missing = 0;
+        int pending = 2;
+        QJsonObject recalledSale;
+        for (int i = 0; i < 2; ++i) {
+            m_api.backend().execute(QStringLiteral("recall_ticket"),
+                                    {{QStringLiteral("id"), ticketId}}, [&](Result<QJsonValue> r) {
+                                        if (r) {
+                                            ++recalled;
+                                            recalledSale = r->toObject()
+                                                                   .value(QStringLiteral("sale"))
+                                                                   .toObject();
+                                        } else if (r.error().code == ErrorCode::NotFound) {
+                                            ++missing;
+                                        }
+                                        --pending;
+                                    });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(pending, 0, 20000);
+        QCOMPARE(recalled, 1);
+        QCOMPARE(missing, 1);
+        // The ticket comes back as it was parked (the store writes its optional fields out).
+        const auto asParked = json::parse<Sale>(draft);
+        const auto asRecalled = json::parse<Sale>(recalledSale);
+        POS_VERIFY_OK(asParked);
+        POS_VERIFY_OK(asRecalled);
+        QVERIFY(*asParked == *asRecalled);
+        QCOMPARE(run(QStringLiteral("get_held_tickets"))
+                         ->toObject()
+                         .value(QStringLiteral("items"))
+                         .toArray()
+                         .size(),
+                 0);
+        QJsonObject notHeld = held;
+        notHeld.insert(QStringLiteral("id"), newId());
+        notHeld.insert(QStringLiteral("sale"), coffeeSale());
+        QCOMPARE(run(QStringLiteral("hold_ticket"), notHeld).error().code, ErrorCode::Validation);
+    }
+
+    // Voiding a ticket in progress is audited; voiding a completed sale needs sales.void,
+    // brings the stock back and takes the sale out of the register's figures.
+    void voids()
+    {
+        const QJsonObject inProgress{{QStringLiteral("id"), newId()},
+                                     {QStringLiteral("register_id"), kRegister},
+                                     {QStringLiteral("reason"), QStringLiteral("customer left")},
+                                     {QStringLiteral("total"), 17800}};
+        POS_VERIFY_OK(run(QStringLiteral("void_ticket"), inProgress));
+        const QJsonObject sold = coffeeSale();
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), sold));
+        QJsonObject wrongVoid = inProgress;
+        wrongVoid.insert(QStringLiteral("id"), sold.value(QStringLiteral("id")));
+        QCOMPARE(run(QStringLiteral("void_ticket"), wrongVoid).error().code, ErrorCode::Conflict);
+        QCOMPARE(onHand(kCoffee), -2000);
+        QCOMPARE(run(QStringLiteral("void_sale"), wrongVoid).error().code, ErrorCode::Forbidden);
+        const auto voided = run(QStringLiteral("void_sale"), wrongVoid,
+                                CallOptions{QStringLiteral("2222")});
+        POS_VERIFY_OK(voided);
+        QCOMPARE(voided->toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("voided"));
+        QCOMPARE(onHand(kCoffee), 0);
+        POS_VERIFY_OK(
+                run(QStringLiteral("void_sale"), wrongVoid, CallOptions{QStringLiteral("2222")}));
+        QCOMPARE(onHand(kCoffee), 0); // twice is once
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        const auto x = run(QStringLiteral("get_session_report"),
+                           {{QStringLiteral("id"), m_session}});
+        POS_VERIFY_OK(x);
+        QCOMPARE(x->toObject().value(QStringLiteral("sales")).toInteger(), 0);
+        auto conn = m_api.db().connection();
+        auto q = exec(*conn,
+                      QStringLiteral(
+                              "SELECT action FROM audit_log WHERE action IN ('ticket.voided', "
+                              "'sale.voided') ORDER BY seq"));
+        QStringList actions;
+        while (q && q->next()) {
+            actions << q->value(0).toString();
+        }
+        QCOMPARE(actions,
+                 (QStringList{QStringLiteral("ticket.voided"), QStringLiteral("sale.voided")}));
     }
 
     // Editing or deleting an audit row is found, and the first broken row is named.
