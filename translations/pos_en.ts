@@ -237,6 +237,14 @@
         <source>someone else must sign off your own count</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>session_id: not a session of this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this register is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Sale</name>

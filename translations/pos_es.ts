@@ -237,6 +237,14 @@
         <source>someone else must sign off your own count</source>
         <translation>otra persona debe autorizar tu propio arqueo</translation>
     </message>
+    <message>
+        <source>session_id: not a session of this store</source>
+        <translation>session_id: no es un turno de esta tienda</translation>
+    </message>
+    <message>
+        <source>this register is closed</source>
+        <translation>esta caja está cerrada</translation>
+    </message>
 </context>
 <context>
     <name>pos::Sale</name>

@@ -150,6 +150,10 @@ QList<Command> buildTable()
                  Idempotent, codec<VoidRequest>("VoidRequest"), codec<Sale>("Sale"),
                  "Void a completed sale: its money leaves the register's figures, its stock comes "
                  "back"),
+            make("record_cash_movement", Post, "/api/cash-movements", Authenticated, kNone,
+                 Idempotent, codec<CashMovement>("CashMovement"),
+                 codec<CashMovement>("CashMovement"),
+                 "Paid-in, paid-out or a drop to the safe, with its reason (audited)"),
             make("create_sale", Post, "/api/sales", Authenticated, kNone, Idempotent,
                  codec<Sale>("Sale"), codec<Sale>("Sale"),
                  "Record a completed sale; totals are recomputed; the same id stores it once"),

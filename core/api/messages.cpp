@@ -191,6 +191,16 @@ void fields(V &v, Like<VoidRequest> auto &m)
     v.field("total", m.total, kSignedMoney);
 }
 
+template<typename V>
+void fields(V &v, Like<CashMovement> auto &m)
+{
+    v.field("id", m.id);
+    v.field("session_id", m.sessionId);
+    v.field("kind", m.kind, kCashMovementKindNames);
+    v.field("amount", m.amount, Amount{1});
+    v.field("reason", m.reason, Text{1, 200});
+}
+
 } // namespace
 
 POS_DEFINE_JSON(Empty)
@@ -215,5 +225,6 @@ POS_DEFINE_JSON(TenderSummary)
 POS_DEFINE_JSON(SessionReport)
 POS_DEFINE_JSON(HeldTicket)
 POS_DEFINE_JSON(VoidRequest)
+POS_DEFINE_JSON(CashMovement)
 
 } // namespace pos

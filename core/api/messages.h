@@ -184,6 +184,24 @@ struct VoidRequest
     Money total; // what it came to, for the audit
 };
 
+enum class CashMovementKind { PaidIn, PaidOut, Drop };
+inline constexpr json::EnumName<CashMovementKind> kCashMovementKindNames[]{
+        {CashMovementKind::PaidIn, "paid_in"},
+        {CashMovementKind::PaidOut, "paid_out"},
+        {CashMovementKind::Drop, "drop"},
+};
+
+// Cash put into or taken out of a drawer without a sale: a float top-up, a delivery paid
+// from the till, a drop to the safe.
+struct CashMovement
+{
+    QUuid id;
+    QUuid sessionId;
+    CashMovementKind kind = CashMovementKind::PaidIn;
+    Money amount;
+    QString reason;
+};
+
 template<typename T>
 struct Page
 {
@@ -228,5 +246,6 @@ POS_DECLARE_JSON(TenderSummary)
 POS_DECLARE_JSON(SessionReport)
 POS_DECLARE_JSON(HeldTicket)
 POS_DECLARE_JSON(VoidRequest)
+POS_DECLARE_JSON(CashMovement)
 
 } // namespace pos

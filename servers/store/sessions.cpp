@@ -168,6 +168,57 @@ Result<qint64> closeThreshold(Database &db)
     return q->next() ? q->value(0).toLongLong() : kDefaultCloseThreshold;
 }
 
+// Net cash put in (paid-in) less cash taken out (paid-out, drops) during a session.
+Result<qint64> cashMoved(const QSqlDatabase &conn, const QUuid &session)
+{
+    auto q = exec(
+            conn,
+            QStringLiteral(
+                    "SELECT COALESCE(SUM(CASE WHEN kind = 'paid_in' THEN amount ELSE -amount END), "
+                    "0) FROM cash_movements WHERE session_id = ?"),
+            {sql::id(session)});
+    if (!q || !q->next()) {
+        return q ? fail(ErrorCode::Internal, QStringLiteral("no sum")) : fail(q.error());
+    }
+    return q->value(0).toLongLong();
+}
+
+Result<CashMovement> recordCashMovement(CallContext &c, const CashMovement &m)
+{
+    auto session = sessionById(c.db, m.sessionId);
+    if (!session || session->storeId != c.server.storeId) {
+        return fail(ErrorCode::Validation, CloseTr::tr("session_id: not a session of this store"));
+    }
+    if (session->status != SessionStatus::Open) {
+        return fail(ErrorCode::Conflict, CloseTr::tr("this register is closed"));
+    }
+    auto tx = Transaction::begin(c.db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    auto q = tx->exec(
+            QStringLiteral(
+                    "INSERT INTO cash_movements (id, session_id, kind, amount, reason, user_id, "
+                    "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
+            {sql::id(m.id), sql::id(m.sessionId), json::enumName(m.kind, kCashMovementKindNames),
+             m.amount.minor(), m.reason, sql::id(c.callerId()), sql::timestampText(c.now)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (q->numRowsAffected() == 1) { // a retry writes and audits nothing new
+        const QString action = QStringLiteral("cash.")
+                               + json::enumName(m.kind, kCashMovementKindNames);
+        if (auto ok = appendAudit(*tx, c, {action, m.reason, json::write(m), session->registerId});
+            !ok) {
+            return fail(ok.error());
+        }
+    }
+    if (auto ok = tx->commit(); !ok) {
+        return fail(ok.error());
+    }
+    return m;
+}
+
 // Expected money per tender: payments taken, less change given in cash, plus the float.
 Result<SessionReport> expectedFor(Database &db, const RegisterSession &session)
 {
@@ -203,16 +254,25 @@ Result<SessionReport> expectedFor(Database &db, const RegisterSession &session)
     if (!tenders) {
         return fail(tenders.error());
     }
-    bool cashSeen = false;
+    QList<std::tuple<QUuid, QString, QString, qint64>> rows;
     while (tenders->next()) {
-        qint64 expected = tenders->value(3).toLongLong();
-        if (tenders->value(2).toString() == QLatin1String("cash") && !cashSeen) {
-            expected += session.openingFloat.minor() - change; // one cash drawer per register
+        rows.append({QUuid::fromString(tenders->value(0).toString()), tenders->value(1).toString(),
+                     tenders->value(2).toString(), tenders->value(3).toLongLong()});
+    }
+    tenders->finish();
+    auto moved = cashMoved(*conn, session.id);
+    if (!moved) {
+        return fail(moved.error());
+    }
+    bool cashSeen = false;
+    for (const auto &[id, name, kind, paid] : rows) {
+        qint64 expected = paid;
+        if (kind == QLatin1String("cash") && !cashSeen) {
+            // One cash drawer per register: the float, change given, paid-in/out, drops.
+            expected += session.openingFloat.minor() - change + *moved;
             cashSeen = true;
         }
-        report.tenders.append(TenderSummary{QUuid::fromString(tenders->value(0).toString()),
-                                            tenders->value(1).toString(),
-                                            Money::fromMinor(expected), Money(), Money()});
+        report.tenders.append(TenderSummary{id, name, Money::fromMinor(expected), Money(), Money()});
     }
     return report;
 }
@@ -373,6 +433,8 @@ void registerCloseHandlers(Dispatcher &dispatcher)
     dispatcher.add(QStringLiteral("close_session"),
                    typed<CloseSession, SessionReport>(closeSession));
     dispatcher.add(QStringLiteral("get_session_report"), sessionReport);
+    dispatcher.add(QStringLiteral("record_cash_movement"),
+                   typed<CashMovement, CashMovement>(recordCashMovement));
 }
 
 } // namespace pos

@@ -37,12 +37,14 @@ Status belongsHere(CallContext &c, const QUuid &storeId, const QUuid &registerId
 Result<HeldTicket> ticketFrom(const QSqlQuery &q, int first)
 {
     // Columns from `first`: id, label, held_by, held_at, body.
-    auto sale = json::parse<Sale>(QJsonDocument::fromJson(q.value(first + 4).toString().toUtf8()).object());
+    auto sale = json::parse<Sale>(
+            QJsonDocument::fromJson(q.value(first + 4).toString().toUtf8()).object());
     if (!sale) {
         return fail(sale.error());
     }
-    return HeldTicket{QUuid::fromString(q.value(first).toString()), q.value(first + 1).toString(), *sale,
-                      QUuid::fromString(q.value(first + 2).toString()), sql::timestamp(q.value(first + 3))};
+    return HeldTicket{QUuid::fromString(q.value(first).toString()), q.value(first + 1).toString(),
+                      *sale, QUuid::fromString(q.value(first + 2).toString()),
+                      sql::timestamp(q.value(first + 3))};
 }
 
 Result<HeldTicket> holdTicket(CallContext &c, const HeldTicket &request)
@@ -62,11 +64,13 @@ Result<HeldTicket> holdTicket(CallContext &c, const HeldTicket &request)
     }
     // Holding the same ticket twice (a retry) keeps the first.
     auto q = exec(*conn,
-                  QStringLiteral("INSERT INTO held_tickets (id, store_id, register_id, label, held_by, held_at, body) "
+                  QStringLiteral("INSERT INTO held_tickets (id, store_id, register_id, label, "
+                                 "held_by, held_at, body) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
-                  {sql::id(held.id), sql::id(held.sale.storeId), sql::id(held.sale.registerId), held.label,
-                   sql::id(held.heldBy), sql::timestampText(held.heldAt),
-                   QString::fromUtf8(QJsonDocument(json::write(held.sale)).toJson(QJsonDocument::Compact))});
+                  {sql::id(held.id), sql::id(held.sale.storeId), sql::id(held.sale.registerId),
+                   held.label, sql::id(held.heldBy), sql::timestampText(held.heldAt),
+                   QString::fromUtf8(
+                           QJsonDocument(json::write(held.sale)).toJson(QJsonDocument::Compact))});
     return q ? Result<HeldTicket>(held) : fail(q.error());
 }
 
@@ -77,10 +81,12 @@ Result<Page<HeldTicket>> heldTickets(CallContext &c, const ListQuery &query)
     if (!p || !conn) {
         return fail(!p ? p.error() : conn.error());
     }
-    auto q = exec(*conn,
-                  QStringLiteral("SELECT id, label, held_by, held_at, body FROM held_tickets WHERE store_id = ? "
-                                 "ORDER BY held_at, id LIMIT ? OFFSET ?"),
-                  {sql::id(c.server.storeId), p->limit + 1, p->offset});
+    auto q = exec(
+            *conn,
+            QStringLiteral(
+                    "SELECT id, label, held_by, held_at, body FROM held_tickets WHERE store_id = ? "
+                    "ORDER BY held_at, id LIMIT ? OFFSET ?"),
+            {sql::id(c.server.storeId), p->limit + 1, p->offset});
     if (!q) {
         return fail(q.error());
     }
@@ -126,16 +132,19 @@ Result<Empty> voidTicket(CallContext &c, const VoidRequest &request)
     if (!tx) {
         return fail(tx.error());
     }
-    auto stored = tx->exec(QStringLiteral("SELECT COUNT(*) FROM sales WHERE id = ?"), {sql::id(request.id)});
+    auto stored = tx->exec(QStringLiteral("SELECT COUNT(*) FROM sales WHERE id = ?"),
+                           {sql::id(request.id)});
     if (!stored || !stored->next()) {
         return fail(stored ? Error{ErrorCode::Internal, QStringLiteral("count")} : stored.error());
     }
     if (stored->value(0).toLongLong() > 0) {
-        return fail(ErrorCode::Conflict, Tr::tr("this ticket is already a completed sale: void the sale instead"));
+        return fail(ErrorCode::Conflict,
+                    Tr::tr("this ticket is already a completed sale: void the sale instead"));
     }
     stored->finish();
-    if (auto ok = appendAudit(*tx, c, {QStringLiteral("ticket.voided"), request.reason, json::write(request),
-                                       request.registerId});
+    if (auto ok = appendAudit(*tx, c,
+                              {QStringLiteral("ticket.voided"), request.reason,
+                               json::write(request), request.registerId});
         !ok) {
         return fail(ok.error());
     }
@@ -153,8 +162,10 @@ Status voidCompletedSale(CallContext &c, const Sale &sale, const VoidRequest &re
     if (!tx) {
         return fail(tx.error());
     }
-    auto voided = tx->exec(QStringLiteral("UPDATE sales SET status = 'voided' WHERE id = ? AND status = 'completed'"),
-                           {sql::id(sale.id)});
+    auto voided = tx->exec(
+            QStringLiteral(
+                    "UPDATE sales SET status = 'voided' WHERE id = ? AND status = 'completed'"),
+            {sql::id(sale.id)});
     if (!voided) {
         return fail(voided.error());
     }
@@ -166,7 +177,8 @@ Status voidCompletedSale(CallContext &c, const Sale &sale, const VoidRequest &re
         const StockMovement m{QUuid::createUuidV5(l.id, QStringLiteral("void")),
                               sale.storeId,
                               l.productId,
-                              sale.kind == SaleKind::Sale ? MovementKind::Return : MovementKind::Sale,
+                              sale.kind == SaleKind::Sale ? MovementKind::Return
+                                                          : MovementKind::Sale,
                               MovementReason::Correction,
                               l.quantity,
                               sale.id,
@@ -177,10 +189,11 @@ Status voidCompletedSale(CallContext &c, const Sale &sale, const VoidRequest &re
             return fail(ok.error());
         }
     }
-    if (auto ok = appendAudit(*tx, c, {QStringLiteral("sale.voided"), request.reason,
-                                       QJsonObject{{QStringLiteral("receipt"), sale.receiptNumber},
-                                                   {QStringLiteral("total"), sale.total.minor()}},
-                                       sale.registerId});
+    if (auto ok = appendAudit(*tx, c,
+                              {QStringLiteral("sale.voided"), request.reason,
+                               QJsonObject{{QStringLiteral("receipt"), sale.receiptNumber},
+                                           {QStringLiteral("total"), sale.total.minor()}},
+                               sale.registerId});
         !ok) {
         return fail(ok.error());
     }
@@ -190,7 +203,8 @@ Status voidCompletedSale(CallContext &c, const Sale &sale, const VoidRequest &re
 void registerTicketHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("hold_ticket"), typed<HeldTicket, HeldTicket>(holdTicket));
-    dispatcher.add(QStringLiteral("get_held_tickets"), typed<ListQuery, Page<HeldTicket>>(heldTickets));
+    dispatcher.add(QStringLiteral("get_held_tickets"),
+                   typed<ListQuery, Page<HeldTicket>>(heldTickets));
     dispatcher.add(QStringLiteral("recall_ticket"), recallTicket);
     dispatcher.add(QStringLiteral("void_ticket"), typed<VoidRequest, Empty>(voidTicket));
 }

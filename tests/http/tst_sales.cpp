@@ -521,6 +521,36 @@ private slots:
                  r);
     }
 
+    // Paid-in, paid-out and drops move the expected cash: 1500.00 float + 178.00 sold
+    // + 100.00 in - 30.00 out - 1000.00 dropped = 748.00. A movement sent twice counts once.
+    void cashMovementsMoveExpected()
+    {
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), coffeeSale()));
+        const auto movement = [&](const char *kind, qint64 amount, const char *reason) {
+            return QJsonObject{{QStringLiteral("id"), newId()},
+                               {QStringLiteral("session_id"), m_session},
+                               {QStringLiteral("kind"), QString::fromLatin1(kind)},
+                               {QStringLiteral("amount"), amount},
+                               {QStringLiteral("reason"), QString::fromLatin1(reason)}};
+        };
+        const QJsonObject paidIn = movement("paid_in", 10000, "change from the bank");
+        POS_VERIFY_OK(run(QStringLiteral("record_cash_movement"), paidIn));
+        POS_VERIFY_OK(run(QStringLiteral("record_cash_movement"), paidIn));
+        POS_VERIFY_OK(run(QStringLiteral("record_cash_movement"),
+                          movement("paid_out", 3000, "window cleaner")));
+        POS_VERIFY_OK(run(QStringLiteral("record_cash_movement"),
+                          movement("drop", 100000, "to the safe")));
+        QCOMPARE(run(QStringLiteral("record_cash_movement"), movement("paid_out", 0, "nothing"))
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
+        const auto report = run(QStringLiteral("close_session"),
+                                {{QStringLiteral("id"), m_session},
+                                 {QStringLiteral("counts"), QJsonArray{cashCount(7, 0, 2, 8)}}});
+        POS_VERIFY_OK(report);
+        QCOMPARE(report->toObject().value(QStringLiteral("difference")).toInteger(), 0);
+    }
+
     // 8.00 short is beyond the 5.00 threshold: a manager signs off with a reason.
     void blindCloseShortNeedsManager()
     {
