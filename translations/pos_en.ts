@@ -247,6 +247,17 @@
     </message>
 </context>
 <context>
+    <name>pos::Reports</name>
+    <message>
+        <source>from, to: two dates, at most a year apart, like 2026-11-28</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by: must be one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Sale</name>
     <message>
         <source>ticket_discount: is larger than the ticket</source>

@@ -247,6 +247,17 @@
     </message>
 </context>
 <context>
+    <name>pos::Reports</name>
+    <message>
+        <source>from, to: two dates, at most a year apart, like 2026-11-28</source>
+        <translation>from, to: dos fechas, como mucho a un año de distancia, como 2026-11-28</translation>
+    </message>
+    <message>
+        <source>by: must be one of: %1</source>
+        <translation>by: debe ser uno de: %1</translation>
+    </message>
+</context>
+<context>
     <name>pos::Sale</name>
     <message>
         <source>ticket_discount: is larger than the ticket</source>

@@ -154,6 +154,10 @@ QList<Command> buildTable()
                  Idempotent, codec<CashMovement>("CashMovement"),
                  codec<CashMovement>("CashMovement"),
                  "Paid-in, paid-out or a drop to the safe, with its reason (audited)"),
+            make("get_sales_report", Get, "/api/reports/sales", Permitted, Permission::ReportsView,
+                 Idempotent, codec<ReportQuery>("ReportQuery"), codec<SalesReport>("SalesReport"),
+                 "Sales of business dates from..to by hour, department, product, cashier or "
+                 "tender"),
             make("create_sale", Post, "/api/sales", Authenticated, kNone, Idempotent,
                  codec<Sale>("Sale"), codec<Sale>("Sale"),
                  "Record a completed sale; totals are recomputed; the same id stores it once"),

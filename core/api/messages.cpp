@@ -201,6 +201,34 @@ void fields(V &v, Like<CashMovement> auto &m)
     v.field("reason", m.reason, Text{1, 200});
 }
 
+template<typename V>
+void fields(V &v, Like<ReportQuery> auto &m)
+{
+    v.field("from", m.from, Text{10, 10});
+    v.field("to", m.to, Text{10, 10});
+    v.field("by", m.by, Text{1, 16});
+}
+
+template<typename V>
+void fields(V &v, Like<ReportRow> auto &m)
+{
+    v.field("key", m.key, Text{0, 64});
+    v.field("label", m.label, Text{0, 120});
+    v.field("sales", m.sales);
+    v.field("quantity", m.quantity, Measure{Zero::Allowed});
+    v.field("amount", m.amount, kSignedMoney);
+}
+
+template<typename V>
+void fields(V &v, Like<SalesReport> auto &m)
+{
+    v.field("by", m.by, Text{1, 16});
+    v.field("from", m.from);
+    v.field("to", m.to);
+    v.field("rows", m.rows, Items{0, 100000});
+    v.field("total", m.total, kSignedMoney);
+}
+
 } // namespace
 
 POS_DEFINE_JSON(Empty)
@@ -226,5 +254,8 @@ POS_DEFINE_JSON(SessionReport)
 POS_DEFINE_JSON(HeldTicket)
 POS_DEFINE_JSON(VoidRequest)
 POS_DEFINE_JSON(CashMovement)
+POS_DEFINE_JSON(ReportQuery)
+POS_DEFINE_JSON(ReportRow)
+POS_DEFINE_JSON(SalesReport)
 
 } // namespace pos

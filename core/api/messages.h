@@ -202,6 +202,32 @@ struct CashMovement
     QString reason;
 };
 
+// A local report's question: business dates from..to (inclusive) and the grouping.
+struct ReportQuery
+{
+    QString from; // YYYY-MM-DD
+    QString to;
+    QString by; // hour, department, product, cashier or tender
+};
+
+struct ReportRow
+{
+    QString key;
+    QString label;
+    qint64 sales = 0;  // tickets that contributed
+    Quantity quantity; // units or kilos sold (department and product only)
+    Money amount;      // what the customers paid, discounts taken off
+};
+
+struct SalesReport
+{
+    QString by;
+    QDate from;
+    QDate to;
+    QList<ReportRow> rows;
+    Money total; // the sum of the rows: what the tickets in the range came to
+};
+
 template<typename T>
 struct Page
 {
@@ -247,5 +273,8 @@ POS_DECLARE_JSON(SessionReport)
 POS_DECLARE_JSON(HeldTicket)
 POS_DECLARE_JSON(VoidRequest)
 POS_DECLARE_JSON(CashMovement)
+POS_DECLARE_JSON(ReportQuery)
+POS_DECLARE_JSON(ReportRow)
+POS_DECLARE_JSON(SalesReport)
 
 } // namespace pos

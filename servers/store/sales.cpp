@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storeservices.h"
 
+#include "reports.h"
 #include "returns.h"
 #include "sessions.h"
 #include "stockledger.h"
@@ -642,6 +643,7 @@ void registerStoreHandlers(Dispatcher &dispatcher)
     dispatcher.add(QStringLiteral("get_sale"), getSale);
     dispatcher.add(QStringLiteral("void_sale"), typed<VoidRequest, Sale>(voidSale));
     registerTicketHandlers(dispatcher);
+    registerReportHandlers(dispatcher);
     registerSessionHandlers(dispatcher);
     registerCloseHandlers(dispatcher);
     registerStockHandlers(dispatcher);

@@ -10,6 +10,7 @@
 #include "core/sales/saletotals.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 
 using namespace pos;
 using namespace pos::test;
@@ -823,6 +824,76 @@ private slots:
         }
         QCOMPARE(actions,
                  (QStringList{QStringLiteral("ticket.voided"), QStringLiteral("sale.voided")}));
+    }
+
+    // Every local report adds up to the tickets it covers, on generated sales with
+    // weighed items, ticket discounts, split tenders and change.
+    void reportsAddUp()
+    {
+        QRandomGenerator random(20261128);
+        const TaxRule iva{QStringLiteral("IVA16"), QStringLiteral("IVA"),
+                          TaxRate::fromBasisPoints(1600)};
+        const TaxPolicy policy{PriceMode::TaxInclusive, RoundingScope::PerLine, Rounding::HalfUp};
+        qint64 expected = 0;
+        constexpr int kSales = 15;
+        for (int n = 0; n < kSales; ++n) {
+            const qint64 coffees = 1000 * random.bounded(1, 4);
+            const qint64 grams = random.bounded(200, 2500);
+            const QList<PricedLine>
+                    priced{{Money::fromMinor(8900), Quantity::fromMilli(coffees), Money(), {iva}},
+                           {Money::fromMinor(2400), Quantity::fromMilli(grams), Money(), {iva}}};
+            const Money discount = Money::fromMinor(random.bounded(0, 300));
+            const auto totals = computeSaleTotals(priced, discount, policy,
+                                                  CustomerTaxStatus::Taxable);
+            POS_VERIFY_OK(totals);
+            const qint64 total = totals->total.minor();
+            const qint64 card = random.bounded(0, 2) == 0 ? 0 : total / 2;
+            const qint64 cash = ((total - card) / 1000 + 1) * 1000; // notes: change comes back
+            QJsonArray payments{payment(kCash, cash)};
+            if (card > 0) {
+                payments.append(payment(kCard, card));
+            }
+            const QJsonObject s = sale({line(kCoffee, QStringLiteral("Café"), coffees, 8900,
+                                             totals->lineTotals[0].minor()),
+                                        line(kBanana, QStringLiteral("Plátano"), grams, 2400,
+                                             totals->lineTotals[1].minor())},
+                                       payments, totals->subtotal.minor(), totals->taxTotal.minor(),
+                                       total, card + cash - total, discount.minor());
+            POS_VERIFY_OK(run(QStringLiteral("create_sale"), s));
+            expected += total;
+        }
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        for (const char *by : {"hour", "department", "product", "cashier", "tender"}) {
+            const auto report = run(QStringLiteral("get_sales_report"),
+                                    {{QStringLiteral("from"),
+                                      QDate::currentDate().addDays(-1).toString(Qt::ISODate)},
+                                     {QStringLiteral("to"),
+                                      QDate::currentDate().addDays(1).toString(Qt::ISODate)},
+                                     {QStringLiteral("by"), QString::fromLatin1(by)}});
+            POS_VERIFY_OK(report);
+            qint64 sum = 0;
+            for (const auto &row : report->toObject().value(QStringLiteral("rows")).toArray()) {
+                sum += row.toObject().value(QStringLiteral("amount")).toInteger();
+            }
+            QVERIFY2(sum == expected, by);
+            QCOMPARE(report->toObject().value(QStringLiteral("total")).toInteger(), expected);
+        }
+        const auto products = run(QStringLiteral("get_sales_report"),
+                                  {{QStringLiteral("from"), today},
+                                   {QStringLiteral("to"), today},
+                                   {QStringLiteral("by"), QStringLiteral("product")}});
+        POS_VERIFY_OK(products);
+        QCOMPARE(products->toObject().value(QStringLiteral("rows")).toArray().size(), 2);
+        QCOMPARE(run(QStringLiteral("get_sales_report"),
+                     {{QStringLiteral("from"), today},
+                      {QStringLiteral("to"), today},
+                      {QStringLiteral("by"), QStringLiteral("weather")}})
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
     }
 
     // Editing or deleting an audit row is found, and the first broken row is named.
