@@ -42,7 +42,8 @@ struct Bucket
 
 using Buckets = QMap<QString, Bucket>;
 
-void add(Buckets &b, const QString &key, const QString &label, const QUuid &ticket, qint64 milli, qint64 amount)
+void add(Buckets &b, const QString &key, const QString &label, const QUuid &ticket, qint64 milli,
+         qint64 amount)
 {
     Bucket &x = b[key];
     x.label = label;
@@ -51,20 +52,26 @@ void add(Buckets &b, const QString &key, const QString &label, const QUuid &tick
     x.amount += amount;
 }
 
-Result<QList<Ticket>> tickets(const QSqlDatabase &conn, const QUuid &store, const QDate &from, const QDate &to)
+Result<QList<Ticket>> tickets(const QSqlDatabase &conn, const QUuid &store, const QDate &from,
+                              const QDate &to)
 {
-    auto q = exec(conn, QStringLiteral("SELECT id, created_at, cashier_id, total, ticket_discount, change_given FROM "
-                                       "sales WHERE store_id = ? AND status = 'completed' AND business_date >= ? AND "
-                                       "business_date <= ? ORDER BY id"),
-                  {sql::id(store), from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+    auto q = exec(
+            conn,
+            QStringLiteral(
+                    "SELECT id, created_at, cashier_id, total, ticket_discount, change_given FROM "
+                    "sales WHERE store_id = ? AND status = 'completed' AND business_date >= ? AND "
+                    "business_date <= ? ORDER BY id"),
+            {sql::id(store), from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
     if (!q) {
         return fail(q.error());
     }
     QList<Ticket> out;
     while (q->next()) {
         out.append(Ticket{QUuid::fromString(q->value(0).toString()), sql::timestamp(q->value(1)),
-                          QUuid::fromString(q->value(2).toString()), Money::fromMinor(q->value(3).toLongLong()),
-                          Money::fromMinor(q->value(4).toLongLong()), Money::fromMinor(q->value(5).toLongLong())});
+                          QUuid::fromString(q->value(2).toString()),
+                          Money::fromMinor(q->value(3).toLongLong()),
+                          Money::fromMinor(q->value(4).toLongLong()),
+                          Money::fromMinor(q->value(5).toLongLong())});
     }
     return out;
 }
@@ -83,7 +90,8 @@ Status byHour(const QList<Ticket> &all, const Store &store, Buckets &b)
 Status byCashier(const QSqlDatabase &conn, const QList<Ticket> &all, Buckets &b)
 {
     for (const Ticket &t : all) {
-        auto q = exec(conn, QStringLiteral("SELECT full_name FROM users WHERE id = ?"), {sql::id(t.cashier)});
+        auto q = exec(conn, QStringLiteral("SELECT full_name FROM users WHERE id = ?"),
+                      {sql::id(t.cashier)});
         const QString name = q && q->next() ? q->value(0).toString() : QString();
         add(b, sql::id(t.cashier), name, t.id, 0, t.total.minor());
     }
@@ -94,9 +102,12 @@ Status byCashier(const QSqlDatabase &conn, const QList<Ticket> &all, Buckets &b)
 Status byTender(const QSqlDatabase &conn, const QList<Ticket> &all, Buckets &b)
 {
     for (const Ticket &t : all) {
-        auto q = exec(conn, QStringLiteral("SELECT p.tender_id, t.name, t.kind, p.amount FROM sale_payments p JOIN "
-                                           "tenders t ON t.id = p.tender_id WHERE p.sale_id = ? ORDER BY p.id"),
-                      {sql::id(t.id)});
+        auto q = exec(
+                conn,
+                QStringLiteral(
+                        "SELECT p.tender_id, t.name, t.kind, p.amount FROM sale_payments p JOIN "
+                        "tenders t ON t.id = p.tender_id WHERE p.sale_id = ? ORDER BY p.id"),
+                {sql::id(t.id)});
         if (!q) {
             return fail(q.error());
         }
@@ -118,18 +129,21 @@ Status byTender(const QSqlDatabase &conn, const QList<Ticket> &all, Buckets &b)
 Status byLine(const QSqlDatabase &conn, const QList<Ticket> &all, bool department, Buckets &b)
 {
     for (const Ticket &t : all) {
-        auto q = exec(conn, QStringLiteral("SELECT l.product_id, p.name, p.department_id, d.name, l.quantity, l.total "
-                                           "FROM sale_lines l JOIN products p ON p.id = l.product_id JOIN departments "
-                                           "d ON d.id = p.department_id WHERE l.sale_id = ? ORDER BY l.line_no"),
-                      {sql::id(t.id)});
+        auto q = exec(
+                conn,
+                QStringLiteral(
+                        "SELECT l.product_id, p.name, p.department_id, d.name, l.quantity, l.total "
+                        "FROM sale_lines l JOIN products p ON p.id = l.product_id JOIN departments "
+                        "d ON d.id = p.department_id WHERE l.sale_id = ? ORDER BY l.line_no"),
+                {sql::id(t.id)});
         if (!q) {
             return fail(q.error());
         }
         QList<std::tuple<QString, QString, qint64, Money>> lines;
         while (q->next()) {
             const int k = department ? 2 : 0;
-            lines.append({q->value(k).toString(), q->value(k + 1).toString(), q->value(4).toLongLong(),
-                          Money::fromMinor(q->value(5).toLongLong())});
+            lines.append({q->value(k).toString(), q->value(k + 1).toString(),
+                          q->value(4).toLongLong(), Money::fromMinor(q->value(5).toLongLong())});
         }
         QList<Money> shares(lines.size());
         if (!t.ticketDiscount.isZero()) {
@@ -156,12 +170,15 @@ Result<SalesReport> salesReport(CallContext &c, const ReportQuery &query)
     const QDate from = QDate::fromString(query.from, Qt::ISODate);
     const QDate to = QDate::fromString(query.to, Qt::ISODate);
     if (!from.isValid() || !to.isValid() || to < from || from.daysTo(to) > 366) {
-        return fail(ErrorCode::Validation, Tr::tr("from, to: two dates, at most a year apart, like 2026-11-28"));
+        return fail(ErrorCode::Validation,
+                    Tr::tr("from, to: two dates, at most a year apart, like 2026-11-28"));
     }
-    static const QStringList groupings{QStringLiteral("hour"), QStringLiteral("department"), QStringLiteral("product"),
-                                       QStringLiteral("cashier"), QStringLiteral("tender")};
+    static const QStringList groupings{QStringLiteral("hour"), QStringLiteral("department"),
+                                       QStringLiteral("product"), QStringLiteral("cashier"),
+                                       QStringLiteral("tender")};
     if (!groupings.contains(query.by)) {
-        return fail(ErrorCode::Validation, Tr::tr("by: must be one of: %1").arg(groupings.join(QStringLiteral(", "))));
+        return fail(ErrorCode::Validation,
+                    Tr::tr("by: must be one of: %1").arg(groupings.join(QStringLiteral(", "))));
     }
     auto store = storeById(c.db, c.server.storeId);
     auto conn = c.db.connection();
@@ -175,16 +192,18 @@ Result<SalesReport> salesReport(CallContext &c, const ReportQuery &query)
     Buckets buckets;
     const Status grouped = query.by == QLatin1String("hour")      ? byHour(*all, *store, buckets)
                            : query.by == QLatin1String("cashier") ? byCashier(*conn, *all, buckets)
-                           : query.by == QLatin1String("tender")  ? byTender(*conn, *all, buckets)
-                                                                  : byLine(*conn, *all, query.by == QLatin1String("department"), buckets);
+                           : query.by == QLatin1String("tender")
+                                   ? byTender(*conn, *all, buckets)
+                                   : byLine(*conn, *all, query.by == QLatin1String("department"),
+                                            buckets);
     if (!grouped) {
         return fail(grouped.error());
     }
     SalesReport report{query.by, from, to, {}, Money()};
     qint64 total = 0;
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
-        report.rows.append(ReportRow{it.key(), it->label, it->tickets.size(), Quantity::fromMilli(it->milli),
-                                     Money::fromMinor(it->amount)});
+        report.rows.append(ReportRow{it.key(), it->label, it->tickets.size(),
+                                     Quantity::fromMilli(it->milli), Money::fromMinor(it->amount)});
         total += it->amount;
     }
     report.total = Money::fromMinor(total);

@@ -277,6 +277,14 @@ private slots:
                                {{QStringLiteral("q"), QStringLiteral("CAFE mol")}});
         POS_VERIFY_OK(found);
         QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+        // Any word's start matches, in any order; the middle of a word does not.
+        for (const auto &[q, hits] :
+             {std::pair{"molido", 1}, std::pair{"500 caf", 1}, std::pair{"olido", 0}}) {
+            const auto r = run(QStringLiteral("get_products"),
+                               {{QStringLiteral("q"), QString::fromLatin1(q)}});
+            POS_VERIFY_OK(r);
+            QVERIFY2(r->toObject().value(QStringLiteral("items")).toArray().size() == hits, q);
+        }
         const auto none = run(QStringLiteral("get_products"),
                               {{QStringLiteral("q"), QStringLiteral("té verde")}});
         QCOMPARE(none->toObject().value(QStringLiteral("items")).toArray().size(), 0);
