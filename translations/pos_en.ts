@@ -589,10 +589,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>kind: only adjustments and counts are entered by hand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>an adjustment needs a reason and a quantity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,6 +598,14 @@
     </message>
     <message>
         <source>product_id: no such product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind: only adjustments, counts and receivings are entered here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity: goods received must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -589,10 +589,6 @@
         <translation>store_id: no es esta tienda</translation>
     </message>
     <message>
-        <source>kind: only adjustments and counts are entered by hand</source>
-        <translation>kind: a mano solo se registran ajustes y conteos</translation>
-    </message>
-    <message>
         <source>an adjustment needs a reason and a quantity</source>
         <translation>un ajuste necesita un motivo y una cantidad</translation>
     </message>
@@ -603,6 +599,14 @@
     <message>
         <source>product_id: no such product</source>
         <translation>product_id: no existe ese producto</translation>
+    </message>
+    <message>
+        <source>kind: only adjustments, counts and receivings are entered here</source>
+        <translation>kind: aquí solo se registran ajustes, conteos y recepciones</translation>
+    </message>
+    <message>
+        <source>quantity: goods received must be more than zero</source>
+        <translation>quantity: la mercancía recibida debe ser más de cero</translation>
     </message>
 </context>
 <context>

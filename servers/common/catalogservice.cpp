@@ -260,6 +260,25 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
     return pageOf(*rows, *p);
 }
 
+Result<Page<Product>> departmentProducts(CallContext &c, const ListQuery &query)
+{
+    auto p = paging(query);
+    auto conn = c.db.connection();
+    if (!p || !conn) {
+        return fail(!p ? p.error() : conn.error());
+    }
+    // Served by the (department_id, name_folded) index.
+    auto rows = readProductsWhere(
+            *conn,
+            QStringLiteral("WHERE department_id = ? AND deleted = FALSE AND active = TRUE "
+                           "ORDER BY name_folded, id LIMIT ? OFFSET ?"),
+            {c.pathParams.value(QStringLiteral("id")).toString(), p->limit + 1, p->offset});
+    if (!rows) {
+        return fail(rows.error());
+    }
+    return pageOf(*rows, *p);
+}
+
 } // namespace
 
 static const QString kProductColumns = QStringLiteral(
@@ -389,6 +408,8 @@ void registerCatalogHandlers(Dispatcher &dispatcher)
     dispatcher.add(QStringLiteral("get_taxes"), typed<ListQuery, Page<Tax>>(listTaxes));
     dispatcher.add(QStringLiteral("put_product"), typed<Product, Product>(putProduct));
     dispatcher.add(QStringLiteral("get_product"), getProduct);
+    dispatcher.add(QStringLiteral("get_department_products"),
+                   typed<ListQuery, Page<Product>>(departmentProducts));
     dispatcher.add(QStringLiteral("get_products"), typed<ListQuery, Page<Product>>(listProducts));
 }
 

@@ -22,9 +22,10 @@ Result<StockLevel> recordCommand(CallContext &c, const StockMovement &m)
     if (m.storeId != c.server.storeId) {
         return fail(ErrorCode::Validation, Tr::tr("store_id: is not this store"));
     }
-    if (m.kind != MovementKind::Adjustment && m.kind != MovementKind::Count) {
+    if (m.kind != MovementKind::Adjustment && m.kind != MovementKind::Count
+        && m.kind != MovementKind::Receiving) {
         return fail(ErrorCode::Validation,
-                    Tr::tr("kind: only adjustments and counts are entered by hand"));
+                    Tr::tr("kind: only adjustments, counts and receivings are entered here"));
     }
     if (m.kind == MovementKind::Adjustment
         && (m.reason == MovementReason::None || m.quantity.isZero())) {
@@ -32,6 +33,10 @@ Result<StockLevel> recordCommand(CallContext &c, const StockMovement &m)
     }
     if (m.kind == MovementKind::Count && m.quantity.isNegative()) {
         return fail(ErrorCode::Validation, Tr::tr("quantity: a count cannot be negative"));
+    }
+    if (m.kind == MovementKind::Receiving && (m.quantity.isNegative() || m.quantity.isZero())) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("quantity: goods received must be more than zero"));
     }
     if (auto product = productById(c.db, m.productId); !product) {
         return fail(product.error().code == ErrorCode::NotFound

@@ -277,6 +277,13 @@ private slots:
                                {{QStringLiteral("q"), QStringLiteral("CAFE mol")}});
         POS_VERIFY_OK(found);
         QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+        const auto grid = run(QStringLiteral("get_department_products"),
+                              {{QStringLiteral("id"), dept}});
+        POS_VERIFY_OK(grid);
+        QCOMPARE(grid->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+        const auto empty = run(QStringLiteral("get_department_products"),
+                               {{QStringLiteral("id"), newId()}});
+        QCOMPARE(empty->toObject().value(QStringLiteral("items")).toArray().size(), 0);
         // Any word's start matches, in any order; the middle of a word does not.
         for (const auto &[q, hits] :
              {std::pair{"molido", 1}, std::pair{"500 caf", 1}, std::pair{"olido", 0}}) {

@@ -467,6 +467,14 @@ private slots:
                          .error()
                          .code,
                  ErrorCode::Validation);
+        POS_VERIFY_OK(run(QStringLiteral("record_stock_movement"),
+                          movement("receiving", "none", 12000, t0.addSecs(180))));
+        QCOMPARE(onHand(kCoffee), 21000);
+        QCOMPARE(run(QStringLiteral("record_stock_movement"),
+                     movement("receiving", "none", -1000, t0))
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
         QCOMPARE(run(QStringLiteral("record_stock_movement"), movement("sale", "none", -1000, t0))
                          .error()
                          .code,
