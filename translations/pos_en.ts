@@ -581,6 +581,14 @@
         <source>no such register</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>name: %1 is not a setting that can be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value: must be a whole number of cents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Stock</name>

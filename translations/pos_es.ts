@@ -581,6 +581,14 @@
         <source>no such register</source>
         <translation>no existe esa caja</translation>
     </message>
+    <message>
+        <source>name: %1 is not a setting that can be changed</source>
+        <translation>name: %1 no es un ajuste que se pueda cambiar</translation>
+    </message>
+    <message>
+        <source>value: must be a whole number of cents</source>
+        <translation>value: debe ser un número entero de centavos</translation>
+    </message>
 </context>
 <context>
     <name>pos::Stock</name>

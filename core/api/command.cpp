@@ -118,6 +118,10 @@ QList<Command> buildTable()
             make("put_register", Put, "/api/registers/{id}", Permitted, Permission::UsersManage,
                  Idempotent, codec<Register>("Register"), codec<Register>("Register"),
                  "Create or replace a register of a store"),
+            make("put_setting", Put, "/api/settings", Permitted, Permission::UsersManage,
+                 Idempotent, codec<Setting>("Setting"), codec<Setting>("Setting"),
+                 "Change a store setting: close_threshold_cents (over/short allowed without a "
+                 "manager)"),
             make("put_barcode_rule", Put, "/api/barcode-rules/{id}", Permitted,
                  Permission::ProductsEdit, Idempotent, codec<BarcodeRuleModel>("BarcodeRule"),
                  codec<BarcodeRuleModel>("BarcodeRule"),

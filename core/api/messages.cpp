@@ -229,6 +229,13 @@ void fields(V &v, Like<SalesReport> auto &m)
     v.field("total", m.total, kSignedMoney);
 }
 
+template<typename V>
+void fields(V &v, Like<Setting> auto &m)
+{
+    v.field("name", m.name, Text{1, 64});
+    v.field("value", m.value, Text{0, 200});
+}
+
 } // namespace
 
 POS_DEFINE_JSON(Empty)
@@ -257,5 +264,6 @@ POS_DEFINE_JSON(CashMovement)
 POS_DEFINE_JSON(ReportQuery)
 POS_DEFINE_JSON(ReportRow)
 POS_DEFINE_JSON(SalesReport)
+POS_DEFINE_JSON(Setting)
 
 } // namespace pos

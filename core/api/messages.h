@@ -228,6 +228,13 @@ struct SalesReport
     Money total; // the sum of the rows: what the tickets in the range came to
 };
 
+// One store setting a manager may change (the over/short threshold of a register close).
+struct Setting
+{
+    QString name;
+    QString value;
+};
+
 template<typename T>
 struct Page
 {
@@ -276,5 +283,6 @@ POS_DECLARE_JSON(CashMovement)
 POS_DECLARE_JSON(ReportQuery)
 POS_DECLARE_JSON(ReportRow)
 POS_DECLARE_JSON(SalesReport)
+POS_DECLARE_JSON(Setting)
 
 } // namespace pos

@@ -91,6 +91,26 @@ Result<BarcodeRuleModel> putRule(CallContext &c, const BarcodeRuleModel &m)
     return ok ? Result<BarcodeRuleModel>(m) : fail(ok.error());
 }
 
+// Only these settings are changed through the API; the others (the PIN key) never are.
+Result<Setting> putSetting(CallContext &c, const Setting &setting)
+{
+    if (setting.name != QLatin1String("close_threshold_cents")) {
+        return fail(ErrorCode::Validation,
+                    Tr::tr("name: %1 is not a setting that can be changed").arg(setting.name));
+    }
+    bool ok = false;
+    const qint64 cents = setting.value.toLongLong(&ok);
+    if (!ok || cents < 0 || cents > 10'000'000) {
+        return fail(ErrorCode::Validation, Tr::tr("value: must be a whole number of cents"));
+    }
+    auto written = audited(
+            c, QStringLiteral("setting.changed"), json::write(setting),
+            QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO "
+                           "UPDATE SET value = excluded.value"),
+            {setting.name, QString::number(cents)});
+    return written ? Result<Setting>(setting) : fail(written.error());
+}
+
 } // namespace
 
 Result<Store> storeById(Database &db, const QUuid &id)
@@ -172,6 +192,7 @@ void registerSetupHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("put_store"), typed<Store, Store>(putStore));
     dispatcher.add(QStringLiteral("put_register"), typed<Register, Register>(putRegister));
+    dispatcher.add(QStringLiteral("put_setting"), typed<Setting, Setting>(putSetting));
     dispatcher.add(QStringLiteral("put_barcode_rule"),
                    typed<BarcodeRuleModel, BarcodeRuleModel>(putRule));
 }

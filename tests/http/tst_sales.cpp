@@ -560,6 +560,25 @@ private slots:
         QCOMPARE(report->toObject().value(QStringLiteral("difference")).toInteger(), 0);
     }
 
+    // With the threshold raised to 10.00, being 8.00 short needs no manager.
+    void closeThresholdIsASetting()
+    {
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        POS_VERIFY_OK(run(QStringLiteral("put_setting"),
+                          {{QStringLiteral("name"), QStringLiteral("close_threshold_cents")},
+                           {QStringLiteral("value"), QStringLiteral("1000")}}));
+        QVERIFY(!m_api.loginPin(QStringLiteral("1111")).isEmpty());
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), coffeeSale()));
+        const auto closed = run(QStringLiteral("close_session"),
+                                {{QStringLiteral("id"), m_session},
+                                 {QStringLiteral("counts"), QJsonArray{cashCount(16, 1, 1, 0)}}});
+        POS_VERIFY_OK(closed);
+        QCOMPARE(closed->toObject().value(QStringLiteral("difference")).toInteger(), -800);
+        QVERIFY(closed->toObject().value(QStringLiteral("approved_by")).isNull());
+    }
+
     // 8.00 short is beyond the 5.00 threshold: a manager signs off with a reason.
     void blindCloseShortNeedsManager()
     {
@@ -579,6 +598,19 @@ private slots:
                                 CallOptions{QStringLiteral("2222")});
         POS_VERIFY_OK(closed);
         QCOMPARE(closed->toObject().value(QStringLiteral("difference")).toInteger(), -800);
+        // The threshold is a setting; the PIN key next to it is not.
+        QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
+                               QString::fromLatin1(ApiHarness::kAdminPassword))
+                         .isEmpty());
+        POS_VERIFY_OK(run(QStringLiteral("put_setting"),
+                          {{QStringLiteral("name"), QStringLiteral("close_threshold_cents")},
+                           {QStringLiteral("value"), QStringLiteral("1000")}}));
+        QCOMPARE(run(QStringLiteral("put_setting"),
+                     {{QStringLiteral("name"), QStringLiteral("pin_key")},
+                      {QStringLiteral("value"), QStringLiteral("00")}})
+                         .error()
+                         .code,
+                 ErrorCode::Validation);
         QVERIFY(!closed->toObject().value(QStringLiteral("approved_by")).isNull());
         auto conn = m_api.db().connection();
         auto q = exec(
