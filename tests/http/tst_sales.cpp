@@ -346,6 +346,27 @@ private slots:
         QCOMPARE(run(QStringLiteral("create_sale"), short_).error().code, ErrorCode::Validation);
     }
 
+    // A tax-exempt customer (an embassy) pays the shelf price without its included IVA:
+    // 178.00 / 1.16 = 153.4483 -> 153.45, no tax.
+    void exemptCustomerPaysNoTax()
+    {
+        const QString embassy = newId();
+        auto conn = m_api.db().connection();
+        POS_VERIFY_OK(
+                exec(*conn,
+                     QStringLiteral("INSERT INTO customers (id, name, name_folded, tax_exempt) "
+                                    "VALUES (?, 'Embajada', 'embajada', ?)"),
+                     {embassy, true}));
+        QJsonObject s = sale({line(kCoffee, QStringLiteral("Café"), 2000, 8900, 17800)},
+                             {payment(kCash, 15345)}, 17800, 0, 15345, 0);
+        s.insert(QStringLiteral("customer_id"), embassy);
+        POS_VERIFY_OK(run(QStringLiteral("create_sale"), s));
+        QJsonObject unknown = coffeeSale();
+        unknown.insert(QStringLiteral("customer_id"), newId());
+        QCOMPARE(run(QStringLiteral("create_sale"), unknown).error().message,
+                 QStringLiteral("customer_id: no such customer"));
+    }
+
     // Totals that disagree with the store's computation are refused with the right ones.
     void totalsAreRecomputed()
     {
