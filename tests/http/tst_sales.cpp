@@ -898,7 +898,7 @@ private slots:
         qint64 expected = 0;
         constexpr int kSales = 15;
         for (int n = 0; n < kSales; ++n) {
-            const qint64 coffees = 1000 * random.bounded(1, 4);
+            const qint64 coffees = qint64(1000) * random.bounded(1, 4);
             const qint64 grams = random.bounded(200, 2500);
             const QList<PricedLine>
                     priced{{Money::fromMinor(8900), Quantity::fromMilli(coffees), Money(), {iva}},
