@@ -49,96 +49,6 @@ Status writeAudited(Database &db, const CallContext &c, const AuditEntry &audit,
     return tx->commit();
 }
 
-Result<Department> putDepartment(CallContext &c, const Department &d)
-{
-    auto ok = writeAudited(
-            c.db, c, {QStringLiteral("department.changed"), {}, json::write(d), {}},
-            [&](const Transaction &tx) -> Status {
-                auto q = tx.exec(
-                        QStringLiteral("INSERT INTO departments (id, code, name, parent_id, color, "
-                                       "active) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
-                                       "UPDATE SET code = excluded.code, name = excluded.name, "
-                                       "parent_id = excluded.parent_id, color = excluded.color, "
-                                       "active = excluded.active"),
-                        {sql::id(d.id), d.code, d.name, sql::idOrNull(d.parentId), d.color,
-                         d.active});
-                return q ? Status() : fail(q.error());
-            });
-    return ok ? Result<Department>(d) : fail(ok.error());
-}
-
-Result<Page<Department>> listDepartments(CallContext &c, const ListQuery &query)
-{
-    auto p = paging(query);
-    auto conn = c.db.connection();
-    if (!p || !conn) {
-        return fail(!p ? p.error() : conn.error());
-    }
-    auto q = exec(*conn,
-                  QStringLiteral("SELECT id, code, name, parent_id, color, active FROM departments "
-                                 "WHERE deleted = FALSE ORDER BY code LIMIT ? OFFSET ?"),
-                  {p->limit + 1, p->offset});
-    if (!q) {
-        return fail(q.error());
-    }
-    QList<Department> rows;
-    while (q->next()) {
-        rows.append(Department{QUuid::fromString(q->value(0).toString()), q->value(1).toString(),
-                               q->value(2).toString(), QUuid::fromString(q->value(3).toString()),
-                               q->value(4).toString(), q->value(5).toBool()});
-    }
-    return pageOf(rows, *p);
-}
-
-Result<Tax> putTax(CallContext &c, const Tax &t)
-{
-    auto ok = writeAudited(
-            c.db, c, {QStringLiteral("tax.changed"), {}, json::write(t), {}},
-            [&](const Transaction &tx) -> Status {
-                auto q = tx.exec(QStringLiteral(
-                                         "INSERT INTO taxes (id, code, name, rate_milli_bp, kind, "
-                                         "compound, active) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
-                                         "CONFLICT (id) DO UPDATE SET code = excluded.code, name "
-                                         "= excluded.name, rate_milli_bp = excluded.rate_milli_bp, "
-                                         "kind = excluded.kind, compound = excluded.compound, "
-                                         "active = excluded.active"),
-                                 {sql::id(t.id), t.code, t.name, t.rate.milliBasisPoints(),
-                                  json::enumName(t.kind, kTaxKindNames), t.compound, t.active});
-                return q ? Status() : fail(q.error());
-            });
-    return ok ? Result<Tax>(t) : fail(ok.error());
-}
-
-Result<Page<Tax>> listTaxes(CallContext &c, const ListQuery &query)
-{
-    auto p = paging(query);
-    auto conn = c.db.connection();
-    if (!p || !conn) {
-        return fail(!p ? p.error() : conn.error());
-    }
-    auto q = exec(*conn,
-                  QStringLiteral(
-                          "SELECT id, code, name, rate_milli_bp, kind, compound, active FROM taxes "
-                          "WHERE deleted = FALSE ORDER BY code LIMIT ? OFFSET ?"),
-                  {p->limit + 1, p->offset});
-    if (!q) {
-        return fail(q.error());
-    }
-    QList<Tax> rows;
-    while (q->next()) {
-        Tax t{QUuid::fromString(q->value(0).toString()),
-              q->value(1).toString(),
-              q->value(2).toString(),
-              TaxRate::fromMilliBasisPoints(q->value(3).toLongLong()),
-              TaxKind::Standard,
-              q->value(5).toBool(),
-              q->value(6).toBool()};
-        t.kind = json::enumFromName(q->value(4).toString(), kTaxKindNames, t.kind);
-        rows << t;
-    }
-    return pageOf(rows, *p);
-}
-
 Status writeProduct(const Transaction &tx, const Product &p)
 {
     const QString pid = sql::id(p.id);
@@ -401,11 +311,6 @@ Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product)
 
 void registerCatalogHandlers(Dispatcher &dispatcher)
 {
-    dispatcher.add(QStringLiteral("put_department"), typed<Department, Department>(putDepartment));
-    dispatcher.add(QStringLiteral("get_departments"),
-                   typed<ListQuery, Page<Department>>(listDepartments));
-    dispatcher.add(QStringLiteral("put_tax"), typed<Tax, Tax>(putTax));
-    dispatcher.add(QStringLiteral("get_taxes"), typed<ListQuery, Page<Tax>>(listTaxes));
     dispatcher.add(QStringLiteral("put_product"), typed<Product, Product>(putProduct));
     dispatcher.add(QStringLiteral("get_product"), getProduct);
     dispatcher.add(QStringLiteral("get_department_products"),

@@ -3,6 +3,7 @@
 
 #include "catalogservice.h"
 #include "httpserver.h"
+#include "masterdata.h"
 #include "setupservice.h"
 #include "shutdown.h"
 #include "systemservice.h"
@@ -51,6 +52,7 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     core->m_auth->registerHandlers(d);
     registerUserHandlers(d);
     registerCatalogHandlers(d);
+    registerMasterDataHandlers(d);
     registerSetupHandlers(d);
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);

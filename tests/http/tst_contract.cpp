@@ -324,6 +324,71 @@ private slots:
                  ErrorCode::BadRequest);
     }
 
+    // Every master-data entity is created, replaced and listed the same way; customers are
+    // found by the start of their name, accents and case ignored.
+    void masterData()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        const QString tender = newId();
+        const QString customer = newId();
+        const QList<std::tuple<const char *, const char *, QJsonObject>> entities{
+                {"put_tender",
+                 "get_tenders",
+                 {{QStringLiteral("id"), tender},
+                  {QStringLiteral("code"), QStringLiteral("VALE")},
+                  {QStringLiteral("name"), QStringLiteral("Vale de despensa")},
+                  {QStringLiteral("kind"), QStringLiteral("other")},
+                  {QStringLiteral("opens_drawer"), false},
+                  {QStringLiteral("gives_change"), false},
+                  {QStringLiteral("active"), true}}},
+                {"put_customer",
+                 "get_customers",
+                 {{QStringLiteral("id"), customer},
+                  {QStringLiteral("code"), QStringLiteral("C-1")},
+                  {QStringLiteral("name"), QStringLiteral("Óscar Núñez")},
+                  {QStringLiteral("email"), QString()},
+                  {QStringLiteral("phone"), QString()},
+                  {QStringLiteral("tax_id"), QStringLiteral("NUOS800101AB1")},
+                  {QStringLiteral("tax_exempt"), false},
+                  {QStringLiteral("active"), true}}},
+                {"put_supplier",
+                 "get_suppliers",
+                 {{QStringLiteral("id"), newId()},
+                  {QStringLiteral("code"), QStringLiteral("LALA")},
+                  {QStringLiteral("name"), QStringLiteral("Lácteos")},
+                  {QStringLiteral("contact"), QString()},
+                  {QStringLiteral("phone"), QString()},
+                  {QStringLiteral("email"), QString()},
+                  {QStringLiteral("active"), true}}},
+                {"put_sales_rep",
+                 "get_sales_reps",
+                 {{QStringLiteral("id"), newId()},
+                  {QStringLiteral("code"), QStringLiteral("R1")},
+                  {QStringLiteral("name"), QStringLiteral("Luis")},
+                  {QStringLiteral("active"), true}}},
+        };
+        for (const auto &[put, list, body] : entities) {
+            const auto stored = run(QString::fromLatin1(put), body);
+            POS_VERIFY_OK(stored);
+            QCOMPARE(stored->toObject(), body);
+            QJsonObject renamed = body;
+            renamed.insert(QStringLiteral("active"), false);
+            POS_VERIFY_OK(run(QString::fromLatin1(put), renamed)); // replace, not add
+            const auto listed = run(QString::fromLatin1(list));
+            POS_VERIFY_OK(listed);
+            QCOMPARE(listed->toObject().value(QStringLiteral("items")).toArray(),
+                     QJsonArray{renamed});
+        }
+        const auto found = run(QStringLiteral("get_customers"),
+                               {{QStringLiteral("q"), QStringLiteral("oscar nu")}});
+        POS_VERIFY_OK(found);
+        QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray().size(), 1);
+        QJsonObject duplicate = std::get<2>(entities[0]);
+        duplicate.insert(QStringLiteral("id"), newId());
+        QCOMPARE(run(QStringLiteral("put_tender"), duplicate).error().code,
+                 ErrorCode::Conflict); // same code
+    }
+
     // A cashier without drawer.no_sale needs a manager's PIN; the audit row names both.
     void managerOverride()
     {

@@ -186,15 +186,18 @@ private:
         POS_VERIFY_OK(
                 run(QStringLiteral("put_product"),
                     product(kBanana, "PLA-KG", "Plátano", {QStringLiteral("00042")}, 2400, true)));
-        // Tenders are HQ master data (the sync issue brings their commands); seeded here.
-        auto conn = m_api.db().connection();
-        POS_VERIFY_OK(exec(
-                *conn,
-                QStringLiteral(
-                        "INSERT INTO tenders (id, code, name, kind, opens_drawer, gives_change) "
-                        "VALUES (?, 'CASH', 'Efectivo', 'cash', ?, ?), (?, 'CARD', 'Tarjeta', "
-                        "'card', ?, ?)"),
-                {kCash, true, true, kCard, false, false}));
+        for (const auto &[id, code, name, kind, change] :
+             {std::tuple{kCash, "CASH", "Efectivo", "cash", true},
+              std::tuple{kCard, "CARD", "Tarjeta", "card", false}}) {
+            POS_VERIFY_OK(run(QStringLiteral("put_tender"),
+                              {{QStringLiteral("id"), id},
+                               {QStringLiteral("code"), QString::fromLatin1(code)},
+                               {QStringLiteral("name"), QString::fromLatin1(name)},
+                               {QStringLiteral("kind"), QString::fromLatin1(kind)},
+                               {QStringLiteral("opens_drawer"), change},
+                               {QStringLiteral("gives_change"), change},
+                               {QStringLiteral("active"), true}}));
+        }
         // A cashier who may open the register but not discount much or override prices,
         // and a manager who may.
         const QString cashierRole = newId();
@@ -351,12 +354,15 @@ private slots:
     void exemptCustomerPaysNoTax()
     {
         const QString embassy = newId();
-        auto conn = m_api.db().connection();
-        POS_VERIFY_OK(
-                exec(*conn,
-                     QStringLiteral("INSERT INTO customers (id, name, name_folded, tax_exempt) "
-                                    "VALUES (?, 'Embajada', 'embajada', ?)"),
-                     {embassy, true}));
+        POS_VERIFY_OK(run(QStringLiteral("put_customer"),
+                          {{QStringLiteral("id"), embassy},
+                           {QStringLiteral("code"), QString()},
+                           {QStringLiteral("name"), QStringLiteral("Embajada")},
+                           {QStringLiteral("email"), QString()},
+                           {QStringLiteral("phone"), QString()},
+                           {QStringLiteral("tax_id"), QString()},
+                           {QStringLiteral("tax_exempt"), true},
+                           {QStringLiteral("active"), true}}));
         QJsonObject s = sale({line(kCoffee, QStringLiteral("Café"), 2000, 8900, 17800)},
                              {payment(kCash, 15345)}, 17800, 0, 15345, 0);
         s.insert(QStringLiteral("customer_id"), embassy);
