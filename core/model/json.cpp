@@ -50,6 +50,18 @@ QJsonValue Reader::take(const char *key, Presence presence)
     return *it;
 }
 
+QJsonValue Reader::takeNullable(const char *key, Nullable nullable)
+{
+    // A nullable field may be null or left out (older clients need not know newer fields);
+    // both read as null. A null where null is not allowed is a wrong type.
+    const QJsonValue v = take(key,
+                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
+    if (v.isNull() && nullable == Nullable::No) {
+        return QJsonValue(QJsonValue::String); // falls through to the type check
+    }
+    return v;
+}
+
 std::optional<qint64> Reader::integer(const char *key, const QJsonValue &v)
 {
     const double d = v.toDouble();
@@ -222,14 +234,9 @@ void Reader::field(const char *key, TaxRate &out)
 
 void Reader::field(const char *key, QUuid &out, Nullable nullable)
 {
-    // A nullable reference may also be left out: older clients need not know newer ones.
-    const QJsonValue v = take(key,
-                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
-    if (v.isUndefined()) {
-        return;
-    }
-    if (v.isNull() && nullable == Nullable::Yes) {
-        out = QUuid();
+    const QJsonValue v = takeNullable(key, nullable);
+    if (v.isUndefined() || v.isNull()) {
+        out = v.isNull() ? QUuid() : out;
         return;
     }
     const QUuid id = QUuid::fromString(v.toString());
@@ -264,13 +271,9 @@ void Reader::field(const char *key, QList<QUuid> &out, Items items)
 
 void Reader::field(const char *key, QDateTime &out, Nullable nullable)
 {
-    const QJsonValue v = take(key,
-                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
-    if (v.isUndefined()) {
-        return;
-    }
-    if (v.isNull() && nullable == Nullable::Yes) {
-        out = QDateTime();
+    const QJsonValue v = takeNullable(key, nullable);
+    if (v.isUndefined() || v.isNull()) {
+        out = v.isNull() ? QDateTime() : out;
         return;
     }
     const QString s = v.toString();
@@ -288,13 +291,9 @@ void Reader::field(const char *key, QDateTime &out, Nullable nullable)
 
 void Reader::field(const char *key, QDate &out, Nullable nullable)
 {
-    const QJsonValue v = take(key,
-                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
-    if (v.isUndefined()) {
-        return;
-    }
-    if (v.isNull() && nullable == Nullable::Yes) {
-        out = QDate();
+    const QJsonValue v = takeNullable(key, nullable);
+    if (v.isUndefined() || v.isNull()) {
+        out = v.isNull() ? QDate() : out;
         return;
     }
     const QDate d = QDate::fromString(v.toString(), Qt::ISODate);

@@ -190,6 +190,7 @@ public:
 
 private:
     QJsonValue take(const char *key, Presence presence);
+    QJsonValue takeNullable(const char *key, Nullable nullable);
     QString childPath(const char *key) const;
     void problem(const char *key, const QString &message, ErrorCode code = ErrorCode::Validation);
     bool checkArray(const char *key, const QJsonValue &v, Items items);
