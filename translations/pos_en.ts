@@ -46,6 +46,18 @@
         <source>this user no longer exists or is disabled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no such terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this terminal has already asked to be registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN login works only on a registered terminal that a manager approved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Barcode</name>

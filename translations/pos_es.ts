@@ -46,6 +46,18 @@
         <source>this user no longer exists or is disabled</source>
         <translation>este usuario ya no existe o está desactivado</translation>
     </message>
+    <message>
+        <source>no such terminal</source>
+        <translation>no existe esa terminal</translation>
+    </message>
+    <message>
+        <source>this terminal has already asked to be registered</source>
+        <translation>esta terminal ya pidió su registro</translation>
+    </message>
+    <message>
+        <source>PIN login works only on a registered terminal that a manager approved</source>
+        <translation>el acceso con PIN solo funciona en una terminal registrada y aprobada por un encargado</translation>
+    </message>
 </context>
 <context>
     <name>pos::Barcode</name>

@@ -30,6 +30,24 @@ template<typename V>
 void fields(V &v, Like<PinLoginRequest> auto &m)
 {
     v.field("pin", m.pin, Text{4, 8});
+    v.field("terminal_id", m.terminalId);
+    v.field("terminal_secret", m.terminalSecret, Text{1, 128});
+}
+
+template<typename V>
+void fields(V &v, Like<TerminalRequest> auto &m)
+{
+    v.field("id", m.id);
+    v.field("name", m.name, Text{1, 64});
+}
+
+template<typename V>
+void fields(V &v, Like<Terminal> auto &m)
+{
+    v.field("id", m.id);
+    v.field("name", m.name, Text{1, 64});
+    v.field("status", m.status, kTerminalStatusNames);
+    v.field("secret", m.secret, Text{0, 128});
 }
 
 template<typename V>
@@ -242,6 +260,8 @@ POS_DEFINE_JSON(Empty)
 POS_DEFINE_JSON(Health)
 POS_DEFINE_JSON(LoginRequest)
 POS_DEFINE_JSON(PinLoginRequest)
+POS_DEFINE_JSON(TerminalRequest)
+POS_DEFINE_JSON(Terminal)
 POS_DEFINE_JSON(Session)
 POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)

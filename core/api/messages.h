@@ -31,9 +31,34 @@ struct LoginRequest
     QString password;
 };
 
+// PIN logins are for registered terminals only: the till proves which one it is.
 struct PinLoginRequest
 {
     QString pin;
+    QUuid terminalId;
+    QString terminalSecret;
+};
+
+// A till asking to be registered with its store server; a manager approves it.
+struct TerminalRequest
+{
+    QUuid id;
+    QString name;
+};
+
+enum class TerminalStatus { Pending, Approved, Revoked };
+inline constexpr json::EnumName<TerminalStatus> kTerminalStatusNames[]{
+        {TerminalStatus::Pending, "pending"},
+        {TerminalStatus::Approved, "approved"},
+        {TerminalStatus::Revoked, "revoked"},
+};
+
+struct Terminal
+{
+    QUuid id;
+    QString name;
+    TerminalStatus status = TerminalStatus::Pending;
+    QString secret; // only in the answer to the request: the till keeps it in its keychain
 };
 
 // What a successful login returns: the bearer token and who it speaks for.
@@ -261,6 +286,8 @@ POS_DECLARE_JSON(Empty)
 POS_DECLARE_JSON(Health)
 POS_DECLARE_JSON(LoginRequest)
 POS_DECLARE_JSON(PinLoginRequest)
+POS_DECLARE_JSON(TerminalRequest)
+POS_DECLARE_JSON(Terminal)
 POS_DECLARE_JSON(Session)
 POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)

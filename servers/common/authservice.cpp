@@ -3,6 +3,7 @@
 
 #include "auditlog.h"
 #include "dispatcher.h"
+#include "terminals.h"
 
 #include "core/auth/passwords.h"
 
@@ -125,6 +126,10 @@ Result<Session> AuthService::loginPin(CallContext &context, const PinLoginReques
     // A PIN names no user, so only the address can be throttled before it is checked.
     const QStringList keys{QStringLiteral("pin-addr:") + context.clientAddress};
     if (auto ok = throttled(keys, context.now); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = checkTerminal(m_db, request.terminalId, request.terminalSecret); !ok) {
+        failed(context, keys, QStringLiteral("(terminal)"));
         return fail(ok.error());
     }
     auto account = byPin(request.pin);

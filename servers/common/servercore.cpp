@@ -7,6 +7,7 @@
 #include "setupservice.h"
 #include "shutdown.h"
 #include "systemservice.h"
+#include "terminals.h"
 #include "userservice.h"
 
 #include "core/auth/passwords.h"
@@ -50,6 +51,7 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     Dispatcher &d = *core->m_dispatcher;
     registerSystemHandlers(d);
     core->m_auth->registerHandlers(d);
+    registerTerminalHandlers(d);
     registerUserHandlers(d);
     registerCatalogHandlers(d);
     registerMasterDataHandlers(d);

@@ -222,14 +222,37 @@ private slots:
                  ErrorCode::BadRequest);
 
         m_api.backend().setToken({});
-        const auto pin = run(QStringLiteral("login_pin"),
-                             {{QStringLiteral("pin"), QStringLiteral("4821")}});
+        const auto pin = run(QStringLiteral("login_pin"), m_api.pinParams(QStringLiteral("4821")));
         POS_VERIFY_OK(pin);
         QCOMPARE(pin->toObject().value(QStringLiteral("permissions")).toArray(),
                  QJsonArray{QStringLiteral("register.open")});
-        QCOMPARE(run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), QStringLiteral("9999")}})
+        QCOMPARE(run(QStringLiteral("login_pin"), m_api.pinParams(QStringLiteral("9999")))
                          .error()
                          .code,
+                 ErrorCode::Unauthenticated);
+        // A PIN works only on an approved terminal with its own secret.
+        QJsonObject wrongSecret = m_api.pinParams(QStringLiteral("4821"));
+        wrongSecret.insert(QStringLiteral("terminal_secret"), QStringLiteral("guess"));
+        QCOMPARE(run(QStringLiteral("login_pin"), wrongSecret).error().code,
+                 ErrorCode::Unauthenticated);
+        const QString pendingId = newId();
+        const auto pending = run(QStringLiteral("request_terminal"),
+                                 {{QStringLiteral("id"), pendingId},
+                                  {QStringLiteral("name"), QStringLiteral("Caja 9")}});
+        POS_VERIFY_OK(pending);
+        QCOMPARE(pending->toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("pending"));
+        QCOMPARE(run(QStringLiteral("request_terminal"),
+                     {{QStringLiteral("id"), pendingId},
+                      {QStringLiteral("name"), QStringLiteral("Caja 9")}})
+                         .error()
+                         .code,
+                 ErrorCode::Conflict); // the secret is given once
+        QJsonObject unapproved = m_api.pinParams(QStringLiteral("4821"));
+        unapproved.insert(QStringLiteral("terminal_id"), pendingId);
+        unapproved.insert(QStringLiteral("terminal_secret"),
+                          pending->toObject().value(QStringLiteral("secret")));
+        QCOMPARE(run(QStringLiteral("login_pin"), unapproved).error().code,
                  ErrorCode::Unauthenticated);
     }
 
@@ -407,7 +430,7 @@ private slots:
 
         m_api.backend().setToken({});
         const auto session = run(QStringLiteral("login_pin"),
-                                 {{QStringLiteral("pin"), QStringLiteral("1111")}});
+                                 m_api.pinParams(QStringLiteral("1111")));
         POS_VERIFY_OK(session);
         m_api.backend().setToken(session->toObject().value(QStringLiteral("token")).toString());
         const QJsonObject request{

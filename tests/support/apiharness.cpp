@@ -60,7 +60,32 @@ Status ApiHarness::start(ServerRole role, const std::function<void(Dispatcher &)
     } else {
         m_backend = std::make_unique<InProcessBackend>(m_core->dispatcher());
     }
-    return {};
+    return registerTerminal();
+}
+
+// A till the way one joins a store: it asks, a manager approves.
+Status ApiHarness::registerTerminal()
+{
+    auto granted = run(QStringLiteral("request_terminal"),
+                       {{QStringLiteral("id"), m_terminalId},
+                        {QStringLiteral("name"), QStringLiteral("Caja de pruebas")}});
+    if (!granted) {
+        return fail(granted.error());
+    }
+    m_terminalSecret = granted->toObject().value(QStringLiteral("secret")).toString();
+    if (loginAs(QStringLiteral("admin"), QString::fromLatin1(kAdminPassword)).isEmpty()) {
+        return fail(ErrorCode::Unauthenticated, QStringLiteral("admin login failed"));
+    }
+    auto approved = run(QStringLiteral("approve_terminal"), {{QStringLiteral("id"), m_terminalId}});
+    m_backend->setToken({});
+    return approved ? Status() : fail(approved.error());
+}
+
+QJsonObject ApiHarness::pinParams(const QString &pin) const
+{
+    return {{QStringLiteral("pin"), pin},
+            {QStringLiteral("terminal_id"), m_terminalId},
+            {QStringLiteral("terminal_secret"), m_terminalSecret}};
 }
 
 void ApiHarness::stop()
@@ -97,7 +122,7 @@ QJsonObject ApiHarness::loginAs(const QString &username, const QString &password
 QJsonObject ApiHarness::loginPin(const QString &pin)
 {
     m_backend->setToken({});
-    return keepToken(run(QStringLiteral("login_pin"), {{QStringLiteral("pin"), pin}}));
+    return keepToken(run(QStringLiteral("login_pin"), pinParams(pin)));
 }
 
 } // namespace pos::test

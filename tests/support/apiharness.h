@@ -39,8 +39,10 @@ public:
                            const CallOptions &options = {});
     // Logs in with a password and keeps the token; returns the session (empty on failure).
     QJsonObject loginAs(const QString &username, const QString &password);
-    // Logs in with a PIN and keeps the token.
+    // Logs in with a PIN on the harness's registered terminal and keeps the token.
     QJsonObject loginPin(const QString &pin);
+    // The login_pin parameters for `pin` on that terminal.
+    QJsonObject pinParams(const QString &pin) const;
 
     ServerCore &core() { return *m_core; }
     Backend &backend() { return *m_backend; }
@@ -49,12 +51,15 @@ public:
 
 private:
     QJsonObject keepToken(const Result<QJsonValue> &session);
+    Status registerTerminal();
 
     std::unique_ptr<TestDatabase> m_testDb;
     std::unique_ptr<ServerCore> m_core;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<Backend> m_backend;
     QUuid m_storeId = QUuid::createUuid();
+    QString m_terminalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString m_terminalSecret;
 };
 
 } // namespace pos::test
