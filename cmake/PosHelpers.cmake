@@ -24,7 +24,7 @@ function(pos_add_library name)
     target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
     target_link_libraries(${name} PUBLIC ${ARG_LINKS})
     pos_set_warnings(${name})
-    file(GLOB headers ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+    file(GLOB_RECURSE headers ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
     pos_translatable(${ARG_SOURCES} ${headers})
 endfunction()
 

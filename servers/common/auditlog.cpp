@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditlog.h"
-#include "sqlvalues.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/sqlvalues.h"
 
-#include "callcontext.h"
+#include "servers/common/callcontext.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

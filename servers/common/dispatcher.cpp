@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dispatcher.h"
+#include "servers/common/dispatcher.h"
 
-#include "authservice.h"
+#include "servers/common/auth/authservice.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "callcontext.h"
+#include "servers/common/callcontext.h"
 
 #include "core/api/command.h"
 #include "core/api/messages.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "inprocessbackend.h"
+#include "servers/common/inprocessbackend.h"
 
-#include "dispatcher.h"
+#include "servers/common/dispatcher.h"
 
 #include <QCoreApplication>
 #include <QPointer>

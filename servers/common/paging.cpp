@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "paging.h"
+#include "servers/common/paging.h"
 
 #include <QCoreApplication>
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "servercore.h"
+#include "servers/common/servercore.h"
 
-#include "catalogservice.h"
-#include "httpserver.h"
-#include "masterdata.h"
-#include "setupservice.h"
-#include "shutdown.h"
-#include "systemservice.h"
-#include "terminals.h"
-#include "userservice.h"
+#include "servers/common/auth/terminals.h"
+#include "servers/common/auth/userservice.h"
+#include "servers/common/catalog/catalogservice.h"
+#include "servers/common/catalog/masterdata.h"
+#include "servers/common/catalog/setupservice.h"
+#include "servers/common/http/httpserver.h"
+#include "servers/common/shutdown.h"
+#include "servers/common/systemservice.h"
 
 #include "core/auth/passwords.h"
 #include "core/db/migrations.h"

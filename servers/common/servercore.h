@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "authservice.h"
-#include "dispatcher.h"
-#include "serversettings.h"
+#include "servers/common/auth/authservice.h"
+#include "servers/common/dispatcher.h"
+#include "servers/common/serversettings.h"
 
 #include <functional>
 #include <memory>

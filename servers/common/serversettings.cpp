@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serversettings.h"
+#include "servers/common/serversettings.h"
 
 #include "core/auth/passwords.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "callcontext.h"
-#include "connectionguard.h"
+#include "servers/common/callcontext.h"
+#include "servers/common/http/connectionguard.h"
 
 #include <QHostAddress>
 #include <QProcessEnvironment>

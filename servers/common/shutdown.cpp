@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "shutdown.h"
+#include "servers/common/shutdown.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

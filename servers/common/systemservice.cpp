@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "systemservice.h"
+#include "servers/common/systemservice.h"
 
-#include "auditlog.h"
-#include "dispatcher.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/dispatcher.h"
 
 #include "core/api/messages.h"
 #include "core/api/openapi.h"

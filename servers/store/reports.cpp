@@ -4,8 +4,8 @@
 // report adds up to the tickets it covers.
 #include "reports.h"
 
+#include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
-#include "servers/common/setupservice.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "returns.h"
 
-#include "servers/common/catalogservice.h"
+#include "servers/common/catalog/catalogservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
 

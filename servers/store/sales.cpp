@@ -9,9 +9,9 @@
 
 #include "core/sales/saletotals.h"
 #include "servers/common/auditlog.h"
-#include "servers/common/catalogservice.h"
+#include "servers/common/catalog/catalogservice.h"
+#include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
-#include "servers/common/setupservice.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>

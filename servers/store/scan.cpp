@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storeservices.h"
 
-#include "servers/common/catalogservice.h"
+#include "servers/common/catalog/catalogservice.h"
+#include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
-#include "servers/common/setupservice.h"
 
 #include <QCoreApplication>
 

@@ -2,8 +2,8 @@
 #include "sessions.h"
 
 #include "servers/common/auditlog.h"
+#include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
-#include "servers/common/setupservice.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 #include "stockledger.h"
 
 #include "servers/common/auditlog.h"
-#include "servers/common/catalogservice.h"
+#include "servers/common/catalog/catalogservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
 

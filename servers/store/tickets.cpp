@@ -5,9 +5,9 @@
 #include "stockledger.h"
 
 #include "servers/common/auditlog.h"
+#include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/paging.h"
-#include "servers/common/setupservice.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // One contract for the API, run four ways: SQLite and PostgreSQL, each through
 // InProcessBackend and through HttpBackend against a real server on a free port.
 #include "core/api/httpbackend.h"
-#include "servers/common/httpserver.h"
+#include "servers/common/http/httpserver.h"
 #include "servers/common/inprocessbackend.h"
 #include "servers/common/servercore.h"
 #include "support/apiharness.h"

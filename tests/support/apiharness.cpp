@@ -4,7 +4,7 @@
 #include "support/backendcall.h"
 
 #include "core/api/httpbackend.h"
-#include "servers/common/httpserver.h"
+#include "servers/common/http/httpserver.h"
 #include "servers/common/inprocessbackend.h"
 
 #include <QtTest/QTest>

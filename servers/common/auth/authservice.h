@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "callcontext.h"
-#include "throttle.h"
-#include "users.h"
+#include "servers/common/auth/throttle.h"
+#include "servers/common/auth/users.h"
+#include "servers/common/callcontext.h"
 
 #include "core/api/permission.h"
 

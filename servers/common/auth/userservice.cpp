@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "userservice.h"
+#include "servers/common/auth/userservice.h"
 
-#include "auditlog.h"
-#include "dispatcher.h"
-#include "users.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/auth/users.h"
+#include "servers/common/dispatcher.h"
 
 #include "core/auth/passwords.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "users.h"
-#include "sqlvalues.h"
+#include "servers/common/auth/users.h"
+#include "servers/common/sqlvalues.h"
 
 #include "core/api/permission.h"
 #include "core/auth/passwords.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "masterdata.h"
+#include "servers/common/catalog/masterdata.h"
 
-#include "mastertable.h"
+#include "servers/common/catalog/mastertable.h"
 
 #include "core/base/text.h"
 

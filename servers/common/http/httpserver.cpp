@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpserver.h"
+#include "servers/common/http/httpserver.h"
 
-#include "dispatcher.h"
+#include "servers/common/dispatcher.h"
 
 #include "core/api/httperror.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "authservice.h"
+#include "servers/common/auth/authservice.h"
 
-#include "auditlog.h"
-#include "dispatcher.h"
-#include "terminals.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/auth/terminals.h"
+#include "servers/common/dispatcher.h"
 
 #include "core/auth/passwords.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "paging.h"
+#include "servers/common/paging.h"
 
 #include "core/db/transaction.h"
 

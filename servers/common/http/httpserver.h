@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectionguard.h"
-#include "replaycache.h"
+#include "servers/common/http/connectionguard.h"
+#include "servers/common/http/replaycache.h"
 
 #include "core/base/error.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "replaycache.h"
+#include "servers/common/http/replaycache.h"
 
 namespace pos {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "terminals.h"
+#include "servers/common/auth/terminals.h"
 
-#include "auditlog.h"
-#include "dispatcher.h"
-#include "sqlvalues.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/dispatcher.h"
+#include "servers/common/sqlvalues.h"
 
 #include "core/auth/passwords.h"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "auditlog.h"
-#include "dispatcher.h"
-#include "paging.h"
-#include "sqlvalues.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/dispatcher.h"
+#include "servers/common/paging.h"
+#include "servers/common/sqlvalues.h"
 
 #include <QSqlQuery>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionguard.h"
+#include "servers/common/http/connectionguard.h"
 
 #include "core/api/httperror.h"
 

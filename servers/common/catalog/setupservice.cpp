@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "setupservice.h"
-#include "sqlvalues.h"
+#include "servers/common/catalog/setupservice.h"
+#include "servers/common/sqlvalues.h"
 
-#include "auditlog.h"
-#include "dispatcher.h"
+#include "servers/common/auditlog.h"
+#include "servers/common/dispatcher.h"
 
 #include <QCoreApplication>
 

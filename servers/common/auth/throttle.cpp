@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "throttle.h"
+#include "servers/common/auth/throttle.h"
 
 #include <algorithm>
 
