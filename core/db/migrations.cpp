@@ -39,21 +39,32 @@ QList<Migration> available(Schema schema)
     return out;
 }
 
+// On PostgreSQL, serialises concurrent start-ups for the rest of the transaction.
+Status lockMigrations(const Transaction &tx)
+{
+    if (tx.engine() != Engine::PostgreSql) {
+        return {}; // SQLite writers are serialised by BEGIN IMMEDIATE already
+    }
+    auto locked = tx.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7270001)"));
+    return locked ? Status() : fail(locked.error());
+}
+
 Status ensureTable(Database &database)
 {
     auto tx = Transaction::begin(database);
     if (!tx) {
         return fail(tx.error());
     }
+    // Under the lock: two processes creating the table at once can otherwise fail with
+    // "tuple concurrently updated", which is no clean conflict.
+    if (auto ok = lockMigrations(*tx); !ok) {
+        return fail(ok.error());
+    }
     auto created = tx->exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                            "version TEXT NOT NULL PRIMARY KEY, "
                                            "applied_at TEXT NOT NULL)"));
     if (!created) {
-        // Two PostgreSQL processes may race to create it; the loser finds it there.
-        if (created.error().code != ErrorCode::Conflict) {
-            return fail(created.error());
-        }
-        return {};
+        return fail(created.error());
     }
     return tx->commit();
 }
@@ -80,12 +91,8 @@ Result<bool> applyOne(Database &database, const Migration &m)
     if (!tx) {
         return fail(tx.error());
     }
-    if (tx->engine() == Engine::PostgreSql) {
-        // Serialises concurrent start-ups; released at commit or rollback.
-        if (auto locked = tx->exec(QStringLiteral("SELECT pg_advisory_xact_lock(7270001)"));
-            !locked) {
-            return fail(locked.error());
-        }
+    if (auto ok = lockMigrations(*tx); !ok) {
+        return fail(ok.error());
     }
     auto applied = alreadyApplied(*tx, m.version);
     if (!applied || *applied) {
