@@ -92,6 +92,19 @@ void fields(V &v, Like<NoSaleRequest> auto &m)
 }
 
 template<typename V>
+void fields(V &v, Like<ReceiptQuery> auto &m)
+{
+    v.field("number", m.number, Text{1, 40});
+}
+
+template<typename V>
+void fields(V &v, Like<StoreSetup> auto &m)
+{
+    v.object("store", m.store);
+    v.field("registers", m.registers, Items{0, 500});
+}
+
+template<typename V>
 void fields(V &v, Like<ScanQuery> auto &m)
 {
     v.field("code", m.code, Text{1, 64});
@@ -267,6 +280,8 @@ POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)
 POS_DEFINE_JSON(Id)
 POS_DEFINE_JSON(NoSaleRequest)
+POS_DEFINE_JSON(ReceiptQuery)
+POS_DEFINE_JSON(StoreSetup)
 POS_DEFINE_JSON(ScanQuery)
 POS_DEFINE_JSON(ScanResult)
 POS_DEFINE_JSON(BarcodeRuleModel)

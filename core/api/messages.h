@@ -97,6 +97,19 @@ struct NoSaleRequest
     QString reason;
 };
 
+// A sale looked up by what is printed on it (a return starts from the receipt).
+struct ReceiptQuery
+{
+    QString number;
+};
+
+// What a till needs to know of the store it sells for.
+struct StoreSetup
+{
+    Store store;
+    QList<Register> registers;
+};
+
 struct ScanQuery
 {
     QString code;
@@ -293,6 +306,8 @@ POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)
 POS_DECLARE_JSON(Id)
 POS_DECLARE_JSON(NoSaleRequest)
+POS_DECLARE_JSON(ReceiptQuery)
+POS_DECLARE_JSON(StoreSetup)
 POS_DECLARE_JSON(ScanQuery)
 POS_DECLARE_JSON(ScanResult)
 POS_DECLARE_JSON(BarcodeRuleModel)

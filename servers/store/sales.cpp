@@ -625,6 +625,26 @@ Result<Sale> voidSale(CallContext &c, const VoidRequest &request)
     return readSale(c.db, request.id);
 }
 
+Result<Sale> findSale(CallContext &c, const ReceiptQuery &query)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral("SELECT id FROM sales WHERE store_id = ? AND receipt_number = ?"),
+                  {sql::id(c.server.storeId), query.number.trimmed().toUpper()});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound, Tr::tr("no sale has receipt number %1").arg(query.number));
+    }
+    const QUuid id = QUuid::fromString(q->value(0).toString());
+    q->finish();
+    return readSale(c.db, id);
+}
+
 Result<QJsonValue> getSale(CallContext &c, const QJsonObject &)
 {
     return transform(readSale(c.db, QUuid::fromString(
@@ -641,6 +661,7 @@ void registerStoreHandlers(Dispatcher &dispatcher)
     dispatcher.add(QStringLiteral("lookup_barcode"), typed<ScanQuery, ScanResult>(lookupBarcode));
     dispatcher.add(QStringLiteral("create_sale"), typed<Sale, Sale>(createSale));
     dispatcher.add(QStringLiteral("get_sale"), getSale);
+    dispatcher.add(QStringLiteral("find_sale"), typed<ReceiptQuery, Sale>(findSale));
     dispatcher.add(QStringLiteral("void_sale"), typed<VoidRequest, Sale>(voidSale));
     registerTicketHandlers(dispatcher);
     registerReportHandlers(dispatcher);

@@ -135,9 +135,39 @@ Result<RegisterSession> sessionById(Database &db, const QUuid &id)
                                                                            : SessionStatus::Closed};
 }
 
+namespace {
+
+// A till starting up asks whether its register is already open (after a restart, or when
+// the next cashier takes over) before it offers to open it.
+Result<QJsonValue> openSessionOf(CallContext &c, const QJsonObject &)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral("SELECT id FROM register_sessions WHERE register_id = ? AND "
+                                 "store_id = ? AND status = 'open'"),
+                  {sql::id(QUuid::fromString(c.pathParams.value(QStringLiteral("id")).toString())),
+                   sql::id(c.server.storeId)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound, Tr::tr("this register is closed"));
+    }
+    const QUuid id = QUuid::fromString(q->value(0).toString());
+    q->finish();
+    return transform(sessionById(c.db, id),
+                     [](const RegisterSession &s) { return QJsonValue(json::write(s)); });
+}
+
+} // namespace
+
 void registerSessionHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("open_session"), typed<OpenSession, RegisterSession>(openSession));
+    dispatcher.add(QStringLiteral("get_open_session"), openSessionOf);
 }
 
 } // namespace pos

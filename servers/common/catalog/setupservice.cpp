@@ -111,6 +111,42 @@ Result<Setting> putSetting(CallContext &c, const Setting &setting)
     return written ? Result<Setting>(setting) : fail(written.error());
 }
 
+Result<QList<Register>> registersOf(Database &db, const QUuid &storeId)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT id, number, name, active FROM registers WHERE store_id = ? "
+                          "AND deleted = FALSE ORDER BY number"),
+                  {sql::id(storeId)});
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<Register> registers;
+    while (q->next()) {
+        registers.append(Register{QUuid::fromString(q->value(0).toString()), storeId,
+                                  q->value(1).toLongLong(), q->value(2).toString(),
+                                  q->value(3).toBool()});
+    }
+    return registers;
+}
+
+Result<StoreSetup> getStore(CallContext &c, const Empty &)
+{
+    auto store = storeById(c.db, c.server.storeId);
+    if (!store) {
+        return fail(store.error());
+    }
+    auto registers = registersOf(c.db, c.server.storeId);
+    if (!registers) {
+        return fail(registers.error());
+    }
+    return StoreSetup{*store, *registers};
+}
+
 } // namespace
 
 Result<Store> storeById(Database &db, const QUuid &id)
@@ -190,6 +226,7 @@ Result<QList<BarcodeRule>> barcodeRules(Database &db)
 
 void registerSetupHandlers(Dispatcher &dispatcher)
 {
+    dispatcher.add(QStringLiteral("get_store"), typed<Empty, StoreSetup>(getStore));
     dispatcher.add(QStringLiteral("put_store"), typed<Store, Store>(putStore));
     dispatcher.add(QStringLiteral("put_register"), typed<Register, Register>(putRegister));
     dispatcher.add(QStringLiteral("put_setting"), typed<Setting, Setting>(putSetting));

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "productpicker.h"
+
+#include "till/catalog.h"
+
+#include "apps/widgets/onscreenkeyboard.h"
+#include "apps/widgets/touch.h"
+
+#include <QButtonGroup>
+#include <QGridLayout>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace pos {
+
+ProductPicker::ProductPicker(QWidget *parent)
+    : QWidget(parent)
+    , m_search(new QLineEdit(this))
+    , m_keyboardToggle(touchButton(QStringLiteral("keyboardToggle"), this))
+    , m_keyboard(new OnScreenKeyboard(this))
+    , m_tabs(new QHBoxLayout)
+    , m_tabGroup(new QButtonGroup(this))
+    , m_grid(new QGridLayout)
+    , m_previous(touchButton(QStringLiteral("productsPrevious"), this))
+    , m_next(touchButton(QStringLiteral("productsNext"), this))
+{
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    m_keyboardToggle->setCheckable(true);
+    m_keyboardToggle->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_keyboardToggle->setFixedSize(64, 48);
+    m_keyboard->setTarget(m_search);
+    m_keyboard->hide();
+    m_tabGroup->setExclusive(true);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_keyboardToggle);
+    auto *pager = new QHBoxLayout;
+    pager->addWidget(m_previous);
+    pager->addWidget(m_next);
+    m_grid->setSpacing(6);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_keyboard);
+    layout->addLayout(m_tabs);
+    layout->addLayout(m_grid, 1);
+    layout->addLayout(pager);
+    connect(m_keyboardToggle, &QPushButton::toggled, m_keyboard, &QWidget::setVisible);
+    connect(m_search, &QLineEdit::textChanged, this, &ProductPicker::showSearch);
+    connect(m_previous, &QPushButton::clicked, this, [this] { turnPage(-1); });
+    connect(m_next, &QPushButton::clicked, this, [this] { turnPage(1); });
+    for (int i = 0; i < kColumns * kRows; ++i) {
+        auto *b = touchButton(QStringLiteral("productSlot%1").arg(i), this,
+                              QStringLiteral("product"));
+        m_grid->addWidget(b, i / kColumns, i % kColumns);
+        connect(b, &QPushButton::clicked, this, [this, i] {
+            const int at = m_page * kColumns * kRows + i;
+            if (at < m_shown.size()) {
+                emit chosen(*m_shown.at(at));
+            }
+        });
+    }
+    retranslate();
+}
+
+void ProductPicker::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search products…"));
+    m_search->setAccessibleName(tr("Search products"));
+    setLabel(m_keyboardToggle, QStringLiteral("⌨"));
+    m_keyboardToggle->setAccessibleName(tr("Keyboard"));
+    setLabel(m_previous, tr("◀ Previous"));
+    setLabel(m_next, tr("Next ▶"));
+}
+
+void ProductPicker::setCatalog(const TillCatalog *catalog)
+{
+    m_catalog = catalog;
+    for (QAbstractButton *b : m_tabGroup->buttons()) {
+        m_tabGroup->removeButton(b);
+        delete b;
+    }
+    if (!catalog) {
+        return;
+    }
+    for (const Department &d : catalog->departments()) {
+        if (!d.active) {
+            continue;
+        }
+        auto *tab = touchButton(QStringLiteral("dept_") + d.code, this, QStringLiteral("tab"));
+        tab->setCheckable(true);
+        setLabel(tab, d.name);
+        m_tabGroup->addButton(tab);
+        m_tabs->addWidget(tab);
+        connect(tab, &QPushButton::clicked, this, [this, id = d.id] {
+            m_search->clear();
+            showDepartment(id);
+        });
+    }
+    if (!m_tabGroup->buttons().isEmpty()) {
+        m_tabGroup->buttons().first()->setChecked(true);
+        showDepartment(catalog->departments().first().id);
+    }
+}
+
+void ProductPicker::clearSearch()
+{
+    m_search->clear();
+}
+
+void ProductPicker::showDepartment(const QUuid &id)
+{
+    if (m_catalog) {
+        showProducts(m_catalog->inDepartment(id));
+    }
+}
+
+void ProductPicker::showSearch(const QString &text)
+{
+    if (!m_catalog) {
+        return;
+    }
+    if (text.trimmed().isEmpty()) {
+        if (auto *tab = m_tabGroup->checkedButton()) {
+            tab->click();
+        }
+        return;
+    }
+    showProducts(m_catalog->search(text, 200));
+}
+
+void ProductPicker::showProducts(const QList<const Product *> &products)
+{
+    m_shown = products;
+    m_page = 0;
+    turnPage(0);
+}
+
+void ProductPicker::turnPage(int delta)
+{
+    const int perPage = kColumns * kRows;
+    const int pages = std::max(1, static_cast<int>((m_shown.size() + perPage - 1) / perPage));
+    m_page = std::clamp(m_page + delta, 0, pages - 1);
+    const QLocale locale;
+    for (int i = 0; i < perPage; ++i) {
+        auto *b = static_cast<QPushButton *>(m_grid->itemAt(i)->widget());
+        const int at = m_page * perPage + i;
+        if (at >= m_shown.size()) {
+            b->setText(QString());
+            b->setEnabled(false);
+            b->setStyleSheet(QString());
+            continue;
+        }
+        const Product *p = m_shown.at(at);
+        b->setEnabled(true);
+        setLabel(b, p->name + QLatin1Char('\n') + p->price.format(locale));
+        const Department *dept = nullptr;
+        for (const Department &d : m_catalog->departments()) {
+            if (d.id == p->departmentId) {
+                dept = &d;
+            }
+        }
+        b->setStyleSheet(dept && !dept->color.isEmpty()
+                                 ? QStringLiteral("background: %1;").arg(dept->color)
+                                 : QString());
+    }
+    m_previous->setEnabled(m_page > 0);
+    m_next->setEnabled(m_page < pages - 1);
+}
+
+} // namespace pos

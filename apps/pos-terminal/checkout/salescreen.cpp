@@ -1,0 +1,661 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "salescreen.h"
+
+#include "productpicker.h"
+#include "ticketview.h"
+
+#include "common/authorised.h"
+#include "common/dialogs.h"
+#include "register/sessionreportview.h"
+#include "till/till.h"
+
+#include "apps/widgets/touch.h"
+
+#include <QApplication>
+#include <QGridLayout>
+#include <QJsonArray>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QStackedWidget>
+
+namespace pos {
+
+namespace {
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// "ST01-02-000123": what a scanned receipt's QR code holds.
+bool looksLikeReceipt(const QString &code)
+{
+    static const QRegularExpression receipt(QStringLiteral("^[A-Z0-9]{1,8}-\\d{2}-\\d{6}$"));
+    return receipt.match(code).hasMatch();
+}
+
+} // namespace
+
+SaleScreen::SaleScreen(Till &till, QWidget *parent)
+    : Screen(parent)
+    , m_till(till)
+    , m_ticket(new TicketView(till.cart(), this))
+    , m_picker(new ProductPicker(this))
+    , m_actionPages(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("saleScreen"));
+    buildActions();
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_picker, 1);
+    right->addWidget(m_actionPages);
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_ticket, 5);
+    layout->addLayout(right, 6);
+    connect(m_picker, &ProductPicker::chosen, this, &SaleScreen::add);
+    retranslate();
+}
+
+QPushButton *SaleScreen::action(const QString &name, const QString &role)
+{
+    auto *b = touchButton(name, this, role);
+    m_actions.insert(name, b);
+    return b;
+}
+
+void SaleScreen::buildActions()
+{
+    const QList<QPair<QString, std::function<void()>>> main{
+            {QStringLiteral("actQty"),
+             [this] {
+                 askQuantity();
+             }},
+            {QStringLiteral("actPrice"),
+             [this] {
+                 askPrice();
+             }},
+            {QStringLiteral("actDiscount"),
+             [this] {
+                 askDiscount(false);
+             }},
+            {QStringLiteral("actRemove"),
+             [this] {
+                 removeLine();
+             }},
+            {QStringLiteral("actCustomer"),
+             [this] {
+                 pickCustomer();
+             }},
+            {QStringLiteral("actHold"),
+             [this] {
+                 hold();
+             }},
+            {QStringLiteral("actRecall"),
+             [this] {
+                 recall();
+             }},
+            {QStringLiteral("actReturn"),
+             [this] {
+                 askReturn();
+             }},
+            {QStringLiteral("actMore"),
+             [this] {
+                 m_actionPages->setCurrentIndex(1);
+             }},
+    };
+    const QList<QPair<QString, std::function<void()>>> more{
+            {QStringLiteral("actTicketDiscount"),
+             [this] {
+                 askDiscount(true);
+             }},
+            {QStringLiteral("actSalesRep"),
+             [this] {
+                 pickSalesRep();
+             }},
+            {QStringLiteral("actNoSale"),
+             [this] {
+                 noSale();
+             }},
+            {QStringLiteral("actPaidIn"),
+             [this] {
+                 cashMovement(QStringLiteral("paid_in"));
+             }},
+            {QStringLiteral("actPaidOut"),
+             [this] {
+                 cashMovement(QStringLiteral("paid_out"));
+             }},
+            {QStringLiteral("actReprint"),
+             [this] {
+                 m_till.devices().reprintLast();
+             }},
+            {QStringLiteral("actXReport"),
+             [this] {
+                 showXReport();
+             }},
+            {QStringLiteral("actVoid"),
+             [this] {
+                 voidTicket();
+             }},
+            {QStringLiteral("actSwitch"),
+             [this] {
+                 emit switchCashier();
+             }},
+            {QStringLiteral("actClose"),
+             [this] {
+                 emit closeRegister();
+             }},
+            {QStringLiteral("actLess"),
+             [this] {
+                 m_actionPages->setCurrentIndex(0);
+             }},
+    };
+    const auto page = [this](const QList<QPair<QString, std::function<void()>>> &actions,
+                             bool withPay) {
+        auto *host = new QWidget(this);
+        auto *grid = new QGridLayout(host);
+        grid->setContentsMargins(0, 0, 0, 0);
+        int i = 0;
+        for (const auto &[name, run] : actions) {
+            const QString role = name == QLatin1String("actRemove")
+                                                 || name == QLatin1String("actVoid")
+                                         ? QStringLiteral("danger")
+                                 : name == QLatin1String("actHold") ? QStringLiteral("warn")
+                                                                    : QString();
+            auto *b = action(name, role);
+            connect(b, &QPushButton::clicked, this, run);
+            grid->addWidget(b, i / 5, i % 5);
+            ++i;
+        }
+        if (withPay) {
+            auto *payButton = action(QStringLiteral("actPay"), QStringLiteral("pay"));
+            connect(payButton, &QPushButton::clicked, this, &SaleScreen::pay);
+            grid->addWidget(payButton, 1, 4);
+        }
+        m_actionPages->addWidget(host);
+    };
+    page(main, true);
+    page(more, false);
+}
+
+void SaleScreen::retranslate()
+{
+    const QList<QPair<QString, QString>> labels{
+            {QStringLiteral("actQty"), tr("Qty")},
+            {QStringLiteral("actPrice"), tr("Price")},
+            {QStringLiteral("actDiscount"), tr("Discount")},
+            {QStringLiteral("actRemove"), tr("Remove")},
+            {QStringLiteral("actCustomer"), tr("Customer")},
+            {QStringLiteral("actHold"), tr("Hold")},
+            {QStringLiteral("actRecall"), tr("Recall")},
+            {QStringLiteral("actReturn"), tr("Return")},
+            {QStringLiteral("actMore"), tr("More…")},
+            {QStringLiteral("actPay"), tr("PAY")},
+            {QStringLiteral("actTicketDiscount"), tr("Ticket\ndiscount")},
+            {QStringLiteral("actSalesRep"), tr("Sales rep")},
+            {QStringLiteral("actNoSale"), tr("No sale")},
+            {QStringLiteral("actPaidIn"), tr("Paid in")},
+            {QStringLiteral("actPaidOut"), tr("Paid out")},
+            {QStringLiteral("actReprint"), tr("Reprint")},
+            {QStringLiteral("actXReport"), tr("X report")},
+            {QStringLiteral("actVoid"), tr("Void\nticket")},
+            {QStringLiteral("actSwitch"), tr("Switch\ncashier")},
+            {QStringLiteral("actClose"), tr("Close\nregister")},
+            {QStringLiteral("actLess"), tr("◀ Back")},
+    };
+    for (const auto &[name, text] : labels) {
+        setLabel(m_actions.value(name), text);
+    }
+    m_picker->retranslate();
+    m_ticket->refresh();
+}
+
+void SaleScreen::catalogChanged()
+{
+    m_picker->setCatalog(m_till.catalog());
+}
+
+void SaleScreen::scan(const QString &code)
+{
+    if (looksLikeReceipt(code)) {
+        startReturn(code);
+        return;
+    }
+    if (const Product *p = m_till.catalog() ? m_till.catalog()->byBarcode(code) : nullptr) {
+        add(*p);
+        return;
+    }
+    // Not a catalog code: perhaps a scale or price label the store server reads.
+    m_till.backend().execute(QStringLiteral("lookup_barcode"), {{QStringLiteral("code"), code}},
+                             [this, code](Result<QJsonValue> answer) {
+                                 auto found = answer ? json::parse<ScanResult>(*answer)
+                                                     : Result<ScanResult>(fail(answer.error()));
+                                 if (!found) {
+                                     QApplication::beep();
+                                     emit failed(found.error().code == ErrorCode::NotFound
+                                                         ? tr("Item not found: %1").arg(code)
+                                                         : found.error().message);
+                                     return;
+                                 }
+                                 const int row = m_till.cart().add(found->product, found->quantity,
+                                                                   found->unitPrice);
+                                 m_ticket->selectRow(row);
+                             });
+}
+
+void SaleScreen::add(const Product &product)
+{
+    if (m_till.cart().isReturn()) {
+        emit failed(tr("This ticket is a return: finish it before selling"));
+        return;
+    }
+    const int row = m_till.cart().add(product, Quantity::units(1), product.price);
+    m_ticket->selectRow(row);
+    m_picker->clearSearch();
+}
+
+int SaleScreen::selectedLine()
+{
+    const int row = m_ticket->selectedRow();
+    if (row < 0) {
+        emit failed(tr("Select a line first"));
+    }
+    return row;
+}
+
+void SaleScreen::withPermission(Permission permission, std::function<void()> then)
+{
+    if (m_till.cashierMay(permission) || !m_till.cart().approvalPin().isEmpty()) {
+        then();
+        return;
+    }
+    auto *dialog = new EntryDialog(this, QStringLiteral("manager"), tr("Manager approval"),
+                                   NumPadKeys::Digits, true);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMessage(tr("A manager's PIN is needed for this"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, permission, then] {
+        const QString pin = dialog->text();
+        m_till.backend().execute(QStringLiteral("login_pin"), m_till.pinParams(pin),
+                                 [this, pin, permission, then](Result<QJsonValue> answer) {
+                                     auto manager = answer ? json::parse<Session>(*answer)
+                                                           : Result<Session>(fail(answer.error()));
+                                     if (!manager) {
+                                         emit failed(manager.error().message);
+                                     } else if (!manager->permissions.contains(
+                                                        permissionName(permission))) {
+                                         emit failed(tr("%1 may not approve this")
+                                                             .arg(manager->user.fullName));
+                                     } else {
+                                         m_till.cart().setApprovalPin(pin);
+                                         then();
+                                     }
+                                 });
+    });
+    dialog->open();
+}
+
+void SaleScreen::askQuantity()
+{
+    const int row = selectedLine();
+    if (row < 0) {
+        return;
+    }
+    EntryDialog::ask(this, QStringLiteral("qty"), tr("Quantity"), NumPadKeys::Decimal,
+                     [this, row](const QString &text) {
+                         const auto q = Quantity::parse(text, QLocale());
+                         if (!q || q->isZero() || q->isNegative()) {
+                             emit failed(q ? tr("Quantity must be more than zero")
+                                           : q.error().message);
+                             return;
+                         }
+                         m_till.cart().setQuantity(row, *q);
+                     });
+}
+
+void SaleScreen::askPrice()
+{
+    const int row = selectedLine();
+    if (row < 0) {
+        return;
+    }
+    withPermission(Permission::SalesPriceOverride, [this, row] {
+        EntryDialog::ask(this, QStringLiteral("price"), tr("New price"), NumPadKeys::Decimal,
+                         [this, row](const QString &text) {
+                             const auto price = Money::parse(text, QLocale());
+                             if (!price || price->isNegative()) {
+                                 emit failed(price ? tr("A price cannot be negative")
+                                                   : price.error().message);
+                                 return;
+                             }
+                             m_till.cart().setPrice(row, *price);
+                         });
+    });
+}
+
+void SaleScreen::askDiscount(bool wholeTicket)
+{
+    const int row = wholeTicket ? 0 : selectedLine();
+    if (row < 0 || m_till.cart().isEmpty()) {
+        return;
+    }
+    withPermission(Permission::SalesDiscount, [this, row, wholeTicket] {
+        auto *dialog = new EntryDialog(this, QStringLiteral("discount"),
+                                       wholeTicket ? tr("Ticket discount") : tr("Line discount"),
+                                       NumPadKeys::Decimal);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setReasons({tr("Percent %"), tr("Amount")});
+        connect(dialog, &QDialog::accepted, this, [this, dialog, row, wholeTicket] {
+            const bool percent = dialog->reason() == tr("Percent %");
+            const auto &totals = m_till.cart().totals();
+            const CartLine &line = m_till.cart().line(row);
+            const auto base = wholeTicket || !totals
+                                      ? (totals ? totals->total : Money())
+                                      : line.unitPrice.times(line.quantity, Rounding::HalfUp)
+                                                .value_or(Money());
+            Result<Money> amount = Money::parse(dialog->text(), QLocale());
+            if (amount && percent) {
+                amount = Money::fromMinor((base.minor() * amount->minor() + 5000) / 10000);
+            }
+            if (!amount || amount->isNegative()) {
+                emit failed(amount ? tr("A discount cannot be negative") : amount.error().message);
+                return;
+            }
+            if (wholeTicket) {
+                m_till.cart().setTicketDiscount(*amount);
+            } else {
+                m_till.cart().setLineDiscount(row, *amount);
+            }
+        });
+        dialog->open();
+    });
+}
+
+void SaleScreen::removeLine()
+{
+    const int row = selectedLine();
+    if (row >= 0) {
+        m_till.cart().remove(row);
+        if (!m_till.cart().isEmpty()) {
+            m_ticket->selectRow(std::min(row, m_till.cart().rowCount() - 1));
+        }
+    }
+}
+
+void SaleScreen::pickCustomer()
+{
+    auto *dialog = new ChoiceDialog(this, QStringLiteral("customer"), tr("Customer"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto found = std::make_shared<QHash<QString, Customer>>();
+    const auto search = [this, dialog, found](const QString &text) {
+        m_till.backend().execute(QStringLiteral("get_customers"),
+                                 {{QStringLiteral("q"), text},
+                                  {QStringLiteral("limit"), QStringLiteral("8")}},
+                                 [dialog = QPointer<ChoiceDialog>(dialog),
+                                  found](Result<QJsonValue> answer) {
+                                     auto page = answer ? json::parse<Page<Customer>>(*answer)
+                                                        : Result<Page<Customer>>(
+                                                                  fail(answer.error()));
+                                     if (!dialog || !page) {
+                                         return;
+                                     }
+                                     QList<QPair<QString, QString>> choices;
+                                     found->clear();
+                                     for (const Customer &c : page->items) {
+                                         found->insert(c.code, c);
+                                         choices << qMakePair(c.code, c.name);
+                                     }
+                                     dialog->setChoices(choices);
+                                 });
+    };
+    dialog->enableSearch(search);
+    connect(dialog, &ChoiceDialog::picked, this,
+            [this, found](const QString &code) { m_till.cart().setCustomer(found->value(code)); });
+    search(QString());
+    dialog->open();
+}
+
+void SaleScreen::pickSalesRep()
+{
+    m_till.backend().execute(QStringLiteral("get_sales_reps"), {}, [this](Result<QJsonValue> answer) {
+        auto page = answer ? json::parse<Page<SalesRep>>(*answer)
+                           : Result<Page<SalesRep>>(fail(answer.error()));
+        if (!page) {
+            emit failed(page.error().message);
+            return;
+        }
+        auto *dialog = new ChoiceDialog(this, QStringLiteral("rep"), tr("Sales rep"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QList<QPair<QString, QString>> choices;
+        for (const SalesRep &r : page->items) {
+            choices << qMakePair(r.code, r.name);
+        }
+        dialog->setChoices(choices);
+        connect(dialog, &ChoiceDialog::picked, this,
+                [this, reps = page->items](const QString &code) {
+                    for (const SalesRep &r : reps) {
+                        if (r.code == code) {
+                            m_till.cart().setSalesRep(r.id, r.name);
+                        }
+                    }
+                });
+        dialog->open();
+    });
+}
+
+void SaleScreen::hold()
+{
+    if (m_till.cart().isEmpty() || m_till.cart().isReturn() || !m_till.cart().totals()) {
+        return;
+    }
+    const Sale sale = m_till.ticket({}, Money(), SaleStatus::Held);
+    const QString label = m_till.cart().customerName().isEmpty()
+                                  ? QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)
+                                            + QStringLiteral(" · ")
+                                            + m_till.cart().totals()->total.format(QLocale())
+                                  : m_till.cart().customerName();
+    const QJsonObject params{{QStringLiteral("id"), idText(QUuid::createUuid())},
+                             {QStringLiteral("label"), label.left(60)},
+                             {QStringLiteral("sale"), json::write(sale)}};
+    m_till.backend().execute(QStringLiteral("hold_ticket"), params,
+                             [this](Result<QJsonValue> answer) {
+                                 if (!answer) {
+                                     emit failed(answer.error().message);
+                                     return;
+                                 }
+                                 m_till.cart().clear();
+                                 emit informed(tr("Ticket held"));
+                             });
+}
+
+void SaleScreen::recall()
+{
+    if (!m_till.cart().isEmpty()) {
+        emit failed(tr("Finish or hold this ticket before recalling another"));
+        return;
+    }
+    m_till.backend().execute(QStringLiteral("get_held_tickets"), {}, [this](Result<QJsonValue> answer) {
+        auto page = answer ? json::parse<Page<HeldTicket>>(*answer)
+                           : Result<Page<HeldTicket>>(fail(answer.error()));
+        if (!page) {
+            emit failed(page.error().message);
+            return;
+        }
+        auto *dialog = new ChoiceDialog(this, QStringLiteral("held"), tr("Held tickets"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QList<QPair<QString, QString>> choices;
+        for (qsizetype i = 0; i < page->items.size(); ++i) {
+            choices << qMakePair(QString::number(i), page->items.at(i).label);
+        }
+        dialog->setChoices(choices);
+        connect(dialog, &ChoiceDialog::picked, this, [this, held = page->items](const QString &key) {
+            const QString id = idText(held.at(key.toInt()).id);
+            m_till.backend().execute(QStringLiteral("recall_ticket"), {{QStringLiteral("id"), id}},
+                                     [this](Result<QJsonValue> back) {
+                                         auto ticket = back ? json::parse<HeldTicket>(*back)
+                                                            : Result<HeldTicket>(fail(back.error()));
+                                         if (!ticket) {
+                                             emit failed(ticket.error().message);
+                                             return;
+                                         }
+                                         m_till.cart().restore(ticket->sale);
+                                     });
+        });
+        dialog->open();
+    });
+}
+
+void SaleScreen::askReturn()
+{
+    if (!m_till.cart().isEmpty()) {
+        emit failed(tr("Finish or hold this ticket before a return"));
+        return;
+    }
+    auto *dialog = new ChoiceDialog(this, QStringLiteral("return"), tr("Return: receipt number"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto typed = std::make_shared<QString>();
+    dialog->enableSearch([this, dialog, typed](const QString &text) {
+        *typed = text.trimmed().toUpper();
+        dialog->setChoices({{QStringLiteral("find"), tr("Find %1").arg(*typed)}});
+    });
+    connect(dialog, &ChoiceDialog::picked, this, [this, typed] { startReturn(*typed); });
+    dialog->setChoices({});
+    dialog->open();
+}
+
+void SaleScreen::startReturn(const QString &receiptNumber)
+{
+    if (!m_till.cart().isEmpty()) {
+        emit failed(tr("Finish or hold this ticket before a return"));
+        return;
+    }
+    m_till.backend().execute(QStringLiteral("find_sale"),
+                             {{QStringLiteral("number"), receiptNumber}},
+                             [this](Result<QJsonValue> answer) {
+                                 auto sale = answer ? json::parse<Sale>(*answer)
+                                                    : Result<Sale>(fail(answer.error()));
+                                 if (!sale) {
+                                     emit failed(sale.error().message);
+                                     return;
+                                 }
+                                 m_till.cart().startReturn(*sale);
+                                 emit informed(tr("Return of %1: remove what does not come back")
+                                                       .arg(sale->receiptNumber));
+                             });
+}
+
+void SaleScreen::noSale()
+{
+    runAuthorised(this, m_till.backend(), QStringLiteral("open_drawer"),
+                  {{QStringLiteral("reason"), QStringLiteral("no sale")}},
+                  [this](Result<QJsonValue> answer) {
+                      if (!answer) {
+                          emit failed(answer.error().message);
+                          return;
+                      }
+                      m_till.devices().openDrawer();
+                  });
+}
+
+void SaleScreen::cashMovement(const QString &kind)
+{
+    if (!m_till.session()) {
+        return;
+    }
+    auto *dialog = new EntryDialog(this, QStringLiteral("cash"),
+                                   kind == QLatin1String("paid_in") ? tr("Paid in") : tr("Paid out"),
+                                   NumPadKeys::Decimal);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setReasons(kind == QLatin1String("paid_in")
+                               ? QStringList{tr("Change from the safe"), tr("Other")}
+                               : QStringList{tr("Supplier payment"), tr("Expenses"), tr("Other")});
+    connect(dialog, &QDialog::accepted, this, [this, dialog, kind] {
+        const auto amount = Money::parse(dialog->text(), QLocale());
+        if (!amount || amount->isZero() || amount->isNegative()) {
+            emit failed(amount ? tr("The amount must be more than zero") : amount.error().message);
+            return;
+        }
+        const QJsonObject params{{QStringLiteral("id"), idText(QUuid::createUuid())},
+                                 {QStringLiteral("session_id"), idText(m_till.session()->id)},
+                                 {QStringLiteral("kind"), kind},
+                                 {QStringLiteral("amount"), amount->minor()},
+                                 {QStringLiteral("reason"), dialog->reason()}};
+        runAuthorised(this, m_till.backend(), QStringLiteral("record_cash_movement"), params,
+                      [this](Result<QJsonValue> answer) {
+                          if (!answer) {
+                              emit failed(answer.error().message);
+                              return;
+                          }
+                          m_till.devices().openDrawer();
+                          emit informed(tr("Recorded"));
+                      });
+    });
+    dialog->open();
+}
+
+void SaleScreen::showXReport()
+{
+    if (!m_till.session()) {
+        return;
+    }
+    runAuthorised(this, m_till.backend(), QStringLiteral("get_session_report"),
+                  {{QStringLiteral("id"), idText(m_till.session()->id)}},
+                  [this](Result<QJsonValue> answer) {
+                      auto report = answer ? json::parse<SessionReport>(*answer)
+                                           : Result<SessionReport>(fail(answer.error()));
+                      if (!report) {
+                          emit failed(report.error().message);
+                          return;
+                      }
+                      auto *dialog = new QDialog(this);
+                      dialog->setObjectName(QStringLiteral("xReportDialog"));
+                      dialog->setAttribute(Qt::WA_DeleteOnClose);
+                      auto *layout = new QVBoxLayout(dialog);
+                      auto *view = new SessionReportView(dialog);
+                      view->setReport(*report);
+                      auto *close = touchButton(QStringLiteral("xReportClose"), dialog);
+                      setLabel(close, tr("Close"));
+                      connect(close, &QPushButton::clicked, dialog, &QDialog::accept);
+                      layout->addWidget(view, 1);
+                      layout->addWidget(close);
+                      dialog->resize(600, 500);
+                      dialog->open();
+                  });
+}
+
+void SaleScreen::voidTicket()
+{
+    if (m_till.cart().isEmpty()) {
+        return;
+    }
+    confirm(this, QStringLiteral("void"), tr("Void this whole ticket?"), [this] {
+        const Register *r = m_till.currentRegister();
+        const auto &totals = m_till.cart().totals();
+        const QJsonObject params{{QStringLiteral("id"), idText(m_till.cart().saleId())},
+                                 {QStringLiteral("register_id"), r ? idText(r->id) : QString()},
+                                 {QStringLiteral("reason"), QStringLiteral("voided at the till")},
+                                 {QStringLiteral("total"), totals ? totals->total.minor() : 0}};
+        m_till.backend().execute(QStringLiteral("void_ticket"), params,
+                                 [this](Result<QJsonValue> answer) {
+                                     if (!answer) {
+                                         emit failed(answer.error().message);
+                                         return;
+                                     }
+                                     m_till.cart().clear();
+                                     emit informed(tr("Ticket voided"));
+                                 });
+    });
+}
+
+void SaleScreen::pay()
+{
+    const auto &totals = m_till.cart().totals();
+    if (m_till.cart().isEmpty()) {
+        emit failed(tr("The ticket is empty"));
+        return;
+    }
+    if (!totals) {
+        emit failed(totals.error().message);
+        return;
+    }
+    emit payRequested();
+}
+
+} // namespace pos

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/money.h"
+
+#include <QList>
+
+namespace pos {
+
+// The notes and coins of a currency (ISO 4217), largest first: the close count's grid and
+// the tender screen's quick-cash buttons. Unknown currencies get a decimal series.
+QList<Money> denominationsOf(const QString &currency);
+
+// The quick-cash amounts for what is due: the exact amount, then the next few amounts a
+// customer hands over in notes (rounded up to a note, or to a sum of the largest notes).
+QList<Money> quickCash(Money due, const QString &currency, qsizetype count = 4);
+
+} // namespace pos
