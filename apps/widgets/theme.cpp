@@ -13,7 +13,7 @@ namespace {
 constexpr const char *kStyleSheet = R"(
 QWidget { font-size: 17px; color: #111; }
 QPushButton {
-    min-height: 48px; min-width: 48px; padding: 4px 10px;
+    min-height: 40px; min-width: 40px; padding: 3px 8px;
     border: 1px solid #888; border-radius: 6px; background: #f2f2f2;
 }
 QPushButton:pressed { background: #c8c8c8; }
@@ -22,9 +22,9 @@ QPushButton[role="pay"] { background: #1e7d32; color: white; font-size: 24px; fo
 QPushButton[role="pay"]:disabled { background: #9bc79f; }
 QPushButton[role="danger"] { background: #c62828; color: white; }
 QPushButton[role="warn"] { background: #f9a825; color: #111; }
-QPushButton[role="key"] { min-height: 64px; min-width: 64px; font-size: 24px; }
-QPushButton[role="product"] { min-height: 72px; font-size: 15px; }
-QPushButton[role="tab"] { min-height: 48px; font-weight: bold; }
+QPushButton[role="key"] { min-height: 58px; min-width: 58px; font-size: 24px; }
+QPushButton[role="product"] { min-height: 60px; font-size: 15px; padding: 1px; }
+QPushButton[role="tab"] { min-height: 42px; font-size: 15px; font-weight: bold; padding: 1px; }
 QPushButton[role="tab"]:checked { background: #1565c0; color: white; }
 QLineEdit { min-height: 44px; font-size: 20px; border: 1px solid #888; border-radius: 4px; }
 QListView, QTableView { font-size: 18px; }

@@ -22,4 +22,30 @@ void setLabel(QAbstractButton *button, const QString &text)
             QString(text).remove(QLatin1Char('&')).replace(QLatin1Char('\n'), QLatin1Char(' ')));
 }
 
+QString wrapText(const QString &text, const QFontMetrics &metrics, int width, int lines)
+{
+    QStringList out;
+    QString current;
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString candidate = current.isEmpty() ? words.at(i)
+                                                    : current + QLatin1Char(' ') + words.at(i);
+        if (metrics.horizontalAdvance(candidate) <= width || current.isEmpty()) {
+            current = candidate;
+            continue;
+        }
+        if (out.size() == lines - 1) {
+            current = candidate; // the last line takes the rest, elided below
+            continue;
+        }
+        out << current;
+        current = words.at(i);
+    }
+    out << current;
+    for (QString &line : out) {
+        line = metrics.elidedText(line, Qt::ElideRight, width);
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 } // namespace pos

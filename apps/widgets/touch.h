@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFontMetrics>
 #include <QPushButton>
 
 namespace pos {
@@ -11,5 +12,9 @@ QPushButton *touchButton(const QString &objectName, QWidget *parent, const QStri
 
 // Sets a button's text and the accessible name screen readers announce.
 void setLabel(QAbstractButton *button, const QString &text);
+
+// Breaks text into at most `lines` lines no wider than `width` for `metrics`, at spaces,
+// eliding the last line: buttons do not wrap text themselves.
+QString wrapText(const QString &text, const QFontMetrics &metrics, int width, int lines);
 
 } // namespace pos

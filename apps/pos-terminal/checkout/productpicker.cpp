@@ -18,7 +18,7 @@ ProductPicker::ProductPicker(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_keyboardToggle(touchButton(QStringLiteral("keyboardToggle"), this))
     , m_keyboard(new OnScreenKeyboard(this))
-    , m_tabs(new QHBoxLayout)
+    , m_tabs(new QGridLayout)
     , m_tabGroup(new QButtonGroup(this))
     , m_grid(new QGridLayout)
     , m_previous(touchButton(QStringLiteral("productsPrevious"), this))
@@ -35,9 +35,6 @@ ProductPicker::ProductPicker(QWidget *parent)
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_keyboardToggle);
-    auto *pager = new QHBoxLayout;
-    pager->addWidget(m_previous);
-    pager->addWidget(m_next);
     m_grid->setSpacing(6);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -45,7 +42,6 @@ ProductPicker::ProductPicker(QWidget *parent)
     layout->addWidget(m_keyboard);
     layout->addLayout(m_tabs);
     layout->addLayout(m_grid, 1);
-    layout->addLayout(pager);
     connect(m_keyboardToggle, &QPushButton::toggled, m_keyboard, &QWidget::setVisible);
     connect(m_search, &QLineEdit::textChanged, this, &ProductPicker::showSearch);
     connect(m_previous, &QPushButton::clicked, this, [this] { turnPage(-1); });
@@ -70,13 +66,17 @@ void ProductPicker::retranslate()
     m_search->setAccessibleName(tr("Search products"));
     setLabel(m_keyboardToggle, QStringLiteral("⌨"));
     m_keyboardToggle->setAccessibleName(tr("Keyboard"));
-    setLabel(m_previous, tr("◀ Previous"));
-    setLabel(m_next, tr("Next ▶"));
+    setLabel(m_previous, QStringLiteral("◀"));
+    m_previous->setAccessibleName(tr("Previous page"));
+    setLabel(m_next, QStringLiteral("▶"));
+    m_next->setAccessibleName(tr("Next page"));
 }
 
 void ProductPicker::setCatalog(const TillCatalog *catalog)
 {
     m_catalog = catalog;
+    m_tabs->removeWidget(m_previous);
+    m_tabs->removeWidget(m_next);
     for (QAbstractButton *b : m_tabGroup->buttons()) {
         m_tabGroup->removeButton(b);
         delete b;
@@ -90,18 +90,31 @@ void ProductPicker::setCatalog(const TillCatalog *catalog)
         }
         auto *tab = touchButton(QStringLiteral("dept_") + d.code, this, QStringLiteral("tab"));
         tab->setCheckable(true);
-        setLabel(tab, d.name);
+        setLabel(tab, wrapText(d.name, tab->fontMetrics(), 96, 2));
+        tab->setAccessibleName(d.name);
+        const int at = static_cast<int>(m_tabGroup->buttons().size());
         m_tabGroup->addButton(tab);
-        m_tabs->addWidget(tab);
+        m_tabs->addWidget(tab, at / kTabsPerRow, at % kTabsPerRow);
         connect(tab, &QPushButton::clicked, this, [this, id = d.id] {
             m_search->clear();
             showDepartment(id);
         });
     }
+    // The page arrows take the cells after the tabs, so the grid keeps its height.
+    for (QPushButton *arrow : {m_previous, m_next}) {
+        const int at = m_tabs->count();
+        m_tabs->addWidget(arrow, at / kTabsPerRow, at % kTabsPerRow);
+    }
     if (!m_tabGroup->buttons().isEmpty()) {
         m_tabGroup->buttons().first()->setChecked(true);
         showDepartment(catalog->departments().first().id);
     }
+}
+
+void ProductPicker::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    turnPage(0); // labels wrap to the buttons' new width
 }
 
 void ProductPicker::clearSearch()
@@ -154,7 +167,10 @@ void ProductPicker::turnPage(int delta)
         }
         const Product *p = m_shown.at(at);
         b->setEnabled(true);
-        setLabel(b, p->name + QLatin1Char('\n') + p->price.format(locale));
+        const int width = std::max(90, b->width() - 12);
+        setLabel(b, wrapText(p->name, b->fontMetrics(), width, 2) + QLatin1Char('\n')
+                            + p->price.format(locale));
+        b->setAccessibleName(p->name + QLatin1Char(' ') + p->price.format(locale));
         const Department *dept = nullptr;
         for (const Department &d : m_catalog->departments()) {
             if (d.id == p->departmentId) {

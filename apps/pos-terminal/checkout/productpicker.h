@@ -32,6 +32,9 @@ public:
 signals:
     void chosen(const pos::Product &product);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showDepartment(const QUuid &id);
     void showSearch(const QString &text);
@@ -39,13 +42,14 @@ private:
     void turnPage(int delta);
 
     static constexpr int kColumns = 4;
-    static constexpr int kRows = 5;
+    static constexpr int kRows = 4;
+    static constexpr int kTabsPerRow = 5;
 
     const TillCatalog *m_catalog = nullptr;
     QLineEdit *m_search;
     QPushButton *m_keyboardToggle;
     OnScreenKeyboard *m_keyboard;
-    QHBoxLayout *m_tabs;
+    QGridLayout *m_tabs;
     QButtonGroup *m_tabGroup;
     QGridLayout *m_grid;
     QPushButton *m_previous;

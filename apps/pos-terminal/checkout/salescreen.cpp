@@ -154,7 +154,13 @@ void SaleScreen::buildActions()
         auto *grid = new QGridLayout(host);
         grid->setContentsMargins(0, 0, 0, 0);
         int i = 0;
-        for (const auto &[name, run] : actions) {
+        const int perRow = static_cast<int>((actions.size() + (withPay ? 2 : 1)) / 2);
+        for (const auto &[name, perform] : actions) {
+            // An action on the second page brings the first back, where PAY is.
+            const auto run = [this, perform] {
+                m_actionPages->setCurrentIndex(0);
+                perform();
+            };
             const QString role = name == QLatin1String("actRemove")
                                                  || name == QLatin1String("actVoid")
                                          ? QStringLiteral("danger")
@@ -162,13 +168,13 @@ void SaleScreen::buildActions()
                                                                     : QString();
             auto *b = action(name, role);
             connect(b, &QPushButton::clicked, this, run);
-            grid->addWidget(b, i / 5, i % 5);
+            grid->addWidget(b, i / perRow, i % perRow);
             ++i;
         }
         if (withPay) {
             auto *payButton = action(QStringLiteral("actPay"), QStringLiteral("pay"));
             connect(payButton, &QPushButton::clicked, this, &SaleScreen::pay);
-            grid->addWidget(payButton, 1, 4);
+            grid->addWidget(payButton, 1, perRow - 1);
         }
         m_actionPages->addWidget(host);
     };

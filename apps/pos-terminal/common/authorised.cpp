@@ -18,10 +18,11 @@ struct Tr
 } // namespace
 
 void runAuthorised(QWidget *parent, Backend &backend, const QString &command,
-                   const QJsonObject &params, Backend::Done done, const QString &pin)
+                   const QJsonObject &params, Backend::Done done, const QString &pin,
+                   const ApprovalReason &reason)
 {
     QPointer<QWidget> guard(parent);
-    const auto answer = [guard, &backend, command, params, done](Result<QJsonValue> result) {
+    const auto answer = [guard, &backend, command, params, done, reason](Result<QJsonValue> result) {
         if (result || result.error().code != ErrorCode::Forbidden || !guard) {
             done(std::move(result));
             return;
@@ -30,8 +31,13 @@ void runAuthorised(QWidget *parent, Backend &backend, const QString &command,
                                        NumPadKeys::Digits, true);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setMessage(result.error().message);
+        dialog->setReasons(reason.choices);
         QObject::connect(dialog, &QDialog::accepted, dialog, [=, &backend] {
-            runAuthorised(guard, backend, command, params, done, dialog->text());
+            QJsonObject withReason = params;
+            if (!reason.field.isEmpty()) {
+                withReason.insert(reason.field, dialog->reason());
+            }
+            runAuthorised(guard, backend, command, withReason, done, dialog->text(), reason);
         });
         QObject::connect(dialog, &QDialog::rejected, dialog, [done, result] { done(result); });
         dialog->open();

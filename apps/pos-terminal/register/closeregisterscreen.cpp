@@ -79,7 +79,11 @@ void CloseRegisterScreen::prepare()
     if (!catalog) {
         return;
     }
-    auto *grid = new QGridLayout(m_grid);
+    auto *columns = new QHBoxLayout(m_grid);
+    auto *grid = new QGridLayout;
+    auto *totals = new QVBoxLayout;
+    columns->addLayout(grid, 3);
+    columns->addLayout(totals, 2);
     const QLocale locale;
     const QList<Money> values = denominationsOf(catalog->store().currency);
     for (int i = 0; i < values.size(); ++i) {
@@ -101,8 +105,8 @@ void CloseRegisterScreen::prepare()
         grid->addWidget(count, i / 2, column + 2);
         grid->addWidget(plus, i / 2, column + 3);
     }
+    grid->setRowStretch(static_cast<int>((values.size() + 1) / 2), 1);
     auto *pad = new NumPad(QStringLiteral("close"), NumPadKeys::Decimal, m_grid);
-    int row = static_cast<int>((values.size() + 1) / 2);
     for (const Tender &t : catalog->tenders()) {
         if (t.kind == TenderKind::Cash && m_cashTender.isNull()) {
             m_cashTender = t.id;
@@ -112,7 +116,7 @@ void CloseRegisterScreen::prepare()
         edit->setObjectName(QStringLiteral("counted_%1").arg(t.code));
         edit->setAlignment(Qt::AlignRight);
         m_totals.insert(t.id, edit);
-        grid->addWidget(edit, row++, 0, 1, 4);
+        totals->addWidget(edit);
         if (m_totals.size() == 1) {
             pad->setTarget(edit);
         }
@@ -124,7 +128,7 @@ void CloseRegisterScreen::prepare()
             }
         }
     });
-    grid->addWidget(pad, static_cast<int>((values.size() + 1) / 2), 4, 4, 4);
+    totals->addWidget(pad, 1);
     retranslate();
 }
 
@@ -139,18 +143,16 @@ QJsonObject CloseRegisterScreen::countsJson() const
 {
     QJsonArray counts;
     QJsonArray denominations;
-    qint64 cash = 0;
     for (const Row &r : m_rows) {
         if (r.count > 0) {
             denominations.append(QJsonObject{{QStringLiteral("value"), r.value.minor()},
                                              {QStringLiteral("count"), r.count}});
-            cash += r.value.minor() * r.count;
         }
     }
     counts.append(
             QJsonObject{{QStringLiteral("tender_id"), m_cashTender.toString(QUuid::WithoutBraces)},
                         {QStringLiteral("denominations"), denominations},
-                        {QStringLiteral("amount"), cash}});
+                        {QStringLiteral("amount"), 0}}); // the server adds the notes up
     for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it) {
         const auto amount = Money::parse(it.value()->text().isEmpty() ? QStringLiteral("0")
                                                                       : it.value()->text(),
@@ -170,19 +172,24 @@ void CloseRegisterScreen::submit()
     }
     QJsonObject params = countsJson();
     params.insert(QStringLiteral("id"), m_till.session()->id.toString(QUuid::WithoutBraces));
-    runAuthorised(this, m_till.backend(), QStringLiteral("close_session"), params,
-                  [this](Result<QJsonValue> answer) {
-                      auto report = answer ? json::parse<SessionReport>(*answer)
-                                           : Result<SessionReport>(fail(answer.error()));
-                      if (!report) {
-                          emit failed(report.error().message);
-                          return;
-                      }
-                      m_report->setReport(*report);
-                      m_pages->setCurrentIndex(1);
-                      m_till.setSession(std::nullopt);
-                      retranslate();
-                  });
+    runAuthorised(
+            this, m_till.backend(), QStringLiteral("close_session"), params,
+            [this](Result<QJsonValue> answer) {
+                auto report = answer ? json::parse<SessionReport>(*answer)
+                                     : Result<SessionReport>(fail(answer.error()));
+                if (!report) {
+                    emit failed(report.error().message);
+                    return;
+                }
+                m_report->setReport(*report);
+                m_pages->setCurrentIndex(1);
+                m_till.setSession(std::nullopt);
+                retranslate();
+            },
+            {},
+            ApprovalReason{QStringLiteral("reason"),
+                           {tr("Counting error"), tr("Wrong change given"), tr("Missing cash"),
+                            tr("Other")}});
 }
 
 } // namespace pos

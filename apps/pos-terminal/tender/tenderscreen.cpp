@@ -88,6 +88,10 @@ void TenderScreen::retranslate()
 
 void TenderScreen::begin()
 {
+    // Kept apart from the cart, which empties once the sale is recorded.
+    const auto &totals = m_till.cart().totals();
+    m_dueAmount = totals ? totals->total : Money();
+    m_refund = m_till.cart().isReturn();
     m_paid.clear();
     m_completed = false;
     m_sending = false;
@@ -117,8 +121,7 @@ void TenderScreen::buildTenderButtons()
 
 Money TenderScreen::due() const
 {
-    const auto &totals = m_till.cart().totals();
-    return totals ? totals->total : Money();
+    return m_dueAmount;
 }
 
 Money TenderScreen::paid() const
@@ -137,7 +140,7 @@ void TenderScreen::pay(const Tender &tender)
     }
     const Money remaining = Money::fromMinor(due().minor() - paid().minor());
     Money amount = remaining;
-    if (!m_amount->text().isEmpty() && !m_till.cart().isReturn()) {
+    if (!m_amount->text().isEmpty() && !m_refund) {
         const auto typed = Money::parse(m_amount->text(), QLocale());
         if (!typed || typed->isZero() || typed->isNegative()) {
             emit failed(typed ? tr("The amount must be more than zero") : typed.error().message);
@@ -153,7 +156,7 @@ void TenderScreen::pay(const Tender &tender)
     m_amount->clear();
     m_paid << Payment{QUuid::createUuid(), tender.id, amount, QString()};
     refresh();
-    if (m_till.cart().isReturn() ? paid() <= due() : paid() >= due()) {
+    if (m_refund ? paid() <= due() : paid() >= due()) {
         complete();
     }
 }
@@ -169,7 +172,7 @@ void TenderScreen::removeLast()
 void TenderScreen::refresh()
 {
     const QLocale locale;
-    const bool refund = m_till.cart().isReturn();
+    const bool refund = m_refund;
     m_due->setText(refund ? tr("Refund %1").arg(Money::fromMinor(-due().minor()).format(locale))
                           : tr("Due %1").arg(due().format(locale)));
     m_payments->clear();
@@ -210,7 +213,7 @@ void TenderScreen::refresh()
 
 void TenderScreen::complete()
 {
-    const bool refund = m_till.cart().isReturn();
+    const bool refund = m_refund;
     const qint64 over = paid().minor() - due().minor();
     const Money change = !refund && over > 0 ? Money::fromMinor(over) : Money();
     const Sale sale = m_till.ticket(m_paid, change, SaleStatus::Completed);

@@ -62,6 +62,8 @@ private:
     QPushButton *m_retry;
     QPushButton *m_newSale;
     QList<Payment> m_paid;
+    Money m_dueAmount;
+    bool m_refund = false;
     bool m_completed = false;
     bool m_sending = false;
 };
