@@ -75,6 +75,92 @@
     </message>
 </context>
 <context>
+    <name>pos::Cart</name>
+    <message>
+        <source>%1
+  discount −%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::ChoiceDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::CloseRegisterScreen</name>
+    <message>
+        <source>Close the register: count the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong change given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>
@@ -118,6 +204,36 @@
     </message>
     <message>
         <source>migration %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Devices</name>
+    <message>
+        <source>%1 is not answering: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printer %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device address %1: use tcp://host:port, file:///path or serial:///dev/ttyX?baud=9600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer %1 cannot print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::EntryDialog</name>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -197,6 +313,21 @@
     </message>
 </context>
 <context>
+    <name>pos::LoginScreen</name>
+    <message>
+        <source>Enter your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticket is waiting on this till; it stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Money</name>
     <message>
         <source>amount out of range</source>
@@ -216,6 +347,133 @@
     </message>
     <message>
         <source>cannot split across lines that sum to zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::NumPad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::OnScreenKeyboard</name>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::OpenRegisterScreen</name>
+    <message>
+        <source>Open %1: count the float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till&apos;s register is not set up in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::ProductPicker</name>
+    <message>
+        <source>Search products…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Receipt</name>
+    <message>
+        <source>RETURN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this receipt for returns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -255,6 +513,37 @@
     </message>
     <message>
         <source>this register is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::RegistrationScreen</name>
+    <message>
+        <source>This till waits for a manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till &quot;%1&quot; (%2) asked the store server to register it. A manager approves it in the back office, or here with their username and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved elsewhere: continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till is approved: cashiers can log in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -401,6 +690,229 @@
     </message>
     <message>
         <source>this sale is already voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sale has receipt number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::SaleScreen</name>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket
+discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void
+ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch
+cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close
+register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is a return: finish it before selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a line first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not approve this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish or hold this ticket before recalling another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish or hold this ticket before a return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return: receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return of %1: remove what does not come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change from the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void this whole ticket?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -603,6 +1115,52 @@
     </message>
 </context>
 <context>
+    <name>pos::SessionReportView</name>
+    <message>
+        <source>Z report: register closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report: register open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), %1 in all</source>
+        <translation>
+            <numerusform>%n sale, %1 in all</numerusform>
+            <numerusform>%n sales, %1 in all</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Stock</name>
     <message>
         <source>store_id: is not this store</source>
@@ -637,6 +1195,196 @@
     </message>
     <message>
         <source>tax rate above 1000 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::TenderScreen</name>
+    <message>
+        <source>Back to ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gives no change: at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Terminal</name>
+    <message>
+        <source>%1: must be one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printer.address: an ESC/POS printer needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printer.pdf_folder: a PDF printer needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apiUrl: not a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>databaseUrl: in-process mode needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storeId: in-process mode needs this store&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First start: user &quot;admin&quot; created with password %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::TerminalWindow</name>
+    <message>
+        <source>Finish or hold the ticket before closing the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1 is not set up in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in and open the register before scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the payment first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏳ working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● store online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● store offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● printer ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server is not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::TicketView</name>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket discount −%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOTAL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::TillDevices</name>
+    <message numerus="yes">
+        <source>%1 — %n receipt(s) waiting to print</source>
+        <translation>
+            <numerusform>%1 — %n receipt waiting to print</numerusform>
+            <numerusform>%1 — %n receipts waiting to print</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cash drawer: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,6 +75,93 @@
     </message>
 </context>
 <context>
+    <name>pos::Cart</name>
+    <message>
+        <source>%1
+  discount −%2</source>
+        <translation>%1
+  descuento −%2</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ChoiceDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type to search…</source>
+        <translation>Escriba para buscar…</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Sin resultados</translation>
+    </message>
+</context>
+<context>
+    <name>pos::CloseRegisterScreen</name>
+    <message>
+        <source>Close the register: count the drawer</source>
+        <translation>Cierre de caja: cuente el cajón</translation>
+    </message>
+    <message>
+        <source>Register closed</source>
+        <translation>Caja cerrada</translation>
+    </message>
+    <message>
+        <source>Submit count</source>
+        <translation>Enviar conteo</translation>
+    </message>
+    <message>
+        <source>Back to sale</source>
+        <translation>Volver a la venta</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>%1 total</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Counting error</source>
+        <translation>Error de conteo</translation>
+    </message>
+    <message>
+        <source>Wrong change given</source>
+        <translation>Cambio mal dado</translation>
+    </message>
+    <message>
+        <source>Missing cash</source>
+        <translation>Falta efectivo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>
@@ -119,6 +206,36 @@
     <message>
         <source>migration %1 failed: %2</source>
         <translation>falló la migración %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Devices</name>
+    <message>
+        <source>%1 is not answering: %2</source>
+        <translation>%1 no responde: %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of paper</source>
+        <translation>%1 se quedó sin papel</translation>
+    </message>
+    <message>
+        <source>printer %1:%2</source>
+        <translation>la impresora %1:%2</translation>
+    </message>
+    <message>
+        <source>device address %1: use tcp://host:port, file:///path or serial:///dev/ttyX?baud=9600</source>
+        <translation>dirección de dispositivo %1: use tcp://servidor:puerto, file:///ruta o serial:///dev/ttyX?baud=9600</translation>
+    </message>
+    <message>
+        <source>the printer %1 cannot print</source>
+        <translation>la impresora %1 no puede imprimir</translation>
+    </message>
+</context>
+<context>
+    <name>pos::EntryDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -197,6 +314,21 @@
     </message>
 </context>
 <context>
+    <name>pos::LoginScreen</name>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Escriba su PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>A ticket is waiting on this till; it stays as it is.</source>
+        <translation>Hay un ticket pendiente en esta caja; se conserva tal cual.</translation>
+    </message>
+</context>
+<context>
     <name>pos::Money</name>
     <message>
         <source>amount out of range</source>
@@ -217,6 +349,133 @@
     <message>
         <source>cannot split across lines that sum to zero</source>
         <translation>no se puede repartir entre líneas que suman cero</translation>
+    </message>
+</context>
+<context>
+    <name>pos::NumPad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>pos::OnScreenKeyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>pos::OpenRegisterScreen</name>
+    <message>
+        <source>Open %1: count the float</source>
+        <translation>Abrir %1: cuente el fondo</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>Fondo de caja</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>This till&apos;s register is not set up in the store</source>
+        <translation>La caja de este equipo no está dada de alta en la tienda</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ProductPicker</name>
+    <message>
+        <source>Search products…</source>
+        <translation>Buscar productos…</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Buscar productos</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Receipt</name>
+    <message>
+        <source>RETURN</source>
+        <translation>DEVOLUCIÓN</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation>Descuento al ticket</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>sobre</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase</source>
+        <translation>Gracias por su compra</translation>
+    </message>
+    <message>
+        <source>Keep this receipt for returns</source>
+        <translation>Conserve este ticket para devoluciones</translation>
     </message>
 </context>
 <context>
@@ -256,6 +515,37 @@
     <message>
         <source>this register is closed</source>
         <translation>esta caja está cerrada</translation>
+    </message>
+</context>
+<context>
+    <name>pos::RegistrationScreen</name>
+    <message>
+        <source>This till waits for a manager&apos;s approval</source>
+        <translation>Esta caja espera la aprobación de un gerente</translation>
+    </message>
+    <message>
+        <source>Till &quot;%1&quot; (%2) asked the store server to register it. A manager approves it in the back office, or here with their username and password.</source>
+        <translation>La caja &quot;%1&quot; (%2) pidió su alta al servidor de la tienda. Un gerente la aprueba en la oficina, o aquí con su usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>Manager username</source>
+        <translation>Usuario del gerente</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Approve this till</source>
+        <translation>Aprobar esta caja</translation>
+    </message>
+    <message>
+        <source>Approved elsewhere: continue</source>
+        <translation>Ya aprobada: continuar</translation>
+    </message>
+    <message>
+        <source>This till is approved: cashiers can log in.</source>
+        <translation>Caja aprobada: los cajeros ya pueden entrar.</translation>
     </message>
 </context>
 <context>
@@ -402,6 +692,233 @@
     <message>
         <source>this sale is already voided</source>
         <translation>esta venta ya está anulada</translation>
+    </message>
+    <message>
+        <source>no sale has receipt number %1</source>
+        <translation>ninguna venta tiene el número de ticket %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SaleScreen</name>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Más…</translation>
+    </message>
+    <message>
+        <source>PAY</source>
+        <translation>COBRAR</translation>
+    </message>
+    <message>
+        <source>Ticket
+discount</source>
+        <translation>Descuento
+al ticket</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Vendedor</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Abrir cajón</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reimprimir</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Corte X</translation>
+    </message>
+    <message>
+        <source>Void
+ticket</source>
+        <translation>Anular
+ticket</translation>
+    </message>
+    <message>
+        <source>Switch
+cashier</source>
+        <translation>Cambiar
+cajero</translation>
+    </message>
+    <message>
+        <source>Close
+register</source>
+        <translation>Cerrar
+caja</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Volver</translation>
+    </message>
+    <message>
+        <source>Item not found: %1</source>
+        <translation>Artículo no encontrado: %1</translation>
+    </message>
+    <message>
+        <source>This ticket is a return: finish it before selling</source>
+        <translation>Este ticket es una devolución: termínela antes de vender</translation>
+    </message>
+    <message>
+        <source>Select a line first</source>
+        <translation>Seleccione primero una línea</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Aprobación del gerente</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for this</source>
+        <translation>Se necesita el PIN de un gerente</translation>
+    </message>
+    <message>
+        <source>%1 may not approve this</source>
+        <translation>%1 no puede aprobar esto</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Quantity must be more than zero</source>
+        <translation>La cantidad debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Precio nuevo</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>Un precio no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation>Descuento al ticket</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Descuento a la línea</translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation>Porcentaje %</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative</source>
+        <translation>Un descuento no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>Ticket held</source>
+        <translation>Ticket en espera</translation>
+    </message>
+    <message>
+        <source>Finish or hold this ticket before recalling another</source>
+        <translation>Termine o ponga en espera este ticket antes de recuperar otro</translation>
+    </message>
+    <message>
+        <source>Held tickets</source>
+        <translation>Tickets en espera</translation>
+    </message>
+    <message>
+        <source>Finish or hold this ticket before a return</source>
+        <translation>Termine o ponga en espera este ticket antes de una devolución</translation>
+    </message>
+    <message>
+        <source>Return: receipt number</source>
+        <translation>Devolución: número de ticket</translation>
+    </message>
+    <message>
+        <source>Find %1</source>
+        <translation>Buscar %1</translation>
+    </message>
+    <message>
+        <source>Return of %1: remove what does not come back</source>
+        <translation>Devolución de %1: quite lo que no se devuelve</translation>
+    </message>
+    <message>
+        <source>Change from the safe</source>
+        <translation>Cambio de la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Supplier payment</source>
+        <translation>Pago a proveedor</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Gastos</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>El importe debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Void this whole ticket?</source>
+        <translation>¿Anular todo este ticket?</translation>
+    </message>
+    <message>
+        <source>Ticket voided</source>
+        <translation>Ticket anulado</translation>
+    </message>
+    <message>
+        <source>The ticket is empty</source>
+        <translation>El ticket está vacío</translation>
     </message>
 </context>
 <context>
@@ -603,6 +1120,52 @@
     </message>
 </context>
 <context>
+    <name>pos::SessionReportView</name>
+    <message>
+        <source>Z report: register closed</source>
+        <translation>Corte Z: caja cerrada</translation>
+    </message>
+    <message>
+        <source>X report: register open</source>
+        <translation>Corte X: caja abierta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), %1 in all</source>
+        <translation>
+            <numerusform>%n venta, %1 en total</numerusform>
+            <numerusform>%n ventas, %1 en total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>Sobrante / faltante</translation>
+    </message>
+    <message>
+        <source>The count matches.</source>
+        <translation>El conteo cuadra.</translation>
+    </message>
+    <message>
+        <source>Short by %1</source>
+        <translation>Faltan %1</translation>
+    </message>
+    <message>
+        <source>Over by %1</source>
+        <translation>Sobran %1</translation>
+    </message>
+</context>
+<context>
     <name>pos::Stock</name>
     <message>
         <source>store_id: is not this store</source>
@@ -638,6 +1201,196 @@
     <message>
         <source>tax rate above 1000 %</source>
         <translation>tasa de impuesto superior al 1000 %</translation>
+    </message>
+</context>
+<context>
+    <name>pos::TenderScreen</name>
+    <message>
+        <source>Back to ticket</source>
+        <translation>Volver al ticket</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Quitar pago</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>Completar venta</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nueva venta</translation>
+    </message>
+    <message>
+        <source>Amount handed over</source>
+        <translation>Importe recibido</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>El importe debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>%1 gives no change: at most %2</source>
+        <translation>%1 no da cambio: como máximo %2</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>Reembolso %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>A pagar %1</translation>
+    </message>
+    <message>
+        <source>Remaining %1</source>
+        <translation>Resta %1</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Cambio %1</translation>
+    </message>
+    <message>
+        <source>Sale %1 recorded</source>
+        <translation>Venta %1 registrada</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Terminal</name>
+    <message>
+        <source>%1: must be one of %2</source>
+        <translation>%1: debe ser uno de %2</translation>
+    </message>
+    <message>
+        <source>printer.address: an ESC/POS printer needs one</source>
+        <translation>printer.address: una impresora ESC/POS necesita una</translation>
+    </message>
+    <message>
+        <source>printer.pdf_folder: a PDF printer needs one</source>
+        <translation>printer.pdf_folder: una impresora PDF necesita una</translation>
+    </message>
+    <message>
+        <source>apiUrl: not a URL</source>
+        <translation>apiUrl: no es una URL</translation>
+    </message>
+    <message>
+        <source>databaseUrl: in-process mode needs one</source>
+        <translation>databaseUrl: el modo integrado necesita una</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1: no es un objeto JSON (%2)</translation>
+    </message>
+    <message>
+        <source>the keychain is not available: %1</source>
+        <translation>el llavero del sistema no está disponible: %1</translation>
+    </message>
+    <message>
+        <source>storeId: in-process mode needs this store&apos;s id</source>
+        <translation>storeId: el modo integrado necesita el id de esta tienda</translation>
+    </message>
+    <message>
+        <source>First start: user &quot;admin&quot; created with password %1</source>
+        <translation>Primer arranque: usuario &quot;admin&quot; creado con la contraseña %1</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Aprobación del gerente</translation>
+    </message>
+</context>
+<context>
+    <name>pos::TerminalWindow</name>
+    <message>
+        <source>Finish or hold the ticket before closing the register</source>
+        <translation>Termine o ponga en espera el ticket antes de cerrar la caja</translation>
+    </message>
+    <message>
+        <source>Register %1 is not set up in this store</source>
+        <translation>La caja %1 no está dada de alta en esta tienda</translation>
+    </message>
+    <message>
+        <source>Log in and open the register before scanning</source>
+        <translation>Entre y abra la caja antes de escanear</translation>
+    </message>
+    <message>
+        <source>Finish the payment first</source>
+        <translation>Termine primero el cobro</translation>
+    </message>
+    <message>
+        <source>POS terminal</source>
+        <translation>Terminal punto de venta</translation>
+    </message>
+    <message>
+        <source>⏳ working…</source>
+        <translation>⏳ procesando…</translation>
+    </message>
+    <message>
+        <source>● store online</source>
+        <translation>● tienda en línea</translation>
+    </message>
+    <message>
+        <source>● store offline</source>
+        <translation>● tienda sin conexión</translation>
+    </message>
+    <message>
+        <source>● printer ok</source>
+        <translation>● impresora lista</translation>
+    </message>
+    <message>
+        <source>● printer</source>
+        <translation>● impresora</translation>
+    </message>
+    <message>
+        <source>The store server is not answering</source>
+        <translation>El servidor de la tienda no responde</translation>
+    </message>
+</context>
+<context>
+    <name>pos::TicketView</name>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation>Vendedor: %1</translation>
+    </message>
+    <message>
+        <source>Subtotal %1</source>
+        <translation>Subtotal %1</translation>
+    </message>
+    <message>
+        <source>Ticket discount −%1</source>
+        <translation>Descuento al ticket −%1</translation>
+    </message>
+    <message>
+        <source>TOTAL %1</source>
+        <translation>TOTAL %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::TillDevices</name>
+    <message numerus="yes">
+        <source>%1 — %n receipt(s) waiting to print</source>
+        <translation>
+            <numerusform>%1 — %n ticket por imprimir</numerusform>
+            <numerusform>%1 — %n tickets por imprimir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cash drawer: %1</source>
+        <translation>Cajón de dinero: %1</translation>
     </message>
 </context>
 <context>

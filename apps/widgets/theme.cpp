@@ -18,10 +18,11 @@ QPushButton {
 }
 QPushButton:pressed { background: #c8c8c8; }
 QPushButton:disabled { color: #999; background: #e6e6e6; border-color: #ccc; }
-QPushButton[role="pay"] { background: #1e7d32; color: white; font-size: 24px; font-weight: bold; }
+QPushButton[role="pay"] { background: #1e7d32; color: white; font-size: 22px; font-weight: bold; min-width: 112px; }
+QPushButton[role="action"] { font-size: 15px; padding: 1px; }
 QPushButton[role="pay"]:disabled { background: #9bc79f; }
-QPushButton[role="danger"] { background: #c62828; color: white; }
-QPushButton[role="warn"] { background: #f9a825; color: #111; }
+QPushButton[role="danger"] { background: #c62828; color: white; font-size: 15px; padding: 1px; }
+QPushButton[role="warn"] { background: #f9a825; color: #111; font-size: 15px; padding: 1px; }
 QPushButton[role="key"] { min-height: 58px; min-width: 58px; font-size: 24px; }
 QPushButton[role="product"] { min-height: 60px; font-size: 15px; padding: 1px; }
 QPushButton[role="tab"] { min-height: 42px; font-size: 15px; font-weight: bold; padding: 1px; }

@@ -26,7 +26,19 @@ QString wrapText(const QString &text, const QFontMetrics &metrics, int width, in
 {
     QStringList out;
     QString current;
-    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // A quantity stays with its unit ("1 kg"), so a size never splits across lines.
+    QStringList words;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        bool number = false;
+        if (!words.isEmpty()) {
+            words.last().toDouble(&number);
+        }
+        if (number) {
+            words.last() += QLatin1Char(' ') + word;
+        } else {
+            words << word;
+        }
+    }
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString candidate = current.isEmpty() ? words.at(i)
                                                     : current + QLatin1Char(' ') + words.at(i);

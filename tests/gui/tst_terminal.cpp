@@ -12,6 +12,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
@@ -131,6 +132,10 @@ private slots:
         const Money total = m_rig.till().cart().totals()->total;
         QVERIFY(ui().click(QStringLiteral("actPay")));
         QVERIFY(ui().waitForWidget(QStringLiteral("tenderScreen")));
+        // Quick cash: the exact amount, then what a customer hands over in notes.
+        QVERIFY(ui().waitForWidget(QStringLiteral("quickCash1")));
+        QCOMPARE(qobject_cast<QPushButton *>(ui().find(QStringLiteral("quickCash0")))->text(),
+                 total.format(QLocale()));
         shoot(QStringLiteral("04-tender"));
         QVERIFY(ui().keypad(QStringLiteral("tender"), QStringLiteral("500"), false));
         QVERIFY(ui().click(QStringLiteral("tender_CASH")));

@@ -49,8 +49,8 @@ SaleScreen::SaleScreen(Till &till, QWidget *parent)
     right->addWidget(m_picker, 1);
     right->addWidget(m_actionPages);
     auto *layout = new QHBoxLayout(this);
-    layout->addWidget(m_ticket, 5);
-    layout->addLayout(right, 6);
+    layout->addWidget(m_ticket, 2);
+    layout->addLayout(right, 3);
     connect(m_picker, &ProductPicker::chosen, this, &SaleScreen::add);
     retranslate();
 }
@@ -154,7 +154,7 @@ void SaleScreen::buildActions()
         auto *grid = new QGridLayout(host);
         grid->setContentsMargins(0, 0, 0, 0);
         int i = 0;
-        const int perRow = static_cast<int>((actions.size() + (withPay ? 2 : 1)) / 2);
+        const int perRow = static_cast<int>((actions.size() + 1) / 2);
         for (const auto &[name, perform] : actions) {
             // An action on the second page brings the first back, where PAY is.
             const auto run = [this, perform] {
@@ -165,7 +165,7 @@ void SaleScreen::buildActions()
                                                  || name == QLatin1String("actVoid")
                                          ? QStringLiteral("danger")
                                  : name == QLatin1String("actHold") ? QStringLiteral("warn")
-                                                                    : QString();
+                                                                    : QStringLiteral("action");
             auto *b = action(name, role);
             connect(b, &QPushButton::clicked, this, run);
             grid->addWidget(b, i / perRow, i % perRow);
@@ -174,7 +174,7 @@ void SaleScreen::buildActions()
         if (withPay) {
             auto *payButton = action(QStringLiteral("actPay"), QStringLiteral("pay"));
             connect(payButton, &QPushButton::clicked, this, &SaleScreen::pay);
-            grid->addWidget(payButton, 1, perRow - 1);
+            grid->addWidget(payButton, 0, perRow, 2, 1); // the largest button, both rows high
         }
         m_actionPages->addWidget(host);
     };

@@ -202,6 +202,7 @@ void TenderScreen::refresh()
             connect(b, &QPushButton::clicked, this,
                     [this, text = amounts.at(i).format(locale)] { m_amount->setText(text); });
             quick->addWidget(b);
+            b->show(); // at once: a layout would show it only on the next event loop pass
         }
     }
     m_tenderHost->setEnabled(!m_completed && !m_sending);

@@ -38,10 +38,11 @@ QList<Money> quickCash(Money due, const QString &currency, qsizetype count)
     if (due.minor() <= 0) {
         return out;
     }
-    // Every multiple of a note above what is due, smallest first: 137 -> 140, 150, 200, 500.
+    // Rounded up to each note or coin worth at least a tenth of what is due, smallest first:
+    // 151.50 -> 160, 200, 500 (a customer hands over notes, not a pile of coins).
     QList<qint64> candidates;
     for (const Money &note : denominationsOf(currency)) {
-        if (note.minor() < 100) {
+        if (note.minor() * 10 < due.minor()) {
             continue;
         }
         const qint64 up = (due.minor() + note.minor() - 1) / note.minor() * note.minor();

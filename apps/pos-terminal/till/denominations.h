@@ -12,7 +12,7 @@ namespace pos {
 QList<Money> denominationsOf(const QString &currency);
 
 // The quick-cash amounts for what is due: the exact amount, then the next few amounts a
-// customer hands over in notes (rounded up to a note, or to a sum of the largest notes).
+// customer hands over (rounded up to each note worth at least a tenth of it).
 QList<Money> quickCash(Money due, const QString &currency, qsizetype count = 4);
 
 } // namespace pos
