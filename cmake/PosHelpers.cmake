@@ -28,10 +28,11 @@ function(pos_add_library name)
     pos_translatable(${ARG_SOURCES} ${headers})
 endfunction()
 
-# pos_add_test(tst_name LABEL unit|db|http|gui|e2e [SOURCES ...] LINKS ...)
-# One executable per test, registered with ctest under its label.
+# pos_add_test(tst_name LABEL unit|db|http|gui|e2e [SOURCES ...] LINKS ... [RUN_WITH cmd...])
+# One executable per test, registered with ctest under its label. RUN_WITH prefixes the
+# command (a wrapper that provides a D-Bus session, say).
 function(pos_add_test name)
-    cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "SOURCES;LINKS" ${ARGN})
+    cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "SOURCES;LINKS;RUN_WITH" ${ARGN})
     set(allowed unit db http gui e2e)
     if(NOT ARG_LABEL IN_LIST allowed)
         message(FATAL_ERROR "pos_add_test(${name}): LABEL must be one of ${allowed}")
@@ -45,7 +46,7 @@ function(pos_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test pos_testsupport ${ARG_LINKS})
     pos_set_warnings(${name})
-    add_test(NAME ${name} COMMAND ${name})
+    add_test(NAME ${name} COMMAND ${ARG_RUN_WITH} $<TARGET_FILE:${name}>)
     set_tests_properties(${name} PROPERTIES LABELS ${ARG_LABEL} TIMEOUT ${ARG_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;POS_TEST_OUTPUT=${CMAKE_BINARY_DIR}/test-output")
 endfunction()
