@@ -433,10 +433,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cashier</source>
         <translation type="unfinished"></translation>
     </message>

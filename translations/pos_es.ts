@@ -434,10 +434,6 @@
         <translation>Ticket</translation>
     </message>
     <message>
-        <source>Register</source>
-        <translation>Caja</translation>
-    </message>
-    <message>
         <source>Cashier</source>
         <translation>Cajero</translation>
     </message>

@@ -58,9 +58,9 @@ void addHeader(ReceiptLayout &out, const ReceiptData &d, const Wording &w)
     out << text(title + QLatin1Char(' ') + d.sale.receiptNumber, Align::Center, Weight::Bold);
     out << text(d.locale.toString(d.sale.createdAt.toLocalTime(), QLocale::ShortFormat),
                 Align::Center);
-    out << text(w(QT_TRANSLATE_NOOP("pos::Receipt", "Register")) + QLatin1Char(' ') + d.registerName
-                        + QStringLiteral(" · ") + w(QT_TRANSLATE_NOOP("pos::Receipt", "Cashier"))
-                        + QLatin1Char(' ') + d.cashierName,
+    out << text(d.registerName + QStringLiteral(" · ")
+                        + w(QT_TRANSLATE_NOOP("pos::Receipt", "Cashier")) + QLatin1Char(' ')
+                        + d.cashierName,
                 Align::Center);
     out << rule();
 }

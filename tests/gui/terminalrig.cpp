@@ -93,11 +93,7 @@ Status TerminalRig::start(const QString &pdfFolder)
     m_driver = std::make_unique<TerminalDriver>(*m_window);
     m_window->start();
     // First start: the till registers and waits; the manager approves it at the till.
-    if (!m_driver->waitForWidget(QStringLiteral("registrationScreen"))
-        || !m_driver->type(QStringLiteral("managerUser"), QStringLiteral("admin"))
-        || !m_driver->type(QStringLiteral("managerPassword"), QString::fromLatin1(kAdminPassword))
-        || !m_driver->click(QStringLiteral("approveTerminal"))
-        || !m_driver->waitForWidget(QStringLiteral("loginScreen"))) {
+    if (!m_driver->approveHere(QStringLiteral("admin"), QString::fromLatin1(kAdminPassword))) {
         return fail(ErrorCode::Internal, QStringLiteral("the till was not approved"));
     }
     return {};

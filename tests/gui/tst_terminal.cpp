@@ -108,11 +108,10 @@ private slots:
     void loginAndOpenRegister()
     {
         shoot(QStringLiteral("01-login"));
-        QVERIFY(ui().keypad(QStringLiteral("pin"), QStringLiteral("1234")));
+        QVERIFY(ui().logIn(QStringLiteral("1234")));
         QVERIFY(ui().waitForWidget(QStringLiteral("openRegisterScreen")));
         shoot(QStringLiteral("02-open-register"));
-        QVERIFY(ui().keypad(QStringLiteral("float"), QStringLiteral("500")));
-        QVERIFY(ui().waitForWidget(QStringLiteral("saleScreen")));
+        QVERIFY(ui().openRegister(QStringLiteral("500")));
         const QVariantList session = m_rig.row(
                 QStringLiteral("SELECT opening_float, status FROM register_sessions"));
         QCOMPARE(session.value(0).toLongLong(), 50000);

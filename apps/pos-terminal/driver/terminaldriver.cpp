@@ -89,6 +89,31 @@ void TerminalDriver::scan(const QString &code)
     QTest::keyClick(target, Qt::Key_Return);
 }
 
+bool TerminalDriver::approveHere(const QString &manager, const QString &password)
+{
+    return waitForWidget(QStringLiteral("registrationScreen"))
+           && type(QStringLiteral("managerUser"), manager)
+           && type(QStringLiteral("managerPassword"), password)
+           && click(QStringLiteral("approveTerminal"))
+           && waitForWidget(QStringLiteral("loginScreen"));
+}
+
+bool TerminalDriver::logIn(const QString &pin)
+{
+    return waitForWidget(QStringLiteral("loginScreen")) && keypad(QStringLiteral("pin"), pin)
+           && waitFor([this] {
+                  return find(QStringLiteral("openRegisterScreen"))
+                         || find(QStringLiteral("saleScreen"));
+              });
+}
+
+bool TerminalDriver::openRegister(const QString &openingFloat)
+{
+    return waitForWidget(QStringLiteral("openRegisterScreen"))
+           && keypad(QStringLiteral("float"), openingFloat)
+           && waitForWidget(QStringLiteral("saleScreen"));
+}
+
 bool TerminalDriver::screenshot(const QString &path) const
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

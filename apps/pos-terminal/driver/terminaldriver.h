@@ -33,6 +33,11 @@ public:
     void scan(const QString &code);
     bool screenshot(const QString &path) const;
 
+    // The first steps of every shift, as a cashier and a manager take them.
+    bool approveHere(const QString &manager, const QString &password);
+    bool logIn(const QString &pin);
+    bool openRegister(const QString &openingFloat);
+
 private:
     TerminalWindow &m_window;
 };
