@@ -92,9 +92,9 @@ Status TerminalRig::start(const QString &pdfFolder)
     m_window->show();
     m_driver = std::make_unique<TerminalDriver>(*m_window);
     m_window->start();
-    // First start: the till registers and waits; the manager approves it at the till.
-    if (!m_driver->approveHere(QStringLiteral("admin"), QString::fromLatin1(kAdminPassword))) {
-        return fail(ErrorCode::Internal, QStringLiteral("the till was not approved"));
+    // First start: the till registers itself and waits for a manager's approval.
+    if (!m_driver->waitForWidget(QStringLiteral("registrationScreen"))) {
+        return fail(ErrorCode::Internal, QStringLiteral("the till did not ask to be registered"));
     }
     return {};
 }

@@ -31,7 +31,7 @@ public:
     TerminalRig();
     ~TerminalRig();
 
-    // Builds everything and leaves the window on the PIN screen.
+    // Builds everything and leaves the window on the registration screen of a new till.
     Status start(const QString &printerStatusDir);
 
     TerminalWindow &window() { return *m_window; }

@@ -104,6 +104,17 @@ private slots:
         POS_VERIFY_OK(m_rig.start(outputDir() + QStringLiteral("/receipts")));
     }
 
+    // A new till waits for approval; a manager gives it at the till; the terminal's
+    // credential is then in its secret store, and PIN logins work.
+    void approveTill()
+    {
+        shoot(QStringLiteral("00-registration"));
+        QVERIFY(ui().approveHere(QStringLiteral("admin"),
+                                 QString::fromLatin1(TerminalRig::kAdminPassword)));
+        const QVariantList terminal = m_rig.row(QStringLiteral("SELECT status FROM terminals"));
+        QCOMPARE(terminal.value(0).toString(), QStringLiteral("approved"));
+    }
+
     // A cashier logs in by PIN and opens the register with a counted float.
     void loginAndOpenRegister()
     {
@@ -128,6 +139,11 @@ private slots:
         QTRY_COMPARE(ticketRows(), 2);
         QCOMPARE(m_rig.till().cart().line(0).quantity, Quantity::units(2));
         shoot(QStringLiteral("03-sale"));
+        // The same screen on a full-HD till: more room, same layout.
+        m_rig.window().resize(1920, 1080);
+        QVERIFY(ui().screenshot(outputDir()
+                                + QStringLiteral("/screenshots/en/03-sale-1920x1080.png")));
+        m_rig.window().resize(1024, 768);
         const Money total = m_rig.till().cart().totals()->total;
         QVERIFY(ui().click(QStringLiteral("actPay")));
         QVERIFY(ui().waitForWidget(QStringLiteral("tenderScreen")));
