@@ -247,9 +247,7 @@ void TerminalWindow::checkRegister()
     const QJsonObject params{{QStringLiteral("id"), r->id.toString(QUuid::WithoutBraces)}};
     m_till.backend().execute(QStringLiteral("get_open_session"), params,
                              [this](Result<QJsonValue> answer) {
-                                 auto session = answer ? json::parse<RegisterSession>(*answer)
-                                                       : Result<RegisterSession>(
-                                                                 fail(answer.error()));
+                                 auto session = decode<RegisterSession>(answer);
                                  if (session) {
                                      m_till.setSession(*session);
                                      showScreen(m_sale);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/error.h"
+#include "core/model/json.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -41,5 +42,15 @@ public:
 private:
     QString m_token;
 };
+
+// A command's answer as the model it carries: the call's error, or the decoding's.
+template<typename T>
+Result<T> decode(const Result<QJsonValue> &answer)
+{
+    if (!answer) {
+        return fail(answer.error());
+    }
+    return json::parse<T>(*answer);
+}
 
 } // namespace pos

@@ -232,8 +232,7 @@ void SaleScreen::scan(const QString &code)
     // Not a catalog code: perhaps a scale or price label the store server reads.
     m_till.backend().execute(QStringLiteral("lookup_barcode"), {{QStringLiteral("code"), code}},
                              [this, code](Result<QJsonValue> answer) {
-                                 auto found = answer ? json::parse<ScanResult>(*answer)
-                                                     : Result<ScanResult>(fail(answer.error()));
+                                 auto found = decode<ScanResult>(answer);
                                  if (!found) {
                                      QApplication::beep();
                                      emit failed(found.error().code == ErrorCode::NotFound
@@ -281,8 +280,7 @@ void SaleScreen::withPermission(Permission permission, std::function<void()> the
         const QString pin = dialog->text();
         m_till.backend().execute(QStringLiteral("login_pin"), m_till.pinParams(pin),
                                  [this, pin, permission, then](Result<QJsonValue> answer) {
-                                     auto manager = answer ? json::parse<Session>(*answer)
-                                                           : Result<Session>(fail(answer.error()));
+                                     auto manager = decode<Session>(answer);
                                      if (!manager) {
                                          emit failed(manager.error().message);
                                      } else if (!manager->permissions.contains(
@@ -396,9 +394,7 @@ void SaleScreen::pickCustomer()
                                   {QStringLiteral("limit"), QStringLiteral("8")}},
                                  [dialog = QPointer<ChoiceDialog>(dialog),
                                   found](Result<QJsonValue> answer) {
-                                     auto page = answer ? json::parse<Page<Customer>>(*answer)
-                                                        : Result<Page<Customer>>(
-                                                                  fail(answer.error()));
+                                     auto page = decode<Page<Customer>>(answer);
                                      if (!dialog || !page) {
                                          return;
                                      }
@@ -421,8 +417,7 @@ void SaleScreen::pickCustomer()
 void SaleScreen::pickSalesRep()
 {
     m_till.backend().execute(QStringLiteral("get_sales_reps"), {}, [this](Result<QJsonValue> answer) {
-        auto page = answer ? json::parse<Page<SalesRep>>(*answer)
-                           : Result<Page<SalesRep>>(fail(answer.error()));
+        auto page = decode<Page<SalesRep>>(answer);
         if (!page) {
             emit failed(page.error().message);
             return;
@@ -477,35 +472,36 @@ void SaleScreen::recall()
         emit failed(tr("Finish or hold this ticket before recalling another"));
         return;
     }
-    m_till.backend().execute(QStringLiteral("get_held_tickets"), {}, [this](Result<QJsonValue> answer) {
-        auto page = answer ? json::parse<Page<HeldTicket>>(*answer)
-                           : Result<Page<HeldTicket>>(fail(answer.error()));
-        if (!page) {
-            emit failed(page.error().message);
-            return;
-        }
-        auto *dialog = new ChoiceDialog(this, QStringLiteral("held"), tr("Held tickets"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        QList<QPair<QString, QString>> choices;
-        for (qsizetype i = 0; i < page->items.size(); ++i) {
-            choices << qMakePair(QString::number(i), page->items.at(i).label);
-        }
-        dialog->setChoices(choices);
-        connect(dialog, &ChoiceDialog::picked, this, [this, held = page->items](const QString &key) {
-            const QString id = idText(held.at(key.toInt()).id);
-            m_till.backend().execute(QStringLiteral("recall_ticket"), {{QStringLiteral("id"), id}},
-                                     [this](Result<QJsonValue> back) {
-                                         auto ticket = back ? json::parse<HeldTicket>(*back)
-                                                            : Result<HeldTicket>(fail(back.error()));
-                                         if (!ticket) {
-                                             emit failed(ticket.error().message);
-                                             return;
-                                         }
-                                         m_till.cart().restore(ticket->sale);
-                                     });
-        });
-        dialog->open();
-    });
+    m_till.backend()
+            .execute(QStringLiteral("get_held_tickets"), {}, [this](Result<QJsonValue> answer) {
+                auto page = decode<Page<HeldTicket>>(answer);
+                if (!page) {
+                    emit failed(page.error().message);
+                    return;
+                }
+                auto *dialog = new ChoiceDialog(this, QStringLiteral("held"), tr("Held tickets"));
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                QList<QPair<QString, QString>> choices;
+                for (qsizetype i = 0; i < page->items.size(); ++i) {
+                    choices << qMakePair(QString::number(i), page->items.at(i).label);
+                }
+                dialog->setChoices(choices);
+                connect(dialog, &ChoiceDialog::picked, this,
+                        [this, held = page->items](const QString &key) {
+                            const QString id = idText(held.at(key.toInt()).id);
+                            m_till.backend().execute(QStringLiteral("recall_ticket"),
+                                                     {{QStringLiteral("id"), id}},
+                                                     [this](Result<QJsonValue> back) {
+                                                         auto ticket = decode<HeldTicket>(back);
+                                                         if (!ticket) {
+                                                             emit failed(ticket.error().message);
+                                                             return;
+                                                         }
+                                                         m_till.cart().restore(ticket->sale);
+                                                     });
+                        });
+                dialog->open();
+            });
 }
 
 void SaleScreen::askReturn()
@@ -535,8 +531,7 @@ void SaleScreen::startReturn(const QString &receiptNumber)
     m_till.backend().execute(QStringLiteral("find_sale"),
                              {{QStringLiteral("number"), receiptNumber}},
                              [this](Result<QJsonValue> answer) {
-                                 auto sale = answer ? json::parse<Sale>(*answer)
-                                                    : Result<Sale>(fail(answer.error()));
+                                 auto sale = decode<Sale>(answer);
                                  if (!sale) {
                                      emit failed(sale.error().message);
                                      return;
@@ -604,8 +599,7 @@ void SaleScreen::showXReport()
     runAuthorised(this, m_till.backend(), QStringLiteral("get_session_report"),
                   {{QStringLiteral("id"), idText(m_till.session()->id)}},
                   [this](Result<QJsonValue> answer) {
-                      auto report = answer ? json::parse<SessionReport>(*answer)
-                                           : Result<SessionReport>(fail(answer.error()));
+                      auto report = decode<SessionReport>(answer);
                       if (!report) {
                           emit failed(report.error().message);
                           return;

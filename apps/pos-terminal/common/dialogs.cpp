@@ -15,6 +15,23 @@
 
 namespace pos {
 
+namespace {
+
+// What every till dialog starts with: its name for tests, window-modal, a title in large type.
+QVBoxLayout *beginDialog(QDialog *dialog, const QString &prefix, const QString &title)
+{
+    dialog->setObjectName(prefix + QStringLiteral("Dialog"));
+    dialog->setWindowTitle(title);
+    dialog->setWindowModality(Qt::WindowModal);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *heading = new QLabel(title, dialog);
+    heading->setProperty("role", QStringLiteral("title"));
+    layout->addWidget(heading);
+    return layout;
+}
+
+} // namespace
+
 EntryDialog::EntryDialog(QWidget *parent, const QString &prefix, const QString &title,
                          NumPadKeys keys, bool masked)
     : QDialog(parent)
@@ -22,12 +39,7 @@ EntryDialog::EntryDialog(QWidget *parent, const QString &prefix, const QString &
     , m_edit(new QLineEdit(this))
     , m_reasons(new QComboBox(this))
 {
-    setObjectName(prefix + QStringLiteral("Dialog"));
-    setWindowTitle(title);
-    setWindowModality(Qt::WindowModal);
-    auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(title, this);
-    heading->setProperty("role", QStringLiteral("title"));
+    auto *layout = beginDialog(this, prefix, title);
     m_message->setWordWrap(true);
     m_message->hide();
     m_edit->setObjectName(prefix + QStringLiteral("Edit"));
@@ -44,7 +56,6 @@ EntryDialog::EntryDialog(QWidget *parent, const QString &prefix, const QString &
     setLabel(cancel, tr("Cancel"));
     connect(pad, &NumPad::entered, this, &QDialog::accept);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-    layout->addWidget(heading);
     layout->addWidget(m_message);
     layout->addWidget(m_reasons);
     layout->addWidget(m_edit);
@@ -91,13 +102,7 @@ ChoiceDialog::ChoiceDialog(QWidget *parent, const QString &prefix, const QString
     : QDialog(parent)
     , m_prefix(prefix)
 {
-    setObjectName(prefix + QStringLiteral("Dialog"));
-    setWindowTitle(title);
-    setWindowModality(Qt::WindowModal);
-    auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(title, this);
-    heading->setProperty("role", QStringLiteral("title"));
-    layout->addWidget(heading);
+    auto *layout = beginDialog(this, prefix, title);
     auto *listHost = new QWidget(this);
     m_list = new QVBoxLayout(listHost);
     m_list->setContentsMargins(0, 0, 0, 0);

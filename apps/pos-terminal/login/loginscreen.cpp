@@ -70,8 +70,7 @@ void LoginScreen::submit()
     }
     m_till.backend().execute(QStringLiteral("login_pin"), m_till.pinParams(pin),
                              [this](Result<QJsonValue> answer) {
-                                 auto session = answer ? json::parse<Session>(*answer)
-                                                       : Result<Session>(fail(answer.error()));
+                                 auto session = decode<Session>(answer);
                                  if (!session) {
                                      emit failed(session.error().message);
                                      return;

@@ -175,8 +175,7 @@ void CloseRegisterScreen::submit()
     runAuthorised(
             this, m_till.backend(), QStringLiteral("close_session"), params,
             [this](Result<QJsonValue> answer) {
-                auto report = answer ? json::parse<SessionReport>(*answer)
-                                     : Result<SessionReport>(fail(answer.error()));
+                auto report = decode<SessionReport>(answer);
                 if (!report) {
                     emit failed(report.error().message);
                     return;

@@ -69,9 +69,7 @@ void OpenRegisterScreen::open()
                              {QStringLiteral("opening_float"), amount->minor()}};
     m_till.backend().execute(QStringLiteral("open_session"), params,
                              [this](Result<QJsonValue> answer) {
-                                 auto session = answer ? json::parse<RegisterSession>(*answer)
-                                                       : Result<RegisterSession>(
-                                                                 fail(answer.error()));
+                                 auto session = decode<RegisterSession>(answer);
                                  if (!session) {
                                      emit failed(session.error().message);
                                      return;

@@ -224,8 +224,7 @@ void TenderScreen::complete()
             this, m_till.backend(), QStringLiteral("create_sale"), json::write(sale),
             [this](Result<QJsonValue> answer) {
                 m_sending = false;
-                auto stored = answer ? json::parse<Sale>(*answer)
-                                     : Result<Sale>(fail(answer.error()));
+                auto stored = decode<Sale>(answer);
                 if (!stored) {
                     // The ticket and its payments stay: the same sale id makes a retry safe.
                     emit failed(stored.error().message);

@@ -149,6 +149,15 @@ void Cart::setSalesRep(const QUuid &id, const QString &name)
     emit totalsChanged();
 }
 
+Product Cart::productOf(const SaleLine &line) const
+{
+    const Product *known = m_catalog ? m_catalog->byId(line.productId) : nullptr;
+    Product product = known ? *known : Product{};
+    product.id = line.productId;
+    product.name = line.description; // as it was printed, even if renamed since
+    return product;
+}
+
 void Cart::startReturn(const Sale &original)
 {
     clear();
@@ -156,14 +165,7 @@ void Cart::startReturn(const Sale &original)
     m_originalSaleId = original.id;
     beginResetModel();
     for (const SaleLine &sold : original.lines) {
-        Product product;
-        if (const Product *known = m_catalog ? m_catalog->byId(sold.productId) : nullptr) {
-            product = *known;
-        } else {
-            product.id = sold.productId;
-        }
-        product.name = sold.description;
-        m_lines.append(CartLine{QUuid::createUuid(), product,
+        m_lines.append(CartLine{QUuid::createUuid(), productOf(sold),
                                 pos::Quantity::fromMilli(-sold.quantity.milli()), sold.unitPrice,
                                 Money(), sold.priceOverridden, sold.id});
     }
@@ -180,14 +182,7 @@ void Cart::restore(const Sale &sale)
     m_salesRepId = sale.salesRepId;
     m_ticketDiscount = sale.ticketDiscount;
     for (const SaleLine &l : sale.lines) {
-        Product product;
-        if (const Product *known = m_catalog ? m_catalog->byId(l.productId) : nullptr) {
-            product = *known;
-        } else {
-            product.id = l.productId;
-            product.name = l.description;
-        }
-        m_lines.append(CartLine{l.id, product, l.quantity, l.unitPrice, l.discount,
+        m_lines.append(CartLine{l.id, productOf(l), l.quantity, l.unitPrice, l.discount,
                                 l.priceOverridden, l.originalLineId});
     }
     endResetModel();

@@ -79,6 +79,8 @@ signals:
 private:
     void recompute();
     void changed(int row);
+    // A line of an earlier ticket as a product: the catalog's, named as printed.
+    Product productOf(const SaleLine &line) const;
 
     const TillCatalog *m_catalog = nullptr;
     QList<CartLine> m_lines;

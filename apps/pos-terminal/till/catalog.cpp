@@ -118,7 +118,7 @@ void loadPages(const std::shared_ptr<Loading> &state, const QString &command, QL
     const QJsonObject params{{QStringLiteral("limit"), QStringLiteral("500")},
                              {QStringLiteral("offset"), QString::number(offset)}};
     state->backend.execute(command, params, [state, command, &into, next](Result<QJsonValue> r) {
-        auto page = r ? json::parse<Page<T>>(r->toObject()) : Result<Page<T>>(fail(r.error()));
+        auto page = decode<Page<T>>(r);
         if (!page) {
             state->done(fail(page.error()));
             return;
@@ -155,8 +155,7 @@ void loadCatalog(Backend &backend, std::function<void(Result<std::shared_ptr<Til
         loadPages<Tax>(state, QStringLiteral("get_taxes"), state->taxes, 0, tenders);
     };
     backend.execute(QStringLiteral("get_store"), {}, [state, taxes](Result<QJsonValue> r) {
-        auto setup = r ? json::parse<StoreSetup>(r->toObject())
-                       : Result<StoreSetup>(fail(r.error()));
+        auto setup = decode<StoreSetup>(r);
         if (!setup) {
             state->done(fail(setup.error()));
             return;

@@ -18,23 +18,26 @@ TillDevices::TillDevices(const TerminalConfig &config, QObject *parent)
 
 TillDevices::~TillDevices() = default;
 
+Status TillDevices::attach(std::unique_ptr<DeviceQueue> &queue, const QString &address)
+{
+    auto transport = makeTransport(address);
+    if (!transport) {
+        return fail(transport.error());
+    }
+    queue = std::make_unique<DeviceQueue>(std::move(*transport));
+    connect(queue.get(), &DeviceQueue::changed, this, &TillDevices::stateChanged);
+    return {};
+}
+
 Status TillDevices::setUp()
 {
     if (m_printerSettings.kind == PrinterKind::EscPos) {
-        auto transport = makeTransport(m_printerSettings.address);
-        if (!transport) {
-            return fail(transport.error());
+        if (auto ok = attach(m_printer, m_printerSettings.address); !ok) {
+            return ok;
         }
-        m_printer = std::make_unique<DeviceQueue>(std::move(*transport));
-        connect(m_printer.get(), &DeviceQueue::changed, this, &TillDevices::stateChanged);
     }
     if (m_drawerSettings.kind == DrawerKind::Serial) {
-        auto transport = makeTransport(m_drawerSettings.address);
-        if (!transport) {
-            return fail(transport.error());
-        }
-        m_drawer = std::make_unique<DeviceQueue>(std::move(*transport));
-        connect(m_drawer.get(), &DeviceQueue::changed, this, &TillDevices::stateChanged);
+        return attach(m_drawer, m_drawerSettings.address);
     }
     return {};
 }

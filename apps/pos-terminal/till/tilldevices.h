@@ -40,6 +40,7 @@ signals:
     void stateChanged();
 
 private:
+    Status attach(std::unique_ptr<DeviceQueue> &queue, const QString &address);
     void printWithFonts(const ReceiptLayout &layout, const QString &receiptNumber);
     void keepPdfCopy(const ReceiptLayout &layout, const QString &receiptNumber);
 
