@@ -339,6 +339,94 @@ private slots:
         QVERIFY(ui().click(QStringLiteral("newSale")));
     }
 
+    // A customer found with the touch keyboard, a sales rep, a quantity and a price a
+    // manager approves: all stored with the sale.
+    void customerRepQuantityAndPrice()
+    {
+        ui().scan(m_rig.barcodeOf(kSoap));
+        QTRY_COMPARE(ticketRows(), 1);
+        QVERIFY(ui().click(QStringLiteral("actCustomer")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("customerDialog")));
+        for (const char *key : {"kbKeyF", "kbKeyA", "kbKeyR"}) {
+            QVERIFY(ui().click(QString::fromLatin1(key)));
+        }
+        QVERIFY(ui().waitForWidget(QStringLiteral("customer_C001")));
+        shoot(QStringLiteral("12-customer"));
+        QVERIFY(ui().click(QStringLiteral("customer_C001")));
+        QTRY_VERIFY(qobject_cast<QLabel *>(ui().find(QStringLiteral("ticketHeader")))
+                            ->text()
+                            .contains(QStringLiteral("Farmacia San Rafael")));
+        QVERIFY(ui().click(QStringLiteral("actMore")));
+        QVERIFY(ui().click(QStringLiteral("actSalesRep")));
+        QVERIFY(ui().click(QStringLiteral("rep_V01")));
+        QVERIFY(ui().click(QStringLiteral("actQty")));
+        QVERIFY(ui().keypad(QStringLiteral("qty"), QStringLiteral("3")));
+        QTRY_COMPARE(m_rig.till().cart().line(0).quantity, Quantity::units(3));
+        QVERIFY(ui().click(QStringLiteral("actPrice")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("managerDialog")));
+        QVERIFY(ui().keypad(QStringLiteral("manager"), QStringLiteral("9876")));
+        QVERIFY(ui().keypad(QStringLiteral("price"), QStringLiteral("20")));
+        QTRY_COMPARE(m_rig.till().cart().line(0).unitPrice, Money::fromMinor(2000));
+        payExactCash();
+        const QVariantList sale = m_rig.row(QStringLiteral(
+                "SELECT s.total, l.quantity, l.unit_price, l.price_overridden FROM sales s JOIN "
+                "sale_lines l ON l.sale_id = s.id WHERE s.customer_id IS NOT NULL AND "
+                "s.sales_rep_id IS NOT NULL"));
+        QCOMPARE(sale.value(0).toLongLong(), 6000);
+        QCOMPARE(sale.value(1).toLongLong(), 3000);
+        QCOMPARE(sale.value(2).toLongLong(), 2000);
+        QVERIFY(sale.value(3).toBool());
+        QCOMPARE(m_rig.row(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = "
+                                          "'sale.price_override' AND approver_id IS NOT NULL"))
+                         .value(0)
+                         .toInt(),
+                 1);
+        const QByteArray receipt = printedReceipt();
+        QVERIFY(receipt.contains("Farmacia San Rafael"));
+        drawerBytes();
+    }
+
+    // Reprint sends the last receipt again; paid-in and no-sale open the drawer (no-sale
+    // with a manager's PIN); the X report shows the session so far.
+    void reprintCashMovesAndXReport()
+    {
+        const QString receiptNumber = m_rig.till().lastSale()->receiptNumber;
+        QVERIFY(ui().click(QStringLiteral("newSale")));
+        QVERIFY(ui().click(QStringLiteral("actMore")));
+        QVERIFY(ui().click(QStringLiteral("actReprint")));
+        QVERIFY(printedReceipt().contains(receiptNumber.toLatin1()));
+        QVERIFY(m_rig.drawer().readAll().isEmpty()); // a reprint does not open the drawer
+
+        QVERIFY(ui().click(QStringLiteral("actMore")));
+        QVERIFY(ui().click(QStringLiteral("actPaidIn")));
+        QVERIFY(ui().keypad(QStringLiteral("cash"), QStringLiteral("100")));
+        QCOMPARE(drawerBytes(), drawerKick());
+        const QVariantList moved = m_rig.row(
+                QStringLiteral("SELECT kind, amount, reason FROM cash_movements"));
+        QCOMPARE(moved.value(0).toString(), QStringLiteral("paid_in"));
+        QCOMPARE(moved.value(1).toLongLong(), 10000);
+        QVERIFY(!moved.value(2).toString().isEmpty());
+
+        QVERIFY(ui().click(QStringLiteral("actMore")));
+        QVERIFY(ui().click(QStringLiteral("actNoSale")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("managerDialog")));
+        QVERIFY(ui().keypad(QStringLiteral("manager"), QStringLiteral("9876")));
+        QCOMPARE(drawerBytes(), drawerKick());
+        QCOMPARE(m_rig.row(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = "
+                                          "'drawer.no_sale'"))
+                         .value(0)
+                         .toInt(),
+                 1);
+
+        QVERIFY(ui().click(QStringLiteral("actMore")));
+        QVERIFY(ui().click(QStringLiteral("actXReport")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("managerDialog"))); // reports.view
+        QVERIFY(ui().keypad(QStringLiteral("manager"), QStringLiteral("9876")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("xReportDialog")));
+        shoot(QStringLiteral("13-x-report"));
+        QVERIFY(ui().click(QStringLiteral("xReportClose")));
+    }
+
     // The blind count comes out short beyond the threshold: a manager signs off, and the
     // Z report shows expected against counted.
     void closeRegisterShort()

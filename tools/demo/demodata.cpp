@@ -209,6 +209,41 @@ void addTaxesAndTenders(QList<CommandChain::Step> &out)
     tender("VALE", "Vale", "other", true, false);
 }
 
+void addCustomersAndReps(QList<CommandChain::Step> &out)
+{
+    const struct
+    {
+        const char *code, *name, *phone, *taxId;
+        bool exempt;
+    } customers[]{
+            {"C001", "Farmacia San Rafael", "55 5123 4567", "FSR010203AB1", false},
+            {"C002", "María Hernández", "55 5987 6543", "", false},
+            {"C003", "José Ramírez", "55 5234 5678", "", false},
+            {"C004", "Escuela Primaria Benito Juárez", "55 5345 6789", "EPB990101XY2", true},
+            {"C005", "Restaurante El Fogón", "55 5456 7890", "REF050607CD3", false},
+    };
+    for (const auto &c : customers) {
+        out << CommandChain::Step{
+                QStringLiteral("put_customer"),
+                obj({{"id", text(id(QStringLiteral("customer"), QString::fromLatin1(c.code)))},
+                     {"code", QString::fromLatin1(c.code)},
+                     {"name", QString::fromUtf8(c.name)},
+                     {"email", QString()},
+                     {"phone", QString::fromLatin1(c.phone)},
+                     {"tax_id", QString::fromLatin1(c.taxId)},
+                     {"tax_exempt", c.exempt},
+                     {"active", true}})};
+    }
+    for (const auto &[code, name] : {std::pair{"V01", "Luis Ortega"}, std::pair{"V02", "Sofía Díaz"}}) {
+        out << CommandChain::Step{
+                QStringLiteral("put_sales_rep"),
+                obj({{"id", text(id(QStringLiteral("sales_rep"), QString::fromLatin1(code)))},
+                     {"code", QString::fromLatin1(code)},
+                     {"name", QString::fromUtf8(name)},
+                     {"active", true}})};
+    }
+}
+
 void addCatalog(QList<CommandChain::Step> &out)
 {
     int sequence = 0;
@@ -263,6 +298,7 @@ QList<CommandChain::Step> steps(const QUuid &storeId, const QString &storeCode)
     addOrganisation(out, storeId, storeCode);
     addPeople(out);
     addTaxesAndTenders(out);
+    addCustomersAndReps(out);
     addCatalog(out);
     return out;
 }
