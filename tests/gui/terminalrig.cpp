@@ -5,6 +5,7 @@
 #include "tools/demo/demodata.h"
 
 #include "apps/widgets/theme.h"
+#include "core/api/httpbackend.h"
 #include "core/auth/passwords.h"
 #include "servers/store/storeservices.h"
 
@@ -29,11 +30,12 @@ TerminalRig::~TerminalRig()
     m_devices.reset();
     m_watched.reset();
     m_backend.reset();
+    m_http.reset();
     m_adminBackend.reset();
     m_core.reset();
 }
 
-Status TerminalRig::start(const QString &pdfFolder)
+Status TerminalRig::start(const QString &pdfFolder, Binding binding)
 {
     auto db = TestDatabase::create(Engine::Sqlite);
     if (!db) {
@@ -76,7 +78,15 @@ Status TerminalRig::start(const QString &pdfFolder)
                                      QString(), PaperWidth::Mm80, pdfFolder};
     config.drawer = DrawerSettings{DrawerKind::Serial,
                                    QStringLiteral("serial://") + m_drawer.slavePath()};
-    m_backend = std::make_unique<InProcessBackend>(m_core->dispatcher());
+    if (binding == Binding::Http) {
+        if (auto ok = restartServer(); !ok) {
+            return ok;
+        }
+        m_backend = std::make_unique<HttpBackend>(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port)));
+    } else {
+        m_backend = std::make_unique<InProcessBackend>(m_core->dispatcher());
+    }
     m_watched = std::make_unique<WatchedBackend>(*m_backend);
     m_devices = std::make_unique<TillDevices>(config);
     if (auto ok = m_devices->setUp(); !ok) {
@@ -96,6 +106,22 @@ Status TerminalRig::start(const QString &pdfFolder)
     if (!m_driver->waitForWidget(QStringLiteral("registrationScreen"))) {
         return fail(ErrorCode::Internal, QStringLiteral("the till did not ask to be registered"));
     }
+    return {};
+}
+
+void TerminalRig::stopServer()
+{
+    m_http.reset();
+}
+
+Status TerminalRig::restartServer()
+{
+    m_http = std::make_unique<HttpServer>(m_core->dispatcher(), HttpLimits{});
+    auto port = m_http->start(QHostAddress::LocalHost, m_port);
+    if (!port) {
+        return fail(port.error());
+    }
+    m_port = *port;
     return {};
 }
 

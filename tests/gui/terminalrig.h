@@ -10,6 +10,7 @@
 #include "till/till.h"
 
 #include "core/base/translations.h"
+#include "servers/common/http/httpserver.h"
 #include "servers/common/inprocessbackend.h"
 #include "servers/common/servercore.h"
 #include "support/testdatabase.h"
@@ -32,7 +33,11 @@ public:
     ~TerminalRig();
 
     // Builds everything and leaves the window on the registration screen of a new till.
-    Status start(const QString &printerStatusDir);
+    // Over HTTP the store service listens on a loopback port the test can stop and restart.
+    enum class Binding { InProcess, Http };
+    Status start(const QString &pdfFolder, Binding binding = Binding::InProcess);
+    void stopServer();
+    Status restartServer();
 
     TerminalWindow &window() { return *m_window; }
     TerminalDriver &driver() { return *m_driver; }
@@ -50,7 +55,9 @@ public:
 private:
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<ServerCore> m_core;
-    std::unique_ptr<InProcessBackend> m_backend;
+    std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<HttpServer> m_http;
+    quint16 m_port = 0;
     std::unique_ptr<InProcessBackend> m_adminBackend;
     std::unique_ptr<WatchedBackend> m_watched;
     std::unique_ptr<TillDevices> m_devices;

@@ -223,24 +223,25 @@ void addCustomersAndReps(QList<CommandChain::Step> &out)
             {"C005", "Restaurante El Fogón", "55 5456 7890", "REF050607CD3", false},
     };
     for (const auto &c : customers) {
-        out << CommandChain::Step{
-                QStringLiteral("put_customer"),
-                obj({{"id", text(id(QStringLiteral("customer"), QString::fromLatin1(c.code)))},
-                     {"code", QString::fromLatin1(c.code)},
-                     {"name", QString::fromUtf8(c.name)},
-                     {"email", QString()},
-                     {"phone", QString::fromLatin1(c.phone)},
-                     {"tax_id", QString::fromLatin1(c.taxId)},
-                     {"tax_exempt", c.exempt},
-                     {"active", true}})};
+        out << CommandChain::Step{QStringLiteral("put_customer"),
+                                  obj({{"id", text(id(QStringLiteral("customer"),
+                                                      QString::fromLatin1(c.code)))},
+                                       {"code", QString::fromLatin1(c.code)},
+                                       {"name", QString::fromUtf8(c.name)},
+                                       {"email", QString()},
+                                       {"phone", QString::fromLatin1(c.phone)},
+                                       {"tax_id", QString::fromLatin1(c.taxId)},
+                                       {"tax_exempt", c.exempt},
+                                       {"active", true}})};
     }
-    for (const auto &[code, name] : {std::pair{"V01", "Luis Ortega"}, std::pair{"V02", "Sofía Díaz"}}) {
-        out << CommandChain::Step{
-                QStringLiteral("put_sales_rep"),
-                obj({{"id", text(id(QStringLiteral("sales_rep"), QString::fromLatin1(code)))},
-                     {"code", QString::fromLatin1(code)},
-                     {"name", QString::fromUtf8(name)},
-                     {"active", true}})};
+    for (const auto &[code, name] :
+         {std::pair{"V01", "Luis Ortega"}, std::pair{"V02", "Sofía Díaz"}}) {
+        out << CommandChain::Step{QStringLiteral("put_sales_rep"),
+                                  obj({{"id", text(id(QStringLiteral("sales_rep"),
+                                                      QString::fromLatin1(code)))},
+                                       {"code", QString::fromLatin1(code)},
+                                       {"name", QString::fromUtf8(name)},
+                                       {"active", true}})};
     }
 }
 

@@ -193,7 +193,7 @@ void TenderScreen::refresh()
         delete item->widget();
         delete item;
     }
-    if (!refund && !m_completed) {
+    if (!refund && !m_completed && !settled) {
         const QList<Money> amounts = quickCash(Money::fromMinor(left),
                                                m_till.catalog()->store().currency);
         for (qsizetype i = 0; i < amounts.size(); ++i) {
@@ -205,7 +205,7 @@ void TenderScreen::refresh()
             b->show(); // at once: a layout would show it only on the next event loop pass
         }
     }
-    m_tenderHost->setEnabled(!m_completed && !m_sending);
+    m_tenderHost->setEnabled(!m_completed && !m_sending && !settled);
     m_back->setVisible(!m_completed);
     m_removePayment->setVisible(!m_completed && !m_paid.isEmpty());
     m_retry->setVisible(!m_completed && settled && !m_paid.isEmpty() && !m_sending);
