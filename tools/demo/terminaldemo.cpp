@@ -65,6 +65,15 @@ bool sell(pos::TerminalDriver &ui, pos::Till &till, const QString &out)
 
 int main(int argc, char **argv)
 {
+    // The offscreen platform warns that it cannot resize dialogs to their hints; noise here.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+        if (!text.contains(QLatin1String("propagateSizeHints"))) {
+            std::fprintf(stderr, "%s\n", qPrintable(text));
+        }
+        if (type == QtFatalMsg) {
+            std::abort();
+        }
+    });
     QApplication app(argc, argv);
     QCommandLineParser cli;
     cli.addHelpOption();
