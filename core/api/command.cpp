@@ -205,6 +205,11 @@ QList<Command> buildTable()
             make("create_sale", Post, "/api/sales", Authenticated, kNone, Idempotent,
                  codec<Sale>("Sale"), codec<Sale>("Sale"),
                  "Record a completed sale; totals are recomputed; the same id stores it once"),
+            make("get_changes", Get, "/api/sync/changes", Permitted, Permission::SyncAdmin,
+                 Idempotent, codec<ChangeQuery>("ChangeQuery"), noBody(),
+                 "Master rows changed after a cursor, in commit order, with tombstones: {epoch, "
+                 "changes: [{table, id, version, deleted, row}], next_cursor, high_water, more, "
+                 "resnapshot}"),
             make("find_sale", Get, "/api/receipts", Authenticated, kNone, Idempotent,
                  codec<ReceiptQuery>("ReceiptQuery"), codec<Sale>("Sale"),
                  "The sale a receipt number names (a return starts from it)"),

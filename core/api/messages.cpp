@@ -92,6 +92,13 @@ void fields(V &v, Like<NoSaleRequest> auto &m)
 }
 
 template<typename V>
+void fields(V &v, Like<ChangeQuery> auto &m)
+{
+    v.field("cursor", m.cursor, Text{0, 200, Presence::Optional});
+    v.field("limit", m.limit, kQueryNumber);
+}
+
+template<typename V>
 void fields(V &v, Like<ReceiptQuery> auto &m)
 {
     v.field("number", m.number, Text{1, 40});
@@ -280,6 +287,7 @@ POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)
 POS_DEFINE_JSON(Id)
 POS_DEFINE_JSON(NoSaleRequest)
+POS_DEFINE_JSON(ChangeQuery)
 POS_DEFINE_JSON(ReceiptQuery)
 POS_DEFINE_JSON(StoreSetup)
 POS_DEFINE_JSON(ScanQuery)

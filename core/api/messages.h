@@ -97,6 +97,13 @@ struct NoSaleRequest
     QString reason;
 };
 
+// A pull of master data: changes after a cursor (empty: from the start), a page at a time.
+struct ChangeQuery
+{
+    QString cursor;
+    QString limit; // digits, default 1000, at most 5000
+};
+
 // A sale looked up by what is printed on it (a return starts from the receipt).
 struct ReceiptQuery
 {
@@ -306,6 +313,7 @@ POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)
 POS_DECLARE_JSON(Id)
 POS_DECLARE_JSON(NoSaleRequest)
+POS_DECLARE_JSON(ChangeQuery)
 POS_DECLARE_JSON(ReceiptQuery)
 POS_DECLARE_JSON(StoreSetup)
 POS_DECLARE_JSON(ScanQuery)

@@ -8,6 +8,7 @@
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/http/httpserver.h"
 #include "servers/common/shutdown.h"
+#include "servers/common/sync/pullservice.h"
 #include "servers/common/systemservice.h"
 
 #include "core/auth/passwords.h"
@@ -56,6 +57,7 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     registerCatalogHandlers(d);
     registerMasterDataHandlers(d);
     registerSetupHandlers(d);
+    registerPullHandlers(d);
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servers/common/auth/users.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/masterversion.h"
 
 #include "core/api/permission.h"
 #include "core/auth/passwords.h"
@@ -218,7 +219,7 @@ Status putUser(const Transaction &tx, const User &user, const Secrets &secrets)
             }
         }
     }
-    return {};
+    return stampMasterVersion(tx, QStringLiteral("users"), user.id);
 }
 
 Result<Page<User>> listUsers(Database &db, const ListQuery &query)
@@ -285,7 +286,7 @@ Status putRole(const Transaction &tx, const Role &role)
             return fail(q.error());
         }
     }
-    return {};
+    return stampMasterVersion(tx, QStringLiteral("roles"), role.id);
 }
 
 Result<Page<Role>> listRoles(Database &db, const ListQuery &query)

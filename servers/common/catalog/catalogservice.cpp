@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servers/common/catalog/catalogservice.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/masterversion.h"
 
 #include "servers/common/auditlog.h"
 #include "servers/common/dispatcher.h"
@@ -122,7 +123,12 @@ Status writeProduct(const Transaction &tx, const Product &p)
 Result<Product> putProduct(CallContext &c, const Product &p)
 {
     auto ok = writeAudited(c.db, c, {QStringLiteral("product.changed"), {}, json::write(p), {}},
-                           [&](const Transaction &tx) { return writeProduct(tx, p); });
+                           [&](const Transaction &tx) {
+                               auto written = writeProduct(tx, p);
+                               return written ? stampMasterVersion(tx, QStringLiteral("products"),
+                                                                   p.id)
+                                              : written;
+                           });
     return ok ? Result<Product>(p) : fail(ok.error());
 }
 

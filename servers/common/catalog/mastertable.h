@@ -5,6 +5,7 @@
 #include "servers/common/dispatcher.h"
 #include "servers/common/paging.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/masterversion.h"
 
 #include <QSqlQuery>
 
@@ -45,6 +46,9 @@ Result<T> putMaster(CallContext &c, const MasterTable<T> &spec, const T &model)
     }
     if (auto q = tx->exec(statement, QVariantList{sql::id(model.id)} + spec.values(model)); !q) {
         return fail(q.error());
+    }
+    if (auto ok = stampMasterVersion(*tx, QString::fromLatin1(spec.table), model.id); !ok) {
+        return fail(ok.error());
     }
     if (auto ok = appendAudit(*tx, c,
                               {QString::fromLatin1(spec.action), {}, json::write(model), {}});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/masterversion.h"
 
 #include "servers/common/auditlog.h"
 #include "servers/common/dispatcher.h"
@@ -23,8 +24,15 @@ QString nameOf(T value, const auto &table)
 }
 
 // One write and its audit row in one transaction.
+// A master row (table, id) also takes the next master version, for sync.
+struct MasterRow
+{
+    QString table;
+    QUuid id;
+};
+
 Status audited(CallContext &c, const QString &action, const QJsonObject &what, const QString &sql,
-               const QVariantList &values)
+               const QVariantList &values, const std::optional<MasterRow> &master = {})
 {
     auto tx = Transaction::begin(c.db);
     if (!tx) {
@@ -32,6 +40,11 @@ Status audited(CallContext &c, const QString &action, const QJsonObject &what, c
     }
     if (auto q = tx->exec(sql, values); !q) {
         return fail(q.error());
+    }
+    if (master) {
+        if (auto ok = stampMasterVersion(*tx, master->table, master->id); !ok) {
+            return ok;
+        }
     }
     if (auto ok = appendAudit(*tx, c, {action, {}, what, {}}); !ok) {
         return fail(ok.error());
@@ -53,7 +66,8 @@ Result<Store> putStore(CallContext &c, const Store &s)
                     "excluded.tax_scope, rounding = excluded.rounding, active = excluded.active"),
             {sql::id(s.id), s.code, s.name, s.address, s.timeZone, s.currency,
              nameOf(s.priceMode, kPriceModeNames), nameOf(s.taxScope, kRoundingScopeNames),
-             nameOf(s.rounding, kRoundingNames), s.active});
+             nameOf(s.rounding, kRoundingNames), s.active},
+            MasterRow{QStringLiteral("stores"), s.id});
     return ok ? Result<Store>(s) : fail(ok.error());
 }
 
@@ -65,7 +79,8 @@ Result<Register> putRegister(CallContext &c, const Register &r)
                               "(?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET store_id = "
                               "excluded.store_id, number = excluded.number, name = excluded.name, "
                               "active = excluded.active"),
-                      {sql::id(r.id), sql::id(r.storeId), r.number, r.name, r.active});
+                      {sql::id(r.id), sql::id(r.storeId), r.number, r.name, r.active},
+                      MasterRow{QStringLiteral("registers"), r.id});
     return ok ? Result<Register>(r) : fail(ok.error());
 }
 
@@ -87,7 +102,8 @@ Result<BarcodeRuleModel> putRule(CallContext &c, const BarcodeRuleModel &m)
                     "item_length = excluded.item_length, value_start = excluded.value_start, "
                     "value_length = excluded.value_length, value_kind = excluded.value_kind"),
             {sql::id(m.id), r.prefix, r.itemStart, r.itemLength, r.valueStart, r.valueLength,
-             nameOf(r.value, kEmbeddedValueNames)});
+             nameOf(r.value, kEmbeddedValueNames)},
+            MasterRow{QStringLiteral("barcode_rules"), m.id});
     return ok ? Result<BarcodeRuleModel>(m) : fail(ok.error());
 }
 

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pullservice.h"
+
+#include "servers/common/dispatcher.h"
+#include "servers/common/sqlvalues.h"
+
+#include <QJsonArray>
+#include <QSqlRecord>
+
+#include <algorithm>
+
+namespace pos {
+
+namespace {
+
+// A table that flows down from HQ: its columns after id, and which of them are booleans
+// (SQLite stores those as integers; they travel as JSON booleans).
+struct SyncTable
+{
+    const char *name;
+    QStringList columns;
+    QStringList booleans;
+};
+
+// In pull order within one version: a referenced table before the tables that refer to it.
+const QList<SyncTable> &syncTables()
+{
+    static const QList<SyncTable> tables{
+            {"stores",
+             {"code", "name", "address", "time_zone", "currency", "price_mode", "tax_scope",
+              "rounding", "active"},
+             {"active"}},
+            {"registers", {"store_id", "number", "name", "active"}, {"active"}},
+            {"departments", {"code", "name", "parent_id", "color", "active"}, {"active"}},
+            {"taxes",
+             {"code", "name", "rate_milli_bp", "kind", "compound", "active"},
+             {"compound", "active"}},
+            {"suppliers", {"code", "name", "contact", "phone", "email", "active"}, {"active"}},
+            {"products",
+             {"sku", "name", "name_folded", "department_id", "supplier_id", "price", "cost",
+              "tax_included", "weighed", "active"},
+             {"tax_included", "weighed", "active"}},
+            {"tenders",
+             {"code", "name", "kind", "opens_drawer", "gives_change", "active"},
+             {"opens_drawer", "gives_change", "active"}},
+            {"customers",
+             {"code", "name", "email", "phone", "tax_id", "tax_exempt", "active"},
+             {"tax_exempt", "active"}},
+            {"sales_reps", {"code", "name", "active"}, {"active"}},
+            {"barcode_rules",
+             {"prefix", "item_start", "item_length", "value_start", "value_length", "value_kind"},
+             {}},
+    };
+    return tables;
+}
+
+// Where a pull stands: after (version, table, id) in that order.
+struct Cursor
+{
+    qint64 version = -1;
+    qsizetype table = 0;
+    QString id;
+};
+
+QString cursorText(const QString &epoch, const Cursor &c)
+{
+    return QStringLiteral("%1:%2:%3:%4").arg(epoch).arg(c.version).arg(c.table).arg(c.id);
+}
+
+// A cursor of this epoch, or nothing (empty, malformed or another database's).
+std::optional<Cursor> parseCursor(const QString &text, const QString &epoch)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool versionOk = false;
+    bool tableOk = false;
+    if (parts.size() != 4 || parts.at(0) != epoch) {
+        return std::nullopt;
+    }
+    Cursor c{parts.at(1).toLongLong(&versionOk), parts.at(2).toLongLong(&tableOk), parts.at(3)};
+    if (!versionOk || !tableOk || c.table < 0 || c.table >= syncTables().size()) {
+        return std::nullopt;
+    }
+    return c;
+}
+
+struct Row
+{
+    qint64 version;
+    qsizetype table;
+    QString id;
+    QJsonObject change;
+};
+
+Result<QString> epochOf(const QSqlDatabase &conn)
+{
+    auto made = exec(conn,
+                     QStringLiteral("INSERT INTO sync_epoch (id, epoch) VALUES (1, ?) ON CONFLICT "
+                                    "(id) DO NOTHING"),
+                     {QUuid::createUuid().toString(QUuid::WithoutBraces)});
+    if (!made) {
+        return fail(made.error());
+    }
+    auto q = exec(conn, QStringLiteral("SELECT epoch FROM sync_epoch WHERE id = 1"));
+    if (!q || !q->next()) {
+        return q ? fail(ErrorCode::Internal, QStringLiteral("no epoch")) : fail(q.error());
+    }
+    return q->value(0).toString();
+}
+
+Result<qint64> highWater(const QSqlDatabase &conn)
+{
+    auto q = exec(conn,
+                  QStringLiteral("SELECT version FROM sync_versions WHERE domain = 'master'"));
+    if (!q || !q->next()) {
+        return q ? fail(ErrorCode::Internal, QStringLiteral("no master version")) : fail(q.error());
+    }
+    return q->value(0).toLongLong();
+}
+
+QJsonValue jsonOf(const QVariant &value, bool boolean)
+{
+    if (value.isNull()) {
+        return QJsonValue::Null;
+    }
+    if (boolean) {
+        return value.toBool();
+    }
+    if (value.typeId() == QMetaType::QString) {
+        return value.toString();
+    }
+    return value.toLongLong();
+}
+
+// The rows of one table after the cursor, up to the high water, at most `limit` of them.
+Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &after, qint64 high,
+                          qsizetype limit)
+{
+    const SyncTable &spec = syncTables().at(t);
+    // Within the cursor's version, tables before the cursor's are done, later ones are not.
+    // An empty id starts before every row (and PostgreSQL cannot compare a UUID with '').
+    const bool withId = t == after.table && !after.id.isEmpty();
+    const QString after_ = withId ? QStringLiteral("(version > ? OR (version = ? AND id > ?))")
+                           : t > after.table ? QStringLiteral("version >= ?")
+                                             : QStringLiteral("version > ?");
+    QVariantList values{after.version};
+    if (withId) {
+        values << after.version << after.id;
+    }
+    values << high << static_cast<qint64>(limit);
+    auto q = exec(conn,
+                  QStringLiteral(
+                          "SELECT id, version, deleted, %1 FROM %2 WHERE %3 AND version <= ? "
+                          "ORDER BY version, id LIMIT ?")
+                          .arg(spec.columns.join(QStringLiteral(", ")), QLatin1String(spec.name),
+                               after_),
+                  values);
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<Row> rows;
+    while (q->next()) {
+        QJsonObject row;
+        for (qsizetype c = 0; c < spec.columns.size(); ++c) {
+            row.insert(spec.columns.at(c), jsonOf(q->value(static_cast<int>(c + 3)),
+                                                  spec.booleans.contains(spec.columns.at(c))));
+        }
+        const QString id = q->value(0).toString();
+        const qint64 version = q->value(1).toLongLong();
+        rows.append(Row{version, t, id,
+                        QJsonObject{{QStringLiteral("table"), QLatin1String(spec.name)},
+                                    {QStringLiteral("id"), id},
+                                    {QStringLiteral("version"), version},
+                                    {QStringLiteral("deleted"), q->value(2).toBool()},
+                                    {QStringLiteral("row"), row}}});
+    }
+    return rows;
+}
+
+// A product travels with its barcodes and taxes, read for the whole page at once.
+Status addProductChildren(const QSqlDatabase &conn, QList<Row> &rows)
+{
+    QHash<QString, QJsonArray> barcodes;
+    QHash<QString, QJsonArray> taxes;
+    QStringList ids;
+    for (const Row &r : rows) {
+        if (r.change.value(QStringLiteral("table")).toString() == QLatin1String("products")) {
+            ids << r.id;
+        }
+    }
+    if (ids.isEmpty()) {
+        return {};
+    }
+    const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
+    QVariantList values;
+    for (const QString &id : ids) {
+        values << id;
+    }
+    for (auto [table, column, into] : {std::tuple{"product_barcodes", "code", &barcodes},
+                                       std::tuple{"product_taxes", "tax_id", &taxes}}) {
+        auto q = exec(conn,
+                      QStringLiteral("SELECT product_id, %1 FROM %2 WHERE product_id IN (%3) ORDER "
+                                     "BY product_id, %1")
+                              .arg(QLatin1String(column), QLatin1String(table), in),
+                      values);
+        if (!q) {
+            return fail(q.error());
+        }
+        while (q->next()) {
+            (*into)[q->value(0).toString()].append(q->value(1).toString());
+        }
+    }
+    for (Row &r : rows) {
+        if (ids.contains(r.id)) {
+            QJsonObject row = r.change.value(QStringLiteral("row")).toObject();
+            row.insert(QStringLiteral("barcodes"), barcodes.value(r.id));
+            row.insert(QStringLiteral("tax_ids"), taxes.value(r.id));
+            r.change.insert(QStringLiteral("row"), row);
+        }
+    }
+    return {};
+}
+
+Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
+{
+    bool limitOk = true;
+    const qsizetype limit = query.limit.isEmpty() ? 1000 : query.limit.toLongLong(&limitOk);
+    if (!limitOk || limit < 1 || limit > 5000) {
+        return fail(ErrorCode::Validation, QStringLiteral("limit: must be between 1 and 5000"));
+    }
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto epoch = epochOf(*conn);
+    auto high = epoch ? highWater(*conn) : Result<qint64>(fail(epoch.error()));
+    if (!high) {
+        return fail(high.error());
+    }
+    const std::optional<Cursor> cursor = parseCursor(query.cursor, *epoch);
+    const bool resnapshot = !query.cursor.isEmpty() && !cursor;
+    const Cursor after = cursor.value_or(Cursor{});
+    QList<Row> rows;
+    for (qsizetype t = 0; t < syncTables().size(); ++t) {
+        auto some = rowsOf(*conn, t, after, *high, limit + 1);
+        if (!some) {
+            return fail(some.error());
+        }
+        rows << *some;
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        return std::tie(a.version, a.table, a.id) < std::tie(b.version, b.table, b.id);
+    });
+    const bool more = rows.size() > limit;
+    rows = rows.mid(0, limit);
+    if (auto ok = addProductChildren(*conn, rows); !ok) {
+        return fail(ok.error());
+    }
+    QJsonArray changes;
+    for (const Row &r : rows) {
+        changes.append(r.change);
+    }
+    const Cursor next = rows.isEmpty()
+                                ? after
+                                : Cursor{rows.last().version, rows.last().table, rows.last().id};
+    return QJsonValue(QJsonObject{{QStringLiteral("epoch"), *epoch},
+                                  {QStringLiteral("changes"), changes},
+                                  {QStringLiteral("next_cursor"), cursorText(*epoch, next)},
+                                  {QStringLiteral("high_water"), *high},
+                                  {QStringLiteral("more"), more},
+                                  {QStringLiteral("resnapshot"), resnapshot}});
+}
+
+} // namespace
+
+void registerPullHandlers(Dispatcher &dispatcher)
+{
+    dispatcher.add(QStringLiteral("get_changes"),
+                   [](CallContext &c, const QJsonObject &params) -> Result<QJsonValue> {
+                       auto query = json::parse<ChangeQuery>(params);
+                       return query ? getChanges(c, *query) : fail(query.error());
+                   });
+}
+
+} // namespace pos
