@@ -1184,6 +1184,17 @@ register</source>
     </message>
 </context>
 <context>
+    <name>pos::Sync</name>
+    <message>
+        <source>this sync token is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a change names an unknown table: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Tax</name>
     <message>
         <source>tax rate must be a percentage like 16 or 9.975</source>

@@ -1189,6 +1189,17 @@ caja</translation>
     </message>
 </context>
 <context>
+    <name>pos::Sync</name>
+    <message>
+        <source>this sync token is not valid</source>
+        <translation>este token de sincronización no es válido</translation>
+    </message>
+    <message>
+        <source>a change names an unknown table: %1</source>
+        <translation>un cambio nombra una tabla desconocida: %1</translation>
+    </message>
+</context>
+<context>
     <name>pos::Tax</name>
     <message>
         <source>tax rate must be a percentage like 16 or 9.975</source>

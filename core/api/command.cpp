@@ -205,7 +205,17 @@ QList<Command> buildTable()
             make("create_sale", Post, "/api/sales", Authenticated, kNone, Idempotent,
                  codec<Sale>("Sale"), codec<Sale>("Sale"),
                  "Record a completed sale; totals are recomputed; the same id stores it once"),
-            make("get_changes", Get, "/api/sync/changes", Permitted, Permission::SyncAdmin,
+            make("sync_login", Post, "/api/sync/login", Public, kNone, NotIdempotent,
+                 codec<SyncLogin>("SyncLogin"), codec<Session>("Session"),
+                 "A store logs in to HQ with its sync token (SYNC_TOKEN)"),
+            make("rotate_sync_token", Post, "/api/stores/{id}/sync-token", Permitted,
+                 Permission::SyncAdmin, NotIdempotent, codec<Empty>("Empty"),
+                 codec<SyncToken>("SyncToken"),
+                 "A new sync token for a store, shown once; the old one stops working"),
+            make("revoke_sync_token", Post, "/api/stores/{id}/sync-token/revoke", Permitted,
+                 Permission::SyncAdmin, Idempotent, codec<Empty>("Empty"), codec<Empty>("Empty"),
+                 "Stop a store's sync token until it is rotated again"),
+            make("get_changes", Get, "/api/sync/changes", Permitted, Permission::SyncStore,
                  Idempotent, codec<ChangeQuery>("ChangeQuery"), noBody(),
                  "Master rows changed after a cursor, in commit order, with tombstones: {epoch, "
                  "changes: [{table, id, version, deleted, row}], next_cursor, high_water, more, "

@@ -92,6 +92,19 @@ void fields(V &v, Like<NoSaleRequest> auto &m)
 }
 
 template<typename V>
+void fields(V &v, Like<SyncToken> auto &m)
+{
+    v.field("store_id", m.storeId);
+    v.field("token", m.token, Text{1, 200});
+}
+
+template<typename V>
+void fields(V &v, Like<SyncLogin> auto &m)
+{
+    v.field("token", m.token, Text{1, 200});
+}
+
+template<typename V>
 void fields(V &v, Like<ChangeQuery> auto &m)
 {
     v.field("cursor", m.cursor, Text{0, 200, Presence::Optional});
@@ -287,6 +300,8 @@ POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)
 POS_DEFINE_JSON(Id)
 POS_DEFINE_JSON(NoSaleRequest)
+POS_DEFINE_JSON(SyncToken)
+POS_DEFINE_JSON(SyncLogin)
 POS_DEFINE_JSON(ChangeQuery)
 POS_DEFINE_JSON(ReceiptQuery)
 POS_DEFINE_JSON(StoreSetup)

@@ -97,6 +97,18 @@ struct NoSaleRequest
     QString reason;
 };
 
+// A store's sync credential: "<store id>.<secret>", given once by rotate_sync_token.
+struct SyncToken
+{
+    QUuid storeId;
+    QString token;
+};
+
+struct SyncLogin
+{
+    QString token;
+};
+
 // A pull of master data: changes after a cursor (empty: from the start), a page at a time.
 struct ChangeQuery
 {
@@ -313,6 +325,8 @@ POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)
 POS_DECLARE_JSON(Id)
 POS_DECLARE_JSON(NoSaleRequest)
+POS_DECLARE_JSON(SyncToken)
+POS_DECLARE_JSON(SyncLogin)
 POS_DECLARE_JSON(ChangeQuery)
 POS_DECLARE_JSON(ReceiptQuery)
 POS_DECLARE_JSON(StoreSetup)

@@ -21,6 +21,7 @@ constexpr std::array kNames{
         std::pair{Permission::ReportsView, "reports.view"},
         std::pair{Permission::WorksheetsApprove, "worksheets.approve"},
         std::pair{Permission::SyncAdmin, "sync.admin"},
+        std::pair{Permission::SyncStore, "sync.store"},
 };
 } // namespace
 

@@ -23,6 +23,7 @@ enum class Permission {
     ReportsView,
     WorksheetsApprove,
     SyncAdmin,
+    SyncStore, // what a store's sync credential grants: pull master data, push its records
 };
 
 QString permissionName(Permission permission); // "sales.void"

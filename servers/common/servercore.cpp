@@ -8,6 +8,8 @@
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/http/httpserver.h"
 #include "servers/common/shutdown.h"
+#include "servers/common/sync/credentials.h"
+#include "servers/common/sync/puller.h"
 #include "servers/common/sync/pullservice.h"
 #include "servers/common/systemservice.h"
 
@@ -60,6 +62,8 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     registerPullHandlers(d);
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);
+    } else {
+        registerCredentialHandlers(d, *core->m_auth);
     }
     if (bindExtra) {
         bindExtra(d);
@@ -99,6 +103,13 @@ int runServer(ServerRole role, int argc, char **argv,
                     qPrintable(Tr::tr("First start: user \"admin\" created with password %1")
                                        .arg(password)));
         std::fflush(stdout);
+    }
+    // A store with HQ_URL and SYNC_TOKEN keeps its master data in step with HQ.
+    std::unique_ptr<Puller> puller;
+    if (role == ServerRole::Store && !settings->hqUrl.isEmpty() && !settings->syncToken.isEmpty()) {
+        puller = std::make_unique<Puller>((*core)->database(), QUrl(settings->hqUrl),
+                                          settings->syncToken, settings->syncIntervalMs);
+        puller->start();
     }
     HttpServer http((*core)->dispatcher(), settings->limits);
     auto port = http.start(settings->host, settings->port);

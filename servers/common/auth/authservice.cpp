@@ -222,6 +222,18 @@ Result<bool> AuthService::bootstrapAdmin(const QString &password)
     return true;
 }
 
+Session AuthService::storeSession(const Store &store, const QDateTime &now) const
+{
+    const QStringList permissions{permissionName(Permission::SyncStore)};
+    const User user{store.id,   QStringLiteral("store:") + store.code,
+                    store.name, {},
+                    {store.id}, QStringLiteral("en"),
+                    true};
+    // An hour: a revoked credential stops within the hour even for a store logged in.
+    Claims claims{store.id, user.username, {}, permissions, store.id, now, now.addSecs(3600)};
+    return Session{m_signer.sign(claims), claims.expiresAt, user, permissions, store.id};
+}
+
 void AuthService::registerHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("login"),

@@ -29,6 +29,9 @@ public:
 
     void registerHandlers(Dispatcher &dispatcher);
 
+    // The session of a store logged in with its sync credential: it may pull and push.
+    Session storeSession(const Store &store, const QDateTime &now) const;
+
 private:
     Result<Session> login(CallContext &context, const LoginRequest &request);
     Result<Session> loginPin(CallContext &context, const PinLoginRequest &request);

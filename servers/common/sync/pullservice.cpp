@@ -3,6 +3,7 @@
 
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/synctables.h"
 
 #include <QJsonArray>
 #include <QSqlRecord>
@@ -12,47 +13,6 @@
 namespace pos {
 
 namespace {
-
-// A table that flows down from HQ: its columns after id, and which of them are booleans
-// (SQLite stores those as integers; they travel as JSON booleans).
-struct SyncTable
-{
-    const char *name;
-    QStringList columns;
-    QStringList booleans;
-};
-
-// In pull order within one version: a referenced table before the tables that refer to it.
-const QList<SyncTable> &syncTables()
-{
-    static const QList<SyncTable> tables{
-            {"stores",
-             {"code", "name", "address", "time_zone", "currency", "price_mode", "tax_scope",
-              "rounding", "active"},
-             {"active"}},
-            {"registers", {"store_id", "number", "name", "active"}, {"active"}},
-            {"departments", {"code", "name", "parent_id", "color", "active"}, {"active"}},
-            {"taxes",
-             {"code", "name", "rate_milli_bp", "kind", "compound", "active"},
-             {"compound", "active"}},
-            {"suppliers", {"code", "name", "contact", "phone", "email", "active"}, {"active"}},
-            {"products",
-             {"sku", "name", "name_folded", "department_id", "supplier_id", "price", "cost",
-              "tax_included", "weighed", "active"},
-             {"tax_included", "weighed", "active"}},
-            {"tenders",
-             {"code", "name", "kind", "opens_drawer", "gives_change", "active"},
-             {"opens_drawer", "gives_change", "active"}},
-            {"customers",
-             {"code", "name", "email", "phone", "tax_id", "tax_exempt", "active"},
-             {"tax_exempt", "active"}},
-            {"sales_reps", {"code", "name", "active"}, {"active"}},
-            {"barcode_rules",
-             {"prefix", "item_start", "item_length", "value_start", "value_length", "value_kind"},
-             {}},
-    };
-    return tables;
-}
 
 // Where a pull stands: after (version, table, id) in that order.
 struct Cursor
@@ -195,12 +155,15 @@ Status addProductChildren(const QSqlDatabase &conn, QList<Row> &rows)
     for (const QString &id : ids) {
         values << id;
     }
-    for (auto [table, column, into] : {std::tuple{"product_barcodes", "code", &barcodes},
-                                       std::tuple{"product_taxes", "tax_id", &taxes}}) {
+    // Taxes keep their order (compound taxes depend on it); barcodes are a set.
+    for (auto [table, column, order, into] :
+         {std::tuple{"product_barcodes", "barcode", "barcode", &barcodes},
+          std::tuple{"product_taxes", "tax_id", "position", &taxes}}) {
         auto q = exec(conn,
                       QStringLiteral("SELECT product_id, %1 FROM %2 WHERE product_id IN (%3) ORDER "
-                                     "BY product_id, %1")
-                              .arg(QLatin1String(column), QLatin1String(table), in),
+                                     "BY product_id, %4")
+                              .arg(QLatin1String(column), QLatin1String(table), in,
+                                   QLatin1String(order)),
                       values);
         if (!q) {
             return fail(q.error());

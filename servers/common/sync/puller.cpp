@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "puller.h"
+
+#include "masterversion.h"
+#include "synctables.h"
+
+#include "core/db/transaction.h"
+#include "servers/common/sqlvalues.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "pos.sync")
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Sync)
+};
+
+QVariant sqlValue(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined()) {
+        return QVariant();
+    }
+    if (v.isBool()) {
+        return v.toBool();
+    }
+    if (v.isDouble()) {
+        return v.toInteger();
+    }
+    return v.toString();
+}
+
+Status upsertRow(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
+{
+    const QJsonObject row = change.value(QStringLiteral("row")).toObject();
+    QVariantList values{change.value(QStringLiteral("id")).toString()};
+    QStringList updates;
+    for (const QString &column : spec.columns) {
+        values << sqlValue(row.value(column));
+        updates << column + QStringLiteral(" = excluded.") + column;
+    }
+    values << change.value(QStringLiteral("deleted")).toBool();
+    updates << QStringLiteral("deleted = excluded.deleted");
+    auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2, deleted) VALUES (?%3, ?) ON CONFLICT "
+                                    "(id) DO UPDATE SET %4")
+                             .arg(QLatin1String(spec.name), spec.columns.join(QStringLiteral(", ")),
+                                  QStringLiteral(", ?").repeated(spec.columns.size()),
+                                  updates.join(QStringLiteral(", "))),
+                     values);
+    return q ? Status{} : fail(q.error());
+}
+
+// A product's barcodes and taxes travel inside its row and replace what was here.
+Status replaceProductChildren(const Transaction &tx, const QJsonObject &change)
+{
+    const QString id = change.value(QStringLiteral("id")).toString();
+    const QJsonObject row = change.value(QStringLiteral("row")).toObject();
+    for (const char *table : {"product_barcodes", "product_taxes"}) {
+        auto q = tx.exec(QStringLiteral("DELETE FROM %1 WHERE product_id = ?")
+                                 .arg(QLatin1String(table)),
+                         {id});
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    for (const QJsonValue &code : row.value(QStringLiteral("barcodes")).toArray()) {
+        auto q = tx.exec(QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
+                                        "VALUES (?, ?)"),
+                         {code.toString(), id});
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    const QJsonArray taxes = row.value(QStringLiteral("tax_ids")).toArray();
+    for (qsizetype i = 0; i < taxes.size(); ++i) {
+        auto q = tx.exec(QStringLiteral("INSERT INTO product_taxes (product_id, tax_id, position) "
+                                        "VALUES (?, ?, ?)"),
+                         {id, taxes.at(i).toString(), static_cast<qint64>(i)});
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+Status applyOne(const Transaction &tx, const QJsonObject &change)
+{
+    const QString table = change.value(QStringLiteral("table")).toString();
+    const SyncTable *spec = syncTable(table);
+    if (!spec) {
+        return fail(ErrorCode::Validation, Tr::tr("a change names an unknown table: %1").arg(table));
+    }
+    if (auto ok = upsertRow(tx, *spec, change); !ok) {
+        return ok;
+    }
+    if (table == QLatin1String("products")) {
+        if (auto ok = replaceProductChildren(tx, change); !ok) {
+            return ok;
+        }
+    }
+    return stampMasterVersion(tx, table,
+                              QUuid::fromString(change.value(QStringLiteral("id")).toString()));
+}
+
+Result<QString> storedCursor(Database &db)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn, QStringLiteral("SELECT pull_cursor FROM sync_state WHERE id = 1"));
+    if (!q || !q->next()) {
+        return q ? fail(ErrorCode::Internal, QStringLiteral("no sync_state row")) : fail(q.error());
+    }
+    return q->value(0).toString();
+}
+
+} // namespace
+
+Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    for (const QJsonValue &change : page.value(QStringLiteral("changes")).toArray()) {
+        if (auto ok = applyOne(*tx, change.toObject()); !ok) {
+            return ok;
+        }
+    }
+    auto saved = tx->exec(QStringLiteral("UPDATE sync_state SET pull_cursor = ?, high_water = ?, "
+                                         "pulled_at = ?, last_error = '' WHERE id = 1"),
+                          {page.value(QStringLiteral("next_cursor")).toString(),
+                           page.value(QStringLiteral("high_water")).toInteger(),
+                           sql::timestampText(now)});
+    if (!saved) {
+        return fail(saved.error());
+    }
+    return tx->commit();
+}
+
+Puller::Puller(Database &db, const QUrl &upstream, QString token, int intervalMs, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_upstream(upstream)
+    , m_token(std::move(token))
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &Puller::pullNow);
+}
+
+void Puller::start()
+{
+    m_timer.start();
+    pullNow();
+}
+
+void Puller::pullNow()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    m_again = false;
+    if (m_upstream.token().isEmpty()) {
+        login();
+    } else {
+        fetch();
+    }
+}
+
+void Puller::login()
+{
+    m_upstream.execute(QStringLiteral("sync_login"), {{QStringLiteral("token"), m_token}},
+                       [this](Result<QJsonValue> session) {
+                           if (!session) {
+                               stop(session.error());
+                               return;
+                           }
+                           m_upstream.setToken(
+                                   session->toObject().value(QStringLiteral("token")).toString());
+                           fetch();
+                       });
+}
+
+void Puller::fetch()
+{
+    auto cursor = storedCursor(m_db);
+    if (!cursor) {
+        stop(cursor.error());
+        return;
+    }
+    m_upstream.execute(QStringLiteral("get_changes"), {{QStringLiteral("cursor"), *cursor}},
+                       [this](Result<QJsonValue> answer) {
+                           if (!answer) {
+                               if (answer.error().code == ErrorCode::Unauthenticated) {
+                                   m_upstream.setToken({}); // expired: log in again next time
+                               }
+                               stop(answer.error());
+                               return;
+                           }
+                           const QJsonObject page = answer->toObject();
+                           if (auto ok = applyChanges(m_db, page, QDateTime::currentDateTimeUtc());
+                               !ok) {
+                               stop(ok.error());
+                               return;
+                           }
+                           if (page.value(QStringLiteral("more")).toBool()) {
+                               fetch();
+                               return;
+                           }
+                           m_running = false;
+                           emit caughtUp(page.value(QStringLiteral("high_water")).toInteger());
+                           if (m_again) {
+                               pullNow();
+                           }
+                       });
+}
+
+void Puller::stop(const Error &error)
+{
+    m_running = false;
+    qCWarning(lcSync).noquote() << "pull failed:" << error.message;
+    if (auto conn = m_db.connection()) {
+        exec(*conn, QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"),
+             {error.message});
+    }
+    emit failed(error.message);
+}
+
+} // namespace pos

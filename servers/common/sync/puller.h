@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/httpbackend.h"
+#include "core/db/database.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace pos {
+
+// Applies one page of get_changes to this database: each row upserted as it came (the same
+// migrations made the same tables), a product's barcodes and taxes replaced, each row given
+// this database's own next master version (for the tills that pull from here), and the
+// page's cursor stored in the same transaction, so a crash never skips or repeats a page.
+Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now);
+
+// Keeps this database's master data in step with the server above it (a store with HQ):
+// logs in with its sync token, pulls after the stored cursor until caught up, then again
+// on every interval or when pullNow() is called (a hint).
+class Puller : public QObject
+{
+    Q_OBJECT
+
+public:
+    Puller(Database &db, const QUrl &upstream, QString token, int intervalMs,
+           QObject *parent = nullptr);
+
+    void start();
+    void pullNow();
+
+signals:
+    void caughtUp(qint64 highWater);
+    void failed(const QString &message);
+
+private:
+    void login();
+    void fetch();
+    void stop(const Error &error);
+
+    Database &m_db;
+    HttpBackend m_upstream;
+    QString m_token;
+    QTimer m_timer;
+    bool m_running = false;
+    bool m_again = false; // a pull was asked for while one ran
+};
+
+} // namespace pos

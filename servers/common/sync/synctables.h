@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QStringList>
+
+namespace pos {
+
+// A table that flows down from HQ: its columns after id, and which of them are booleans
+// (SQLite stores those as integers; they travel as JSON booleans). The same migrations
+// make the same tables on both sides, so a row travels as its columns.
+struct SyncTable
+{
+    const char *name;
+    QStringList columns;
+    QStringList booleans;
+};
+
+// In pull order within one version: a referenced table before the tables referring to it.
+const QList<SyncTable> &syncTables();
+// The table named so, or nullptr (a name from the wire is checked against this list).
+const SyncTable *syncTable(const QString &name);
+
+} // namespace pos

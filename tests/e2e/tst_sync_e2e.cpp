@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HQ and a store as real processes over HTTP, on SQLite and on PostgreSQL: the store logs in
+// with its own sync token and keeps pulling, so a product created and then repriced at HQ is
+// what the store's scan answers; a revoked token stops the pulls.
+#include "core/api/httpbackend.h"
+#include "support/backendcall.h"
+#include "support/serverprocess.h"
+#include "support/testdatabase.h"
+#include "support/testsupport.h"
+
+#include <QJsonArray>
+
+using namespace pos;
+using namespace pos::test;
+
+namespace {
+
+const QString kAdminPassword = QStringLiteral("admin-password-1");
+const QString kStore = QStringLiteral("0b7e6c3a-3d52-4a57-9c61-5f0d2f4f0a01");
+const QString kProduct = QStringLiteral("5a1c2d4e-8a7b-4c3d-9e0f-1a2b3c4d5e01");
+const QString kBarcode = QStringLiteral("7501000000012");
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonObject product(qint64 price, const QString &department, const QString &tax)
+{
+    return {{QStringLiteral("id"), kProduct},
+            {QStringLiteral("sku"), QStringLiteral("RICE-1")},
+            {QStringLiteral("barcodes"), QJsonArray{kBarcode}},
+            {QStringLiteral("name"), QStringLiteral("Arroz 1 kg")},
+            {QStringLiteral("department_id"), department},
+            {QStringLiteral("supplier_id"), QJsonValue()},
+            {QStringLiteral("price"), price},
+            {QStringLiteral("cost"), 1000},
+            {QStringLiteral("tax_ids"), QJsonArray{tax}},
+            {QStringLiteral("tax_included"), true},
+            {QStringLiteral("weighed"), false},
+            {QStringLiteral("active"), true}};
+}
+
+} // namespace
+
+class SyncEndToEndTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_hqDb;
+    std::unique_ptr<TestDatabase> m_storeDb;
+    std::unique_ptr<ServerProcess> m_hq;
+    std::unique_ptr<ServerProcess> m_store;
+    std::unique_ptr<HttpBackend> m_atHq;
+    std::unique_ptr<HttpBackend> m_atStore;
+
+    static QProcessEnvironment env(const QString &databaseUrl)
+    {
+        QProcessEnvironment e;
+        e.insert(QStringLiteral("DATABASE_URL"), databaseUrl);
+        e.insert(QStringLiteral("POS_ADMIN_PASSWORD"), kAdminPassword);
+        return e;
+    }
+
+    static Status logIn(HttpBackend &backend)
+    {
+        auto session = call(backend, QStringLiteral("login"),
+                            {{QStringLiteral("username"), QStringLiteral("admin")},
+                             {QStringLiteral("password"), kAdminPassword}});
+        if (!session) {
+            return fail(session.error());
+        }
+        backend.setToken(session->toObject().value(QStringLiteral("token")).toString());
+        return {};
+    }
+
+    // The price the store's scan answers, or -1 while it does not know the code.
+    qint64 storePrice()
+    {
+        const auto scan = call(*m_atStore, QStringLiteral("lookup_barcode"),
+                               {{QStringLiteral("code"), kBarcode}});
+        return scan ? scan->toObject().value(QStringLiteral("unit_price")).toInteger() : -1;
+    }
+
+private slots:
+    void initTestCase_data() { addEngineRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        auto hqDb = TestDatabase::create(engine);
+        auto storeDb = TestDatabase::create(engine);
+        POS_VERIFY_OK(hqDb);
+        POS_VERIFY_OK(storeDb);
+        m_hqDb = std::move(*hqDb);
+        m_storeDb = std::move(*storeDb);
+        m_hq = std::make_unique<ServerProcess>(QStringLiteral(POS_HQ_SERVER), env(m_hqDb->url()));
+        QVERIFY2(m_hq->start(), qPrintable(m_hq->output()));
+        m_atHq = std::make_unique<HttpBackend>(QUrl(m_hq->baseUrl()));
+        POS_VERIFY_OK(logIn(*m_atHq));
+    }
+
+    void cleanup()
+    {
+        m_atStore.reset();
+        m_atHq.reset();
+        m_store.reset();
+        m_hq.reset();
+        m_storeDb.reset();
+        m_hqDb.reset();
+    }
+
+    // Why: prices are set at HQ; a store must sell at them without anyone copying data.
+    void storeFollowsHq()
+    {
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_store"),
+                           {{QStringLiteral("id"), kStore},
+                            {QStringLiteral("code"), QStringLiteral("ST01")},
+                            {QStringLiteral("name"), QStringLiteral("Centro")},
+                            {QStringLiteral("address"), QString()},
+                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
+                            {QStringLiteral("currency"), QStringLiteral("MXN")},
+                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
+                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
+                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
+                            {QStringLiteral("active"), true}}));
+        const auto token = call(*m_atHq, QStringLiteral("rotate_sync_token"),
+                                {{QStringLiteral("id"), kStore}});
+        POS_VERIFY_OK(token);
+        const QString department = newId();
+        const QString tax = newId();
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_department"),
+                           {{QStringLiteral("id"), department},
+                            {QStringLiteral("code"), QStringLiteral("ABA")},
+                            {QStringLiteral("name"), QStringLiteral("Abarrotes")},
+                            {QStringLiteral("color"), QString()},
+                            {QStringLiteral("active"), true}}));
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_tax"),
+                           {{QStringLiteral("id"), tax},
+                            {QStringLiteral("code"), QStringLiteral("IVA0")},
+                            {QStringLiteral("name"), QStringLiteral("IVA")},
+                            {QStringLiteral("rate"), QStringLiteral("0")},
+                            {QStringLiteral("kind"), QStringLiteral("zero_rated")},
+                            {QStringLiteral("compound"), false},
+                            {QStringLiteral("active"), true}}));
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_product"), product(2500, department, tax)));
+
+        QProcessEnvironment storeEnv = env(m_storeDb->url());
+        storeEnv.insert(QStringLiteral("STORE_ID"), kStore);
+        storeEnv.insert(QStringLiteral("STORE_CODE"), QStringLiteral("ST01"));
+        storeEnv.insert(QStringLiteral("HQ_URL"), m_hq->baseUrl());
+        storeEnv.insert(QStringLiteral("SYNC_TOKEN"),
+                        token->toObject().value(QStringLiteral("token")).toString());
+        storeEnv.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("200"));
+        m_store = std::make_unique<ServerProcess>(QStringLiteral(POS_STORE_SERVER), storeEnv);
+        QVERIFY2(m_store->start(), qPrintable(m_store->output()));
+        m_atStore = std::make_unique<HttpBackend>(QUrl(m_store->baseUrl()));
+        POS_VERIFY_OK(logIn(*m_atStore));
+
+        QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2500, 15000);
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_product"), product(2750, department, tax)));
+        QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2750, 15000);
+
+        // Revoked: the store's next login is refused and the price it knows stays.
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("revoke_sync_token"),
+                           {{QStringLiteral("id"), kStore}}));
+        const auto refused = call(*m_atHq, QStringLiteral("sync_login"),
+                                  {{QStringLiteral("token"),
+                                    storeEnv.value(QStringLiteral("SYNC_TOKEN"))}});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Unauthenticated);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncEndToEndTest)
+#include "tst_sync_e2e.moc"
