@@ -215,6 +215,9 @@ QList<Command> buildTable()
             make("revoke_sync_token", Post, "/api/stores/{id}/sync-token/revoke", Permitted,
                  Permission::SyncAdmin, Idempotent, codec<Empty>("Empty"), codec<Empty>("Empty"),
                  "Stop a store's sync token until it is rotated again"),
+            make("get_sync_status", Get, "/api/sync/status", Permitted, Permission::SyncAdmin,
+                 Idempotent, noBody(), codec<SyncStatus>("SyncStatus"),
+                 "Every store: hint socket connected or not, since when, last pull, credential"),
             make("get_changes", Get, "/api/sync/changes", Permitted, Permission::SyncStore,
                  Idempotent, codec<ChangeQuery>("ChangeQuery"), noBody(),
                  "Master rows changed after a cursor, in commit order, with tombstones: {epoch, "

@@ -27,6 +27,8 @@ public:
     explicit HttpBackend(QUrl baseUrl, QObject *parent = nullptr);
     HttpBackend(QUrl baseUrl, Options options, QObject *parent = nullptr);
 
+    QUrl baseUrl() const { return m_baseUrl; }
+
     void execute(const QString &command, const QJsonObject &params, Done done,
                  const CallOptions &options = {}) override;
 

@@ -92,6 +92,24 @@ void fields(V &v, Like<NoSaleRequest> auto &m)
 }
 
 template<typename V>
+void fields(V &v, Like<StoreSyncStatus> auto &m)
+{
+    v.field("store_id", m.storeId);
+    v.field("code", m.code, Text{0, 8});
+    v.field("name", m.name, Text{0, 120});
+    v.field("connected", m.connected);
+    v.field("connected_since", m.connectedSince, Nullable::Yes);
+    v.field("last_pull_at", m.lastPullAt, Nullable::Yes);
+    v.field("credential_active", m.credentialActive);
+}
+
+template<typename V>
+void fields(V &v, Like<SyncStatus> auto &m)
+{
+    v.field("stores", m.stores, Items{0, 100000});
+}
+
+template<typename V>
 void fields(V &v, Like<SyncToken> auto &m)
 {
     v.field("store_id", m.storeId);
@@ -300,6 +318,8 @@ POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)
 POS_DEFINE_JSON(Id)
 POS_DEFINE_JSON(NoSaleRequest)
+POS_DEFINE_JSON(StoreSyncStatus)
+POS_DEFINE_JSON(SyncStatus)
 POS_DEFINE_JSON(SyncToken)
 POS_DEFINE_JSON(SyncLogin)
 POS_DEFINE_JSON(ChangeQuery)

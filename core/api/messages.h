@@ -109,6 +109,23 @@ struct SyncLogin
     QString token;
 };
 
+// One store as the sync dashboard shows it.
+struct StoreSyncStatus
+{
+    QUuid storeId;
+    QString code;
+    QString name;
+    bool connected = false;   // its hint WebSocket is open now
+    QDateTime connectedSince; // null when not connected
+    QDateTime lastPullAt;     // null before its first pull
+    bool credentialActive = false;
+};
+
+struct SyncStatus
+{
+    QList<StoreSyncStatus> stores;
+};
+
 // A pull of master data: changes after a cursor (empty: from the start), a page at a time.
 struct ChangeQuery
 {
@@ -325,6 +342,8 @@ POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)
 POS_DECLARE_JSON(Id)
 POS_DECLARE_JSON(NoSaleRequest)
+POS_DECLARE_JSON(StoreSyncStatus)
+POS_DECLARE_JSON(SyncStatus)
 POS_DECLARE_JSON(SyncToken)
 POS_DECLARE_JSON(SyncLogin)
 POS_DECLARE_JSON(ChangeQuery)

@@ -9,8 +9,10 @@
 #include "servers/common/http/httpserver.h"
 #include "servers/common/shutdown.h"
 #include "servers/common/sync/credentials.h"
+#include "servers/common/sync/hinthub.h"
 #include "servers/common/sync/puller.h"
 #include "servers/common/sync/pullservice.h"
+#include "servers/common/sync/syncstatus.h"
 #include "servers/common/systemservice.h"
 
 #include "core/auth/passwords.h"
@@ -63,7 +65,9 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);
     } else {
+        core->m_hints = std::make_unique<HintHub>(*core->m_db, *core->m_auth);
         registerCredentialHandlers(d, *core->m_auth);
+        registerSyncStatusHandlers(d, *core->m_hints);
     }
     if (bindExtra) {
         bindExtra(d);
@@ -112,6 +116,14 @@ int runServer(ServerRole role, int argc, char **argv,
         puller->start();
     }
     HttpServer http((*core)->dispatcher(), settings->limits);
+    // HQ tells connected stores when master data changed.
+    if (HintHub *hints = (*core)->hints()) {
+        QObject::connect(&http, &QAbstractHttpServer::newWebSocketConnection, hints, [&http, hints] {
+            while (http.hasPendingWebSocketConnections()) {
+                hints->accept(http.nextPendingWebSocketConnection().release());
+            }
+        });
+    }
     auto port = http.start(settings->host, settings->port);
     if (!port) {
         std::fprintf(stderr, "%s\n", qPrintable(port.error().message));

@@ -4,6 +4,7 @@
 #include "servers/common/auth/authservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/serversettings.h"
+#include "servers/common/sync/hinthub.h"
 
 #include <functional>
 #include <memory>
@@ -25,6 +26,8 @@ public:
     Database &database() { return *m_db; }
     AuthService &auth() { return *m_auth; }
     Dispatcher &dispatcher() { return *m_dispatcher; }
+    // HQ only (null at a store): the WebSocket hints to connected stores.
+    HintHub *hints() { return m_hints.get(); }
     const ServerIdentity &identity() const { return m_identity; }
 
 private:
@@ -35,6 +38,7 @@ private:
     Throttle m_throttle;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<HintHub> m_hints;
 };
 
 // The whole life of a server process: settings, database, first admin, HTTP, signals.

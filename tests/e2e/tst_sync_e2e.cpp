@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // HQ and a store as real processes over HTTP, on SQLite and on PostgreSQL: the store logs in
-// with its own sync token and keeps pulling, so a product created and then repriced at HQ is
-// what the store's scan answers; a revoked token stops the pulls.
+// with its own sync token and pulls, so a product created at HQ is what the store's scan
+// answers; a price changed at HQ arrives within 2 s through the WebSocket hint (the poll
+// is ten minutes away); a revoked token is refused; a stopped store shows disconnected.
 #include "core/api/httpbackend.h"
 #include "support/backendcall.h"
 #include "support/serverprocess.h"
@@ -82,6 +83,22 @@ class SyncEndToEndTest : public QObject
         return scan ? scan->toObject().value(QStringLiteral("unit_price")).toInteger() : -1;
     }
 
+    QJsonObject storeStatus()
+    {
+        const auto status = call(*m_atHq, QStringLiteral("get_sync_status"));
+        const QJsonArray stores
+                = status ? status->toObject().value(QStringLiteral("stores")).toArray()
+                         : QJsonArray();
+        for (const QJsonValue &s : stores) {
+            if (s.toObject().value(QStringLiteral("store_id")).toString() == kStore) {
+                return s.toObject();
+            }
+        }
+        return {};
+    }
+
+    bool storeConnected() { return storeStatus().value(QStringLiteral("connected")).toBool(); }
+
 private slots:
     void initTestCase_data() { addEngineRows(); }
 
@@ -151,15 +168,18 @@ private slots:
         storeEnv.insert(QStringLiteral("HQ_URL"), m_hq->baseUrl());
         storeEnv.insert(QStringLiteral("SYNC_TOKEN"),
                         token->toObject().value(QStringLiteral("token")).toString());
-        storeEnv.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("200"));
+        // Ten minutes: after the first pull, only HQ's hint can bring a change in time.
+        storeEnv.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("600000"));
         m_store = std::make_unique<ServerProcess>(QStringLiteral(POS_STORE_SERVER), storeEnv);
         QVERIFY2(m_store->start(), qPrintable(m_store->output()));
         m_atStore = std::make_unique<HttpBackend>(QUrl(m_store->baseUrl()));
         POS_VERIFY_OK(logIn(*m_atStore));
 
         QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2500, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(storeConnected(), 15000);
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_product"), product(2750, department, tax)));
-        QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2750, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2750, 2000);
+        QVERIFY(!storeStatus().value(QStringLiteral("last_pull_at")).isNull());
 
         // Revoked: the store's next login is refused and the price it knows stays.
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("revoke_sync_token"),
@@ -169,6 +189,11 @@ private slots:
                                     storeEnv.value(QStringLiteral("SYNC_TOKEN"))}});
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::Unauthenticated);
+        QVERIFY(!storeStatus().value(QStringLiteral("credential_active")).toBool());
+
+        // A store that stops is shown disconnected.
+        m_store.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!storeConnected(), 15000);
     }
 };
 

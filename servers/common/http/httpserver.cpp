@@ -173,6 +173,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     timer.start();
     const QString method = methodOf(request);
     const QString path = request.url().path();
+    if (path == QLatin1String("/ws")) {
+        return true; // a WebSocket upgrade: QAbstractHttpServer hands the socket over
+    }
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     const QString token = bearer(request);
     auto finish = [=, this](const Answer &answer) {

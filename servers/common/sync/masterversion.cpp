@@ -19,7 +19,17 @@ Status stampMasterVersion(const QSqlDatabase &conn, const QString &table, const 
                                        "sync_versions WHERE domain = 'master') WHERE id = ?")
                                 .arg(table),
                         {sql::id(id)});
-    return stamped ? Status{} : fail(stamped.error());
+    if (!stamped) {
+        return fail(stamped.error());
+    }
+    if (conn.driverName() == QLatin1String("QPSQL")) {
+        // Delivered at commit, to every HQ process listening on this database.
+        auto notified = exec(conn, QStringLiteral("NOTIFY pos_master"));
+        if (!notified) {
+            return fail(notified.error());
+        }
+    }
+    return {};
 }
 
 } // namespace pos

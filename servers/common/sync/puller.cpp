@@ -153,6 +153,33 @@ Puller::Puller(Database &db, const QUrl &upstream, QString token, int intervalMs
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Puller::pullNow);
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &Puller::listen);
+    connect(&m_hints, &QWebSocket::textMessageReceived, this, &Puller::pullNow);
+    connect(&m_hints, &QWebSocket::connected, this, [this] {
+        m_backoffMs = 1000;
+        pullNow(); // a hint may have gone by while the socket was down
+    });
+    connect(&m_hints, &QWebSocket::disconnected, this, &Puller::dropped);
+}
+
+void Puller::listen()
+{
+    if (m_upstream.token().isEmpty() || m_hints.state() != QAbstractSocket::UnconnectedState) {
+        return;
+    }
+    QUrl url = m_upstream.baseUrl();
+    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                         : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/ws"));
+    url.setQuery(QStringLiteral("token=") + m_upstream.token());
+    m_hints.open(url);
+}
+
+void Puller::dropped()
+{
+    m_reconnect.start(m_backoffMs);
+    m_backoffMs = std::min(m_backoffMs * 2, 30000);
 }
 
 void Puller::start()
@@ -186,6 +213,7 @@ void Puller::login()
                            }
                            m_upstream.setToken(
                                    session->toObject().value(QStringLiteral("token")).toString());
+                           listen();
                            fetch();
                        });
 }

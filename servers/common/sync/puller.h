@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QTimer>
+#include <QWebSocket>
 
 namespace pos {
 
@@ -18,7 +19,8 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
 
 // Keeps this database's master data in step with the server above it (a store with HQ):
 // logs in with its sync token, pulls after the stored cursor until caught up, then again
-// on every interval or when pullNow() is called (a hint).
+// on every interval and on every hint HQ sends over its WebSocket, which it keeps open
+// and reopens with backoff (1 s doubling to 30 s) when it drops.
 class Puller : public QObject
 {
     Q_OBJECT
@@ -38,11 +40,16 @@ private:
     void login();
     void fetch();
     void stop(const Error &error);
+    void listen();
+    void dropped();
 
     Database &m_db;
     HttpBackend m_upstream;
     QString m_token;
     QTimer m_timer;
+    QWebSocket m_hints;
+    QTimer m_reconnect;
+    int m_backoffMs = 1000;
     bool m_running = false;
     bool m_again = false; // a pull was asked for while one ran
 };

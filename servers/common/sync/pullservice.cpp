@@ -194,6 +194,16 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     if (!conn) {
         return fail(conn.error());
     }
+    if (c.server.role == ServerRole::Hq && c.user && !c.user->storeId.isNull()) {
+        // A store pulling: the sync dashboard shows when it last did.
+        auto seen = exec(*conn,
+                         QStringLiteral("UPDATE store_credentials SET last_seen_at = ? WHERE "
+                                        "store_id = ?"),
+                         {sql::timestampText(c.now), sql::id(c.user->storeId)});
+        if (!seen) {
+            return fail(seen.error());
+        }
+    }
     auto epoch = epochOf(*conn);
     auto high = epoch ? highWater(*conn) : Result<qint64>(fail(epoch.error()));
     if (!high) {
