@@ -54,6 +54,9 @@ class SyncEndToEndTest : public QObject
     std::unique_ptr<ServerProcess> m_store;
     std::unique_ptr<HttpBackend> m_atHq;
     std::unique_ptr<HttpBackend> m_atStore;
+    QProcessEnvironment m_storeEnv;
+    QString m_department;
+    QString m_tax;
 
     static QProcessEnvironment env(const QString &databaseUrl)
     {
@@ -99,6 +102,57 @@ class SyncEndToEndTest : public QObject
 
     bool storeConnected() { return storeStatus().value(QStringLiteral("connected")).toBool(); }
 
+    // HQ with the store, its token and a product at 25.00; the store process started with
+    // that token, its poll ten minutes away, and logged in to.
+    void setUpStoreAndProduct()
+    {
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_store"),
+                           {{QStringLiteral("id"), kStore},
+                            {QStringLiteral("code"), QStringLiteral("ST01")},
+                            {QStringLiteral("name"), QStringLiteral("Centro")},
+                            {QStringLiteral("address"), QString()},
+                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
+                            {QStringLiteral("currency"), QStringLiteral("MXN")},
+                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
+                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
+                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
+                            {QStringLiteral("active"), true}}));
+        const auto token = call(*m_atHq, QStringLiteral("rotate_sync_token"),
+                                {{QStringLiteral("id"), kStore}});
+        POS_VERIFY_OK(token);
+        m_department = newId();
+        m_tax = newId();
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_department"),
+                           {{QStringLiteral("id"), m_department},
+                            {QStringLiteral("code"), QStringLiteral("ABA")},
+                            {QStringLiteral("name"), QStringLiteral("Abarrotes")},
+                            {QStringLiteral("color"), QString()},
+                            {QStringLiteral("active"), true}}));
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_tax"),
+                           {{QStringLiteral("id"), m_tax},
+                            {QStringLiteral("code"), QStringLiteral("IVA0")},
+                            {QStringLiteral("name"), QStringLiteral("IVA")},
+                            {QStringLiteral("rate"), QStringLiteral("0")},
+                            {QStringLiteral("kind"), QStringLiteral("zero_rated")},
+                            {QStringLiteral("compound"), false},
+                            {QStringLiteral("active"), true}}));
+        POS_VERIFY_OK(
+                call(*m_atHq, QStringLiteral("put_product"), product(2500, m_department, m_tax)));
+
+        m_storeEnv = env(m_storeDb->url());
+        m_storeEnv.insert(QStringLiteral("STORE_ID"), kStore);
+        m_storeEnv.insert(QStringLiteral("STORE_CODE"), QStringLiteral("ST01"));
+        m_storeEnv.insert(QStringLiteral("HQ_URL"), m_hq->baseUrl());
+        m_storeEnv.insert(QStringLiteral("SYNC_TOKEN"),
+                          token->toObject().value(QStringLiteral("token")).toString());
+        // Ten minutes: after the first pull, only HQ's hint can bring a change in time.
+        m_storeEnv.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("600000"));
+        m_store = std::make_unique<ServerProcess>(QStringLiteral(POS_STORE_SERVER), m_storeEnv);
+        QVERIFY2(m_store->start(), qPrintable(m_store->output()));
+        m_atStore = std::make_unique<HttpBackend>(QUrl(m_store->baseUrl()));
+        POS_VERIFY_OK(logIn(*m_atStore));
+    }
+
 private slots:
     void initTestCase_data() { addEngineRows(); }
 
@@ -130,54 +184,14 @@ private slots:
     // Why: prices are set at HQ; a store must sell at them without anyone copying data.
     void storeFollowsHq()
     {
-        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_store"),
-                           {{QStringLiteral("id"), kStore},
-                            {QStringLiteral("code"), QStringLiteral("ST01")},
-                            {QStringLiteral("name"), QStringLiteral("Centro")},
-                            {QStringLiteral("address"), QString()},
-                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-                            {QStringLiteral("currency"), QStringLiteral("MXN")},
-                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
-                            {QStringLiteral("active"), true}}));
-        const auto token = call(*m_atHq, QStringLiteral("rotate_sync_token"),
-                                {{QStringLiteral("id"), kStore}});
-        POS_VERIFY_OK(token);
-        const QString department = newId();
-        const QString tax = newId();
-        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_department"),
-                           {{QStringLiteral("id"), department},
-                            {QStringLiteral("code"), QStringLiteral("ABA")},
-                            {QStringLiteral("name"), QStringLiteral("Abarrotes")},
-                            {QStringLiteral("color"), QString()},
-                            {QStringLiteral("active"), true}}));
-        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_tax"),
-                           {{QStringLiteral("id"), tax},
-                            {QStringLiteral("code"), QStringLiteral("IVA0")},
-                            {QStringLiteral("name"), QStringLiteral("IVA")},
-                            {QStringLiteral("rate"), QStringLiteral("0")},
-                            {QStringLiteral("kind"), QStringLiteral("zero_rated")},
-                            {QStringLiteral("compound"), false},
-                            {QStringLiteral("active"), true}}));
-        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_product"), product(2500, department, tax)));
-
-        QProcessEnvironment storeEnv = env(m_storeDb->url());
-        storeEnv.insert(QStringLiteral("STORE_ID"), kStore);
-        storeEnv.insert(QStringLiteral("STORE_CODE"), QStringLiteral("ST01"));
-        storeEnv.insert(QStringLiteral("HQ_URL"), m_hq->baseUrl());
-        storeEnv.insert(QStringLiteral("SYNC_TOKEN"),
-                        token->toObject().value(QStringLiteral("token")).toString());
-        // Ten minutes: after the first pull, only HQ's hint can bring a change in time.
-        storeEnv.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("600000"));
-        m_store = std::make_unique<ServerProcess>(QStringLiteral(POS_STORE_SERVER), storeEnv);
-        QVERIFY2(m_store->start(), qPrintable(m_store->output()));
-        m_atStore = std::make_unique<HttpBackend>(QUrl(m_store->baseUrl()));
-        POS_VERIFY_OK(logIn(*m_atStore));
-
+        setUpStoreAndProduct();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2500, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(storeConnected(), 15000);
-        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_product"), product(2750, department, tax)));
+        POS_VERIFY_OK(
+                call(*m_atHq, QStringLiteral("put_product"), product(2750, m_department, m_tax)));
         QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2750, 2000);
         QVERIFY(!storeStatus().value(QStringLiteral("last_pull_at")).isNull());
 
@@ -186,7 +200,7 @@ private slots:
                            {{QStringLiteral("id"), kStore}}));
         const auto refused = call(*m_atHq, QStringLiteral("sync_login"),
                                   {{QStringLiteral("token"),
-                                    storeEnv.value(QStringLiteral("SYNC_TOKEN"))}});
+                                    m_storeEnv.value(QStringLiteral("SYNC_TOKEN"))}});
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::Unauthenticated);
         QVERIFY(!storeStatus().value(QStringLiteral("credential_active")).toBool());
@@ -194,6 +208,25 @@ private slots:
         // A store that stops is shown disconnected.
         m_store.reset();
         QTRY_VERIFY_WITH_TIMEOUT(!storeConnected(), 15000);
+    }
+
+    // Why: several HQ processes serve one database; a change made through any of them must
+    // reach a store connected to another (NOTIFY on PostgreSQL, the version poll on SQLite).
+    void hintsAcrossHqProcesses()
+    {
+        ServerProcess second(QStringLiteral(POS_HQ_SERVER), env(m_hqDb->url()));
+        QVERIFY2(second.start(), qPrintable(second.output()));
+        HttpBackend atSecond{QUrl(second.baseUrl())};
+        POS_VERIFY_OK(logIn(atSecond));
+        setUpStoreAndProduct();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2500, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(storeConnected(), 15000);
+        POS_VERIFY_OK(
+                call(atSecond, QStringLiteral("put_product"), product(2900, m_department, m_tax)));
+        QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2900, 2000);
     }
 };
 
