@@ -302,6 +302,21 @@ private slots:
         shoot(QStringLiteral("08-item-not-found"));
     }
 
+    // A manager who does not come: the cashier cancels the PIN prompt, a red banner says
+    // why, and the ticket on screen is untouched.
+    void permissionDeniedKeepsTicket()
+    {
+        QCOMPARE(ticketRows(), 1);
+        QVERIFY(ui().click(QStringLiteral("actMore")));
+        QVERIFY(ui().click(QStringLiteral("actNoSale")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("managerDialog")));
+        QVERIFY(ui().click(QStringLiteral("managerCancel")));
+        QTRY_COMPARE(m_rig.window().banner().property("level").toString(), QStringLiteral("error"));
+        QVERIFY(!bannerText().isEmpty());
+        QCOMPARE(ticketRows(), 1);
+        QVERIFY(m_rig.drawer().readAll().isEmpty());
+    }
+
     // A printer out of paper never loses the sale: it is recorded, the receipt waits with a
     // warning on screen, and prints once the paper is back.
     void printerOutOfPaper()
