@@ -103,6 +103,45 @@
     </message>
 </context>
 <context>
+    <name>pos::CashActions</name>
+    <message>
+        <source>Paid in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change from the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::ChoiceDialog</name>
     <message>
         <source>Cancel</source>
@@ -869,34 +908,6 @@ register</source>
     </message>
     <message>
         <source>Return of %1: remove what does not come back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change from the safe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supplier payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expenses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount must be more than zero</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

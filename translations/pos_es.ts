@@ -104,6 +104,45 @@
     </message>
 </context>
 <context>
+    <name>pos::CashActions</name>
+    <message>
+        <source>Paid in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Change from the safe</source>
+        <translation>Cambio de la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Supplier payment</source>
+        <translation>Pago a proveedor</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Gastos</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>El importe debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>pos::ChoiceDialog</name>
     <message>
         <source>Cancel</source>
@@ -875,34 +914,6 @@ caja</translation>
     <message>
         <source>Return of %1: remove what does not come back</source>
         <translation>Devolución de %1: quite lo que no se devuelve</translation>
-    </message>
-    <message>
-        <source>Change from the safe</source>
-        <translation>Cambio de la caja fuerte</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <source>Supplier payment</source>
-        <translation>Pago a proveedor</translation>
-    </message>
-    <message>
-        <source>Expenses</source>
-        <translation>Gastos</translation>
-    </message>
-    <message>
-        <source>The amount must be more than zero</source>
-        <translation>El importe debe ser mayor que cero</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>Registrado</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Void this whole ticket?</source>

@@ -6,7 +6,7 @@
 
 #include "common/authorised.h"
 #include "common/dialogs.h"
-#include "register/sessionreportview.h"
+#include "register/cashactions.h"
 #include "till/till.h"
 
 #include "apps/widgets/touch.h"
@@ -42,7 +42,10 @@ SaleScreen::SaleScreen(Till &till, QWidget *parent)
     , m_ticket(new TicketView(till.cart(), this))
     , m_picker(new ProductPicker(this))
     , m_actionPages(new QStackedWidget(this))
+    , m_cash(new CashActions(till, this))
 {
+    connect(m_cash, &CashActions::failed, this, &SaleScreen::failed);
+    connect(m_cash, &CashActions::informed, this, &SaleScreen::informed);
     setObjectName(QStringLiteral("saleScreen"));
     buildActions();
     auto *right = new QVBoxLayout;
@@ -113,15 +116,15 @@ void SaleScreen::buildActions()
              }},
             {QStringLiteral("actNoSale"),
              [this] {
-                 noSale();
+                 m_cash->noSale();
              }},
             {QStringLiteral("actPaidIn"),
              [this] {
-                 cashMovement(QStringLiteral("paid_in"));
+                 m_cash->move(CashMove::PaidIn);
              }},
             {QStringLiteral("actPaidOut"),
              [this] {
-                 cashMovement(QStringLiteral("paid_out"));
+                 m_cash->move(CashMove::PaidOut);
              }},
             {QStringLiteral("actReprint"),
              [this] {
@@ -129,7 +132,7 @@ void SaleScreen::buildActions()
              }},
             {QStringLiteral("actXReport"),
              [this] {
-                 showXReport();
+                 m_cash->showXReport();
              }},
             {QStringLiteral("actVoid"),
              [this] {
@@ -540,84 +543,6 @@ void SaleScreen::startReturn(const QString &receiptNumber)
                                  emit informed(tr("Return of %1: remove what does not come back")
                                                        .arg(sale->receiptNumber));
                              });
-}
-
-void SaleScreen::noSale()
-{
-    runAuthorised(this, m_till.backend(), QStringLiteral("open_drawer"),
-                  {{QStringLiteral("reason"), QStringLiteral("no sale")}},
-                  [this](Result<QJsonValue> answer) {
-                      if (!answer) {
-                          emit failed(answer.error().message);
-                          return;
-                      }
-                      m_till.devices().openDrawer();
-                  });
-}
-
-void SaleScreen::cashMovement(const QString &kind)
-{
-    if (!m_till.session()) {
-        return;
-    }
-    auto *dialog = new EntryDialog(this, QStringLiteral("cash"),
-                                   kind == QLatin1String("paid_in") ? tr("Paid in") : tr("Paid out"),
-                                   NumPadKeys::Decimal);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setReasons(kind == QLatin1String("paid_in")
-                               ? QStringList{tr("Change from the safe"), tr("Other")}
-                               : QStringList{tr("Supplier payment"), tr("Expenses"), tr("Other")});
-    connect(dialog, &QDialog::accepted, this, [this, dialog, kind] {
-        const auto amount = Money::parse(dialog->text(), QLocale());
-        if (!amount || amount->isZero() || amount->isNegative()) {
-            emit failed(amount ? tr("The amount must be more than zero") : amount.error().message);
-            return;
-        }
-        const QJsonObject params{{QStringLiteral("id"), idText(QUuid::createUuid())},
-                                 {QStringLiteral("session_id"), idText(m_till.session()->id)},
-                                 {QStringLiteral("kind"), kind},
-                                 {QStringLiteral("amount"), amount->minor()},
-                                 {QStringLiteral("reason"), dialog->reason()}};
-        runAuthorised(this, m_till.backend(), QStringLiteral("record_cash_movement"), params,
-                      [this](Result<QJsonValue> answer) {
-                          if (!answer) {
-                              emit failed(answer.error().message);
-                              return;
-                          }
-                          m_till.devices().openDrawer();
-                          emit informed(tr("Recorded"));
-                      });
-    });
-    dialog->open();
-}
-
-void SaleScreen::showXReport()
-{
-    if (!m_till.session()) {
-        return;
-    }
-    runAuthorised(this, m_till.backend(), QStringLiteral("get_session_report"),
-                  {{QStringLiteral("id"), idText(m_till.session()->id)}},
-                  [this](Result<QJsonValue> answer) {
-                      auto report = decode<SessionReport>(answer);
-                      if (!report) {
-                          emit failed(report.error().message);
-                          return;
-                      }
-                      auto *dialog = new QDialog(this);
-                      dialog->setObjectName(QStringLiteral("xReportDialog"));
-                      dialog->setAttribute(Qt::WA_DeleteOnClose);
-                      auto *layout = new QVBoxLayout(dialog);
-                      auto *view = new SessionReportView(dialog);
-                      view->setReport(*report);
-                      auto *close = touchButton(QStringLiteral("xReportClose"), dialog);
-                      setLabel(close, tr("Close"));
-                      connect(close, &QPushButton::clicked, dialog, &QDialog::accept);
-                      layout->addWidget(view, 1);
-                      layout->addWidget(close);
-                      dialog->resize(600, 500);
-                      dialog->open();
-                  });
 }
 
 void SaleScreen::voidTicket()

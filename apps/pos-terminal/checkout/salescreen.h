@@ -12,6 +12,7 @@ class QStackedWidget;
 
 namespace pos {
 
+class CashActions;
 class ProductPicker;
 class TicketView;
 class Till;
@@ -52,9 +53,6 @@ private:
     void recall();
     void askReturn();
     void startReturn(const QString &receiptNumber);
-    void noSale();
-    void cashMovement(const QString &kind);
-    void showXReport();
     void voidTicket();
     void pay();
 
@@ -65,6 +63,7 @@ private:
     TicketView *m_ticket;
     ProductPicker *m_picker;
     QStackedWidget *m_actionPages;
+    CashActions *m_cash;
     QHash<QString, QPushButton *> m_actions;
 };
 
