@@ -217,7 +217,8 @@ void TerminalWindow::registerTill()
 
 void TerminalWindow::afterLogin()
 {
-    const QString language = m_till.cashier()->user.language;
+    const auto &cashier = m_till.cashier();
+    const QString language = cashier ? cashier->user.language : QString();
     if (language == QLatin1String("en") || language == QLatin1String("es")) {
         setLanguage(language);
     }
@@ -318,8 +319,8 @@ void TerminalWindow::refreshStatus()
     if (const Register *r = m_till.currentRegister()) {
         where << r->name;
     }
-    if (m_till.cashier()) {
-        where << m_till.cashier()->user.fullName;
+    if (const auto &cashier = m_till.cashier()) {
+        where << cashier->user.fullName;
     }
     m_where->setText(where.join(QStringLiteral(" · ")));
     m_server->setText(m_watched.reachable() ? tr("● store online") : tr("● store offline"));

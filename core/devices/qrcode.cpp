@@ -19,7 +19,7 @@ Result<QrMatrix> encodeQr(const QString &text)
     }
     QrMatrix matrix;
     matrix.size = code->width;
-    matrix.modules.reserve(code->width * code->width);
+    matrix.modules.reserve(qsizetype(code->width) * code->width);
     for (int i = 0; i < code->width * code->width; ++i) {
         matrix.modules.append((code->data[i] & 1) != 0); // bit 0 is the module's colour
     }

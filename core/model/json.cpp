@@ -54,8 +54,7 @@ QJsonValue Reader::takeNullable(const char *key, Nullable nullable)
 {
     // A nullable field may be null or left out (older clients need not know newer fields);
     // both read as null. A null where null is not allowed is a wrong type.
-    const QJsonValue v = take(key,
-                              nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
+    QJsonValue v = take(key, nullable == Nullable::Yes ? Presence::Optional : Presence::Required);
     if (v.isNull() && nullable == Nullable::No) {
         return QJsonValue(QJsonValue::String); // falls through to the type check
     }

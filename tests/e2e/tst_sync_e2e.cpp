@@ -92,7 +92,7 @@ class SyncEndToEndTest : public QObject
         const QJsonArray stores
                 = status ? status->toObject().value(QStringLiteral("stores")).toArray()
                          : QJsonArray();
-        for (const QJsonValue &s : stores) {
+        for (const auto &s : stores) {
             if (s.toObject().value(QStringLiteral("store_id")).toString() == kStore) {
                 return s.toObject();
             }

@@ -67,8 +67,10 @@ Status TerminalRig::start(const QString &pdfFolder, Binding binding)
     std::optional<Status> seeded;
     demo::seed(*m_adminBackend, kStore, QStringLiteral("ST01"),
                [&seeded](Status s) { seeded = std::move(s); });
-    if (!TerminalDriver::waitFor([&] { return seeded.has_value(); }, 60000) || !*seeded) {
-        return fail(seeded ? seeded->error() : Error{ErrorCode::Timeout, QStringLiteral("seeding")});
+    TerminalDriver::waitFor([&] { return seeded.has_value(); }, 60000);
+    if (const Status done = seeded.value_or(fail(ErrorCode::Timeout, QStringLiteral("seeding")));
+        !done) {
+        return done;
     }
 
     TerminalConfig config;

@@ -347,7 +347,11 @@ private slots:
         QVERIFY(ui().keypad(QStringLiteral("pin"), QStringLiteral("2345")));
         QVERIFY(ui().waitForWidget(QStringLiteral("saleScreen")));
         QCOMPARE(ticketRows(), 1);
-        QCOMPARE(m_rig.till().cashier()->user.username, QStringLiteral("ben"));
+        const auto &cashier = m_rig.till().cashier();
+        if (!cashier) {
+            QFAIL("nobody is logged in");
+        }
+        QCOMPARE(cashier->user.username, QStringLiteral("ben"));
         payExactCash();
         printedReceipt();
         drawerBytes();
@@ -405,7 +409,11 @@ private slots:
     // with a manager's PIN); the X report shows the session so far.
     void reprintCashMovesAndXReport()
     {
-        const QString receiptNumber = m_rig.till().lastSale()->receiptNumber;
+        const auto &last = m_rig.till().lastSale();
+        if (!last) {
+            QFAIL("no sale was recorded");
+        }
+        const QString receiptNumber = last->receiptNumber;
         QVERIFY(ui().click(QStringLiteral("newSale")));
         QVERIFY(ui().click(QStringLiteral("actMore")));
         QVERIFY(ui().click(QStringLiteral("actReprint")));

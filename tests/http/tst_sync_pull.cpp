@@ -41,7 +41,7 @@ class SyncPullTest : public QObject
         QJsonArray all;
         for (int pages = 0; pages < 1000; ++pages) {
             const QJsonObject page = pull(cursor, limit);
-            for (const QJsonValue &c : page.value(QStringLiteral("changes")).toArray()) {
+            for (const auto &c : page.value(QStringLiteral("changes")).toArray()) {
                 all.append(c);
             }
             cursor = page.value(QStringLiteral("next_cursor")).toString();
@@ -86,7 +86,7 @@ private slots:
         const QJsonArray all = pullAll(cursor, 4);
         QStringList seen;
         qint64 last = -1;
-        for (const QJsonValue &v : all) {
+        for (const auto &v : all) {
             const QJsonObject c = v.toObject();
             QVERIFY(c.value(QStringLiteral("version")).toInteger() >= last);
             last = c.value(QStringLiteral("version")).toInteger();

@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     const bool ok = say(ui.approveHere(QStringLiteral("admin"), cli.value(password)),
                         "till registered and approved by admin")
                     && say(ui.logIn(QStringLiteral("1234")), "Ana logs in with PIN 1234")
-                    && (ui.find(QStringLiteral("saleScreen"))
+                    && (ui.find(QStringLiteral("saleScreen")) != nullptr
                         || say(ui.openRegister(QStringLiteral("500")),
                                "register opened with 500.00"))
                     && sell(ui, till, folder);

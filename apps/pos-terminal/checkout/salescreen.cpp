@@ -55,7 +55,7 @@ SaleScreen::SaleScreen(Till &till, QWidget *parent)
     layout->addWidget(m_ticket, 2);
     layout->addLayout(right, 3);
     connect(m_picker, &ProductPicker::chosen, this, &SaleScreen::add);
-    retranslate();
+    SaleScreen::retranslate(); // not virtual here: this class is still being built
 }
 
 QPushButton *SaleScreen::action(const QString &name, const QString &role)

@@ -42,7 +42,7 @@ LoginScreen::LoginScreen(Till &till, QWidget *parent)
     outer->addStretch();
     connect(m_pad, &NumPad::entered, this, &LoginScreen::submit);
     connect(m_pin, &QLineEdit::returnPressed, this, &LoginScreen::submit);
-    retranslate();
+    LoginScreen::retranslate(); // not virtual here: this class is still being built
 }
 
 void LoginScreen::retranslate()

@@ -48,7 +48,7 @@ RegistrationScreen::RegistrationScreen(Till &till, QWidget *parent)
     layout->addLayout(buttons);
     connect(m_approve, &QPushButton::clicked, this, &RegistrationScreen::approveHere);
     connect(m_continue, &QPushButton::clicked, this, &RegistrationScreen::approved);
-    retranslate();
+    RegistrationScreen::retranslate(); // not virtual here: this class is still being built
 }
 
 void RegistrationScreen::retranslate()

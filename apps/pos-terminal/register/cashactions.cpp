@@ -43,7 +43,8 @@ void CashActions::noSale()
 
 void CashActions::move(CashMove move)
 {
-    if (!m_till.session()) {
+    const QUuid session = m_till.sessionId();
+    if (session.isNull()) {
         return;
     }
     const bool in = move == CashMove::PaidIn;
@@ -53,14 +54,14 @@ void CashActions::move(CashMove move)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setReasons(in ? QStringList{tr("Change from the safe"), tr("Other")}
                           : QStringList{tr("Supplier payment"), tr("Expenses"), tr("Other")});
-    connect(dialog, &QDialog::accepted, this, [this, dialog, kind] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, kind, session] {
         const auto amount = Money::parse(dialog->text(), QLocale());
         if (!amount || amount->isZero() || amount->isNegative()) {
             emit failed(amount ? tr("The amount must be more than zero") : amount.error().message);
             return;
         }
         const QJsonObject params{{QStringLiteral("id"), idText(QUuid::createUuid())},
-                                 {QStringLiteral("session_id"), idText(m_till.session()->id)},
+                                 {QStringLiteral("session_id"), idText(session)},
                                  {QStringLiteral("kind"), kind},
                                  {QStringLiteral("amount"), amount->minor()},
                                  {QStringLiteral("reason"), dialog->reason()}};
@@ -79,12 +80,12 @@ void CashActions::move(CashMove move)
 
 void CashActions::showXReport()
 {
-    if (!m_till.session()) {
+    const QUuid session = m_till.sessionId();
+    if (session.isNull()) {
         return;
     }
     runAuthorised(m_parent, m_till.backend(), QStringLiteral("get_session_report"),
-                  {{QStringLiteral("id"), idText(m_till.session()->id)}},
-                  [this](Result<QJsonValue> answer) {
+                  {{QStringLiteral("id"), idText(session)}}, [this](Result<QJsonValue> answer) {
                       auto report = decode<SessionReport>(answer);
                       if (!report) {
                           emit failed(report.error().message);

@@ -51,7 +51,7 @@ CloseRegisterScreen::CloseRegisterScreen(Till &till, QWidget *parent)
     connect(m_back, &QPushButton::clicked, this, &CloseRegisterScreen::cancelled);
     connect(m_submit, &QPushButton::clicked, this, &CloseRegisterScreen::submit);
     connect(m_done, &QPushButton::clicked, this, &CloseRegisterScreen::closed);
-    retranslate();
+    CloseRegisterScreen::retranslate(); // not virtual here: this class is still being built
 }
 
 void CloseRegisterScreen::retranslate()
@@ -167,11 +167,12 @@ QJsonObject CloseRegisterScreen::countsJson() const
 
 void CloseRegisterScreen::submit()
 {
-    if (!m_till.session()) {
+    const QUuid session = m_till.sessionId();
+    if (session.isNull()) {
         return;
     }
     QJsonObject params = countsJson();
-    params.insert(QStringLiteral("id"), m_till.session()->id.toString(QUuid::WithoutBraces));
+    params.insert(QStringLiteral("id"), session.toString(QUuid::WithoutBraces));
     runAuthorised(
             this, m_till.backend(), QStringLiteral("close_session"), params,
             [this](Result<QJsonValue> answer) {

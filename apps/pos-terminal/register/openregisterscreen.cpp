@@ -40,7 +40,7 @@ OpenRegisterScreen::OpenRegisterScreen(Till &till, QWidget *parent)
     outer->addStretch();
     connect(m_pad, &NumPad::entered, this, &OpenRegisterScreen::open);
     connect(m_logout, &QPushButton::clicked, this, &OpenRegisterScreen::logout);
-    retranslate();
+    OpenRegisterScreen::retranslate(); // not virtual here: this class is still being built
 }
 
 void OpenRegisterScreen::retranslate()

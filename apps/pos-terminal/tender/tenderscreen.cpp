@@ -70,7 +70,7 @@ TenderScreen::TenderScreen(Till &till, QWidget *parent)
     connect(m_removePayment, &QPushButton::clicked, this, &TenderScreen::removeLast);
     connect(m_retry, &QPushButton::clicked, this, &TenderScreen::complete);
     connect(m_newSale, &QPushButton::clicked, this, &TenderScreen::finished);
-    retranslate();
+    TenderScreen::retranslate(); // not virtual here: this class is still being built
 }
 
 void TenderScreen::retranslate()
@@ -185,9 +185,9 @@ void TenderScreen::refresh()
     const bool settled = refund ? left >= 0 : left <= 0;
     m_remaining->setText(settled ? QString()
                                  : tr("Remaining %1").arg(Money::fromMinor(left).format(locale)));
-    m_change->setText(m_completed && m_till.lastSale()
-                              ? tr("Change %1").arg(m_till.lastSale()->change.format(locale))
-                              : QString());
+    const auto &last = m_till.lastSale();
+    m_change->setText(m_completed && last ? tr("Change %1").arg(last->change.format(locale))
+                                          : QString());
     auto *quick = m_quickHost->layout();
     while (QLayoutItem *item = quick->takeAt(0)) {
         delete item->widget();
@@ -241,7 +241,7 @@ void TenderScreen::recorded(const Sale &sale)
     bool opensDrawer = false;
     for (const Payment &p : sale.payments) {
         const Tender *t = m_till.catalog()->tender(p.tenderId);
-        opensDrawer = opensDrawer || (t && t->opensDrawer);
+        opensDrawer = opensDrawer || (t != nullptr && t->opensDrawer);
     }
     if (opensDrawer) {
         m_till.devices().openDrawer();
@@ -249,7 +249,8 @@ void TenderScreen::recorded(const Sale &sale)
     ReceiptData receipt;
     receipt.store = m_till.catalog()->store();
     receipt.registerName = m_till.currentRegister() ? m_till.currentRegister()->name : QString();
-    receipt.cashierName = m_till.cashier() ? m_till.cashier()->user.fullName : QString();
+    const auto &cashier = m_till.cashier();
+    receipt.cashierName = cashier ? cashier->user.fullName : QString();
     receipt.customerName = m_till.cart().customerName();
     receipt.sale = sale;
     receipt.taxes = m_till.cart().totals() ? m_till.cart().totals()->taxes.totals

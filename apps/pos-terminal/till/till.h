@@ -51,6 +51,8 @@ public:
     bool cashierMay(Permission permission) const;
 
     const std::optional<RegisterSession> &session() const { return m_session; }
+    // The open session's id, null while the register is closed.
+    QUuid sessionId() const { return m_session ? m_session->id : QUuid(); }
     void setSession(std::optional<RegisterSession> session);
 
     // The last completed sale, for "reprint" and the change shown after it.

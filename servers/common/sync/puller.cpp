@@ -69,7 +69,7 @@ Status replaceProductChildren(const Transaction &tx, const QJsonObject &change)
             return fail(q.error());
         }
     }
-    for (const QJsonValue &code : row.value(QStringLiteral("barcodes")).toArray()) {
+    for (const auto &code : row.value(QStringLiteral("barcodes")).toArray()) {
         auto q = tx.exec(QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
                                         "VALUES (?, ?)"),
                          {code.toString(), id});
@@ -129,7 +129,7 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
     if (!tx) {
         return fail(tx.error());
     }
-    for (const QJsonValue &change : page.value(QStringLiteral("changes")).toArray()) {
+    for (const auto &change : page.value(QStringLiteral("changes")).toArray()) {
         if (auto ok = applyOne(*tx, change.toObject()); !ok) {
             return ok;
         }
@@ -257,8 +257,12 @@ void Puller::stop(const Error &error)
     m_running = false;
     qCWarning(lcSync).noquote() << "pull failed:" << error.message;
     if (auto conn = m_db.connection()) {
-        exec(*conn, QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"),
-             {error.message});
+        if (auto noted = exec(*conn,
+                              QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"),
+                              {error.message});
+            !noted) {
+            qCWarning(lcSync).noquote() << "cannot note the failure:" << noted.error().message;
+        }
     }
     emit failed(error.message);
 }
