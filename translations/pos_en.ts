@@ -200,6 +200,53 @@
     </message>
 </context>
 <context>
+    <name>pos::Csv</name>
+    <message>
+        <source>line %1: a quoted field is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department: no department has code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supplier: no supplier has code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taxes: no tax has code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcodes: %1 has a wrong check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fields where %2 are expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sku: %1 is also on line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcodes: %1 is also on line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcodes: %1 already belongs to another product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line 1: the header must be %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>

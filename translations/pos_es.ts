@@ -201,6 +201,53 @@
     </message>
 </context>
 <context>
+    <name>pos::Csv</name>
+    <message>
+        <source>line %1: a quoted field is never closed</source>
+        <translation>línea %1: un campo entre comillas nunca se cierra</translation>
+    </message>
+    <message>
+        <source>%1: must be true or false</source>
+        <translation>%1: debe ser true o false</translation>
+    </message>
+    <message>
+        <source>department: no department has code %1</source>
+        <translation>department: ningún departamento tiene el código %1</translation>
+    </message>
+    <message>
+        <source>supplier: no supplier has code %1</source>
+        <translation>supplier: ningún proveedor tiene el código %1</translation>
+    </message>
+    <message>
+        <source>taxes: no tax has code %1</source>
+        <translation>taxes: ningún impuesto tiene el código %1</translation>
+    </message>
+    <message>
+        <source>barcodes: %1 has a wrong check digit</source>
+        <translation>barcodes: %1 tiene un dígito verificador incorrecto</translation>
+    </message>
+    <message>
+        <source>%1 fields where %2 are expected</source>
+        <translation>%1 campos donde se esperan %2</translation>
+    </message>
+    <message>
+        <source>sku: %1 is also on line %2</source>
+        <translation>sku: %1 también está en la línea %2</translation>
+    </message>
+    <message>
+        <source>barcodes: %1 is also on line %2</source>
+        <translation>barcodes: %1 también está en la línea %2</translation>
+    </message>
+    <message>
+        <source>barcodes: %1 already belongs to another product</source>
+        <translation>barcodes: %1 ya pertenece a otro producto</translation>
+    </message>
+    <message>
+        <source>line 1: the header must be %1</source>
+        <translation>línea 1: el encabezado debe ser %1</translation>
+    </message>
+</context>
+<context>
     <name>pos::Database</name>
     <message>
         <source>DATABASE_URL for SQLite must look like sqlite:///path/to/file.db</source>

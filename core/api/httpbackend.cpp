@@ -141,17 +141,19 @@ void HttpBackend::send(const Command &command, const QJsonObject &params, Done d
                                               .toJson(QJsonDocument::Compact)
                                     : QByteArray();
     QNetworkReply *reply = m_network.sendCustomRequest(*req, verb, body);
+    // Commands live in the static command table: a pointer stays valid across retries, where
+    // a lambda's copy would die with the lambda that made it.
+    const Command *cmd = &command;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, &command, params, done = std::move(done), options, attempt]() mutable {
+            [this, reply, cmd, params, done = std::move(done), options, attempt]() mutable {
                 const bool retry
-                        = command.idempotency == Idempotency::Idempotent
-                          && attempt < m_options.retries
+                        = cmd->idempotency == Idempotency::Idempotent && attempt < m_options.retries
                           && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0
                           && noAnswer(reply->error());
                 if (retry) {
                     const int delay = m_options.retryDelayMs * (1 << attempt);
                     QTimer::singleShot(delay, this, [=, this, done = std::move(done)]() mutable {
-                        send(command, params, std::move(done), options, attempt + 1);
+                        send(*cmd, params, std::move(done), options, attempt + 1);
                     });
                     return;
                 }

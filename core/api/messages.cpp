@@ -92,6 +92,34 @@ void fields(V &v, Like<NoSaleRequest> auto &m)
 }
 
 template<typename V>
+void fields(V &v, Like<ProductImport> auto &m)
+{
+    v.field("csv", m.csv, Text{1, 32 << 20});
+    v.field("mode", m.mode, kImportModeNames);
+}
+
+template<typename V>
+void fields(V &v, Like<ImportProblem> auto &m)
+{
+    v.field("line", m.line);
+    v.field("message", m.message, Text{0, 500});
+}
+
+template<typename V>
+void fields(V &v, Like<ImportReport> auto &m)
+{
+    v.field("rows", m.rows);
+    v.field("imported", m.imported);
+    v.field("problems", m.problems, Items{0, 1000000});
+}
+
+template<typename V>
+void fields(V &v, Like<ProductExport> auto &m)
+{
+    v.field("csv", m.csv, Text{0, 1 << 30});
+}
+
+template<typename V>
 void fields(V &v, Like<StoreSyncStatus> auto &m)
 {
     v.field("store_id", m.storeId);
@@ -318,6 +346,10 @@ POS_DEFINE_JSON(ListQuery)
 POS_DEFINE_JSON(NewUser)
 POS_DEFINE_JSON(Id)
 POS_DEFINE_JSON(NoSaleRequest)
+POS_DEFINE_JSON(ProductImport)
+POS_DEFINE_JSON(ImportProblem)
+POS_DEFINE_JSON(ImportReport)
+POS_DEFINE_JSON(ProductExport)
 POS_DEFINE_JSON(StoreSyncStatus)
 POS_DEFINE_JSON(SyncStatus)
 POS_DEFINE_JSON(SyncToken)

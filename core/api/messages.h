@@ -109,6 +109,37 @@ struct SyncLogin
     QString token;
 };
 
+// Products as CSV (see docs/api.md for the columns).
+enum class ImportMode { AllOrNothing, GoodRows };
+inline constexpr json::EnumName<ImportMode> kImportModeNames[]{
+        {ImportMode::AllOrNothing, "all_or_nothing"},
+        {ImportMode::GoodRows, "good_rows"},
+};
+
+struct ProductImport
+{
+    QString csv;
+    ImportMode mode = ImportMode::AllOrNothing;
+};
+
+struct ImportProblem
+{
+    qint64 line = 0;
+    QString message;
+};
+
+struct ImportReport
+{
+    qint64 rows = 0;
+    qint64 imported = 0;
+    QList<ImportProblem> problems; // by line number; empty when every row was good
+};
+
+struct ProductExport
+{
+    QString csv;
+};
+
 // One store as the sync dashboard shows it.
 struct StoreSyncStatus
 {
@@ -342,6 +373,10 @@ POS_DECLARE_JSON(ListQuery)
 POS_DECLARE_JSON(NewUser)
 POS_DECLARE_JSON(Id)
 POS_DECLARE_JSON(NoSaleRequest)
+POS_DECLARE_JSON(ProductImport)
+POS_DECLARE_JSON(ImportProblem)
+POS_DECLARE_JSON(ImportReport)
+POS_DECLARE_JSON(ProductExport)
 POS_DECLARE_JSON(StoreSyncStatus)
 POS_DECLARE_JSON(SyncStatus)
 POS_DECLARE_JSON(SyncToken)

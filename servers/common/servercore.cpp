@@ -5,6 +5,7 @@
 #include "servers/common/auth/userservice.h"
 #include "servers/common/catalog/catalogservice.h"
 #include "servers/common/catalog/masterdata.h"
+#include "servers/common/catalog/productcsv.h"
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/http/httpserver.h"
 #include "servers/common/shutdown.h"
@@ -61,6 +62,7 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     registerCatalogHandlers(d);
     registerMasterDataHandlers(d);
     registerSetupHandlers(d);
+    registerProductCsvHandlers(d);
     registerPullHandlers(d);
     if (settings.role == ServerRole::Store) {
         registerDrawerHandlers(d);

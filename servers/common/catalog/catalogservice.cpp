@@ -123,12 +123,7 @@ Status writeProduct(const Transaction &tx, const Product &p)
 Result<Product> putProduct(CallContext &c, const Product &p)
 {
     auto ok = writeAudited(c.db, c, {QStringLiteral("product.changed"), {}, json::write(p), {}},
-                           [&](const Transaction &tx) {
-                               auto written = writeProduct(tx, p);
-                               return written ? stampMasterVersion(tx, QStringLiteral("products"),
-                                                                   p.id)
-                                              : written;
-                           });
+                           [&](const Transaction &tx) { return storeProduct(tx, p); });
     return ok ? Result<Product>(p) : fail(ok.error());
 }
 
@@ -197,6 +192,134 @@ Result<Page<Product>> departmentProducts(CallContext &c, const ListQuery &query)
 }
 
 } // namespace
+
+namespace {
+
+// "(?, ?, ?), (?, ?, ?)...": `rows` groups of `columns` placeholders.
+QString placeholders(qsizetype rows, qsizetype columns)
+{
+    const QString one = QLatin1Char('(') + QStringLiteral("?, ").repeated(columns - 1)
+                        + QStringLiteral("?)");
+    QStringList all;
+    all.reserve(rows);
+    for (qsizetype r = 0; r < rows; ++r) {
+        all << one;
+    }
+    return all.join(QStringLiteral(", "));
+}
+
+Status insertRows(const Transaction &tx, const QString &head, qsizetype columns,
+                  const QVariantList &values)
+{
+    if (values.isEmpty()) {
+        return {};
+    }
+    auto q = tx.exec(head + placeholders(values.size() / columns, columns), values);
+    return q ? Status{} : fail(q.error());
+}
+
+Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 version)
+{
+    QVariantList rows;
+    QVariantList ids;
+    QVariantList barcodes;
+    QVariantList taxes;
+    QVariantList words;
+    for (const Product &p : chunk) {
+        const QString pid = sql::id(p.id);
+        rows << pid << p.sku << p.name << foldForSearch(p.name) << sql::id(p.departmentId)
+             << sql::idOrNull(p.supplierId) << p.price.minor() << p.cost.minor() << p.taxIncluded
+             << p.weighed << p.active << version;
+        ids << pid;
+        for (const QString &b : p.barcodes) {
+            barcodes << normaliseBarcode(b) << pid;
+        }
+        for (qsizetype t = 0; t < p.taxIds.size(); ++t) {
+            taxes << pid << sql::id(p.taxIds[t]) << qint64(t);
+        }
+        for (const QString &w : searchWords(p.name)) {
+            words << w << pid;
+        }
+    }
+    const QString upsert = QStringLiteral(
+            " ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, "
+            "name_folded = excluded.name_folded, department_id = excluded.department_id, "
+            "supplier_id = excluded.supplier_id, price = excluded.price, cost = excluded.cost, "
+            "tax_included = excluded.tax_included, weighed = excluded.weighed, active = "
+            "excluded.active, version = excluded.version");
+    auto q = tx.exec(QStringLiteral("INSERT INTO products (id, sku, name, name_folded, "
+                                    "department_id, supplier_id, price, cost, tax_included, "
+                                    "weighed, active, version) VALUES ")
+                             + placeholders(chunk.size(), 12) + upsert,
+                     rows);
+    if (!q) {
+        return fail(q.error());
+    }
+    const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
+    for (const char *table : {"product_barcodes", "product_taxes", "product_words"}) {
+        auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE product_id IN (%2)")
+                                 .arg(QLatin1String(table), in),
+                         ids);
+        if (!d) {
+            return fail(d.error());
+        }
+    }
+    if (auto ok = insertRows(tx,
+                             QStringLiteral(
+                                     "INSERT INTO product_barcodes (barcode, product_id) VALUES "),
+                             2, barcodes);
+        !ok) {
+        return ok;
+    }
+    if (auto ok
+        = insertRows(tx,
+                     QStringLiteral(
+                             "INSERT INTO product_taxes (product_id, tax_id, position) VALUES "),
+                     3, taxes);
+        !ok) {
+        return ok;
+    }
+    return insertRows(tx, QStringLiteral("INSERT INTO product_words (word, product_id) VALUES "), 2,
+                      words);
+}
+
+} // namespace
+
+Status storeProducts(const Transaction &tx, const QList<Product> &products)
+{
+    constexpr qsizetype kChunk = 400; // SQLite allows 32,766 parameters a statement
+    for (qsizetype at = 0; at < products.size(); at += kChunk) {
+        if (auto ok = storeChunk(tx, products.mid(at, kChunk), 0); !ok) {
+            return ok;
+        }
+    }
+    // The version last, as every master write takes it: rows first, then the version lock.
+    auto version = takeMasterVersion(tx.db());
+    if (!version) {
+        return fail(version.error());
+    }
+    for (qsizetype at = 0; at < products.size(); at += kChunk) {
+        QVariantList values{*version};
+        for (const Product &p : products.mid(at, kChunk)) {
+            values << sql::id(p.id);
+        }
+        auto q = tx.exec(QStringLiteral("UPDATE products SET version = ? WHERE id IN (?%1)")
+                                 .arg(QStringLiteral(", ?").repeated(values.size() - 2)),
+                         values);
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+Status storeProduct(const Transaction &tx, const Product &product)
+{
+    if (auto written = writeProduct(tx, product); !written) {
+        return written;
+    }
+    return stampMasterVersion(tx, QStringLiteral("products"), product.id);
+}
 
 static const QString kProductColumns = QStringLiteral(
         "SELECT id, sku, name, department_id, supplier_id, "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/db/database.h"
+#include "core/db/transaction.h"
 #include "core/model/catalog.h"
 
 namespace pos {
@@ -18,5 +19,14 @@ Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product);
 
 // Binds departments, taxes and products: list, read, create or replace.
 void registerCatalogHandlers(Dispatcher &dispatcher);
+
+// Writes a product with its barcodes, taxes and search words and gives it the next master
+// version, inside the caller's transaction (put_product, a CSV import).
+Status storeProduct(const Transaction &tx, const Product &product);
+
+// The same for many products at once (an import): a few statements per few hundred
+// products, all taking one master version. The caller has checked what the database would
+// refuse row by row (check digits, barcodes of other products): a refusal here fails all.
+Status storeProducts(const Transaction &tx, const QList<Product> &products);
 
 } // namespace pos

@@ -18,7 +18,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Http)
 };
 
-constexpr qint64 kReadBuffer = 64 << 10; // what the socket may hold unread
 } // namespace
 
 QByteArray closingErrorResponse(int status, const char *reason, const char *code,
@@ -38,7 +37,10 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
     , m_socket(socket)
     , m_limits(limits)
 {
-    m_socket->setReadBufferSize(kReadBuffer);
+    // QHttpServer keeps a request in the socket's buffer until it is whole, so the buffer
+    // must hold the largest body accepted (the guard refuses larger ones by their declared
+    // length before they arrive). A smaller buffer stalled every body over 64 KiB.
+    m_socket->setReadBufferSize(limits.maxImportBytes + limits.maxHeaderBytes);
     m_idle.setSingleShot(true);
     m_request.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
@@ -131,7 +133,10 @@ bool ConnectionGuard::headComplete()
             return false;
         }
     }
-    if (length > m_limits.maxBodyBytes) {
+    // The request line names the path: only imports carry whole files.
+    const QByteArray requestLine = m_head.left(m_head.indexOf('\n'));
+    const bool import = requestLine.startsWith("POST ") && requestLine.contains("/import ");
+    if (length > (import ? m_limits.maxImportBytes : m_limits.maxBodyBytes)) {
         refuse(413, "Payload Too Large", "payload_too_large",
                QT_TRANSLATE_NOOP("pos::Http", "the request body is too large"));
         return false;

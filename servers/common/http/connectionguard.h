@@ -15,6 +15,7 @@ namespace pos {
 struct HttpLimits
 {
     qint64 maxBodyBytes = 1 << 20;    // 1 MiB: 413 beyond
+    qint64 maxImportBytes = 16 << 20; // a CSV import (POST .../import) may be this large
     qint64 maxHeaderBytes = 32 << 10; // request line and headers: 431 beyond
     int idleTimeoutMs = 30000;        // a connection with nothing to say is closed
     int requestTimeoutMs = 30000;     // a request must arrive whole within this: 408

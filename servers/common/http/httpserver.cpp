@@ -193,7 +193,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             continue;
         }
         allowed << methodName(r.command->method);
-        if (methodName(r.command->method) == method) {
+        // The first command in the table wins, so /api/products/export is not read as
+        // /api/products/{id}.
+        if (route == nullptr && methodName(r.command->method) == method) {
             route = &r;
             match = m;
         }

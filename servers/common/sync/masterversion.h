@@ -13,6 +13,9 @@ namespace pos {
 // after the row's own writes and before the audit row, so every master write takes its
 // locks in the same order.
 Status stampMasterVersion(const QSqlDatabase &conn, const QString &table, const QUuid &id);
+// The next master version for a batch written in one transaction (a CSV import): every row
+// of the batch carries it, and the lock is the same.
+Result<qint64> takeMasterVersion(const QSqlDatabase &conn);
 inline Status stampMasterVersion(const Transaction &tx, const QString &table, const QUuid &id)
 {
     return stampMasterVersion(tx.db(), table, id);
