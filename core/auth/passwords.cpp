@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "passwords.h"
 
+#include <QCryptographicHash>
+
 #include <QCoreApplication>
 #include <QMessageAuthenticationCode>
 
@@ -71,6 +73,22 @@ QString generatePassword()
     // 18 random bytes as base64url: 24 characters, 144 bits.
     return QString::fromLatin1(randomBytes(18).toBase64(QByteArray::Base64UrlEncoding
                                                         | QByteArray::OmitTrailingEquals));
+}
+
+QString secretDigest(const QString &secret)
+{
+    return QString::fromLatin1(
+            QCryptographicHash::hash(secret.toLatin1(), QCryptographicHash::Sha256).toHex());
+}
+
+bool matchesDigest(const QString &secret, const QString &storedDigest)
+{
+    const QByteArray given = secretDigest(secret).toLatin1();
+    const QByteArray expected = storedDigest.toLatin1();
+    return given.size() == expected.size()
+           && sodium_memcmp(given.constData(), expected.constData(),
+                            static_cast<size_t>(given.size()))
+                      == 0;
 }
 
 } // namespace pos

@@ -17,6 +17,11 @@ bool verifySecret(const QString &hash, const QString &secret);
 // Argon2id hash is still what accepts it. The key is a per-installation secret.
 QString pinLookup(const QByteArray &key, const QString &pin);
 
+// Random machine secrets (a till's, a store's sync token) are 32 random bytes, not
+// passwords: a SHA-256 is stored, and a presented secret matches it in constant time.
+QString secretDigest(const QString &secret);
+bool matchesDigest(const QString &secret, const QString &storedDigest);
+
 // Cryptographically random bytes, and a random password fit to print once.
 QByteArray randomBytes(int count);
 QString generatePassword();

@@ -8,9 +8,7 @@
 #include "core/auth/passwords.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 
-#include <sodium.h>
 
 namespace pos {
 
@@ -20,12 +18,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(pos::Auth)
 };
-
-QString digest(const QString &secret)
-{
-    return QString::fromLatin1(
-            QCryptographicHash::hash(secret.toLatin1(), QCryptographicHash::Sha256).toHex());
-}
 
 Result<Terminal> readTerminal(Database &db, const QUuid &id, QString *secretHash = nullptr)
 {
@@ -64,7 +56,7 @@ Result<Terminal> requestTerminal(CallContext &c, const TerminalRequest &request)
             QStringLiteral(
                     "INSERT INTO terminals (id, name, secret_hash, status, requested_at) VALUES "
                     "(?, ?, ?, 'pending', ?)"),
-            {sql::id(request.id), request.name, digest(secret), sql::timestampText(c.now)});
+            {sql::id(request.id), request.name, secretDigest(secret), sql::timestampText(c.now)});
     if (!q) {
         return fail(q.error().code == ErrorCode::Conflict
                             ? Error{ErrorCode::Conflict,
@@ -114,12 +106,7 @@ Status checkTerminal(Database &db, const QUuid &id, const QString &secret)
 {
     QString stored;
     auto terminal = readTerminal(db, id, &stored);
-    const QByteArray given = digest(secret).toLatin1();
-    const QByteArray expected = stored.toLatin1();
-    const bool secretOk = terminal && given.size() == expected.size()
-                          && sodium_memcmp(given.constData(), expected.constData(),
-                                           static_cast<size_t>(given.size()))
-                                     == 0;
+    const bool secretOk = terminal && matchesDigest(secret, stored);
     if (!secretOk || terminal->status != TerminalStatus::Approved) {
         return fail(
                 ErrorCode::Unauthenticated,

@@ -10,9 +10,6 @@
 #include "core/auth/passwords.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
-
-#include <sodium.h>
 
 namespace pos {
 
@@ -22,12 +19,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(pos::Sync)
 };
-
-QString digest(const QString &secret)
-{
-    return QString::fromLatin1(
-            QCryptographicHash::hash(secret.toLatin1(), QCryptographicHash::Sha256).toHex());
-}
 
 QUuid storeOfPath(const CallContext &c)
 {
@@ -50,7 +41,7 @@ Result<SyncToken> rotate(CallContext &c, const Empty &)
                               "rotated_at) VALUES (?, ?, 'active', ?) ON CONFLICT (store_id) DO "
                               "UPDATE SET secret_hash = excluded.secret_hash, status = 'active', "
                               "rotated_at = excluded.rotated_at"),
-                      {sql::id(storeId), digest(secret), sql::timestampText(c.now)});
+                      {sql::id(storeId), secretDigest(secret), sql::timestampText(c.now)});
     if (!q) {
         return fail(q.error());
     }
@@ -111,11 +102,8 @@ Result<QUuid> checkToken(Database &db, const QString &token)
     if (!q) {
         return fail(q.error());
     }
-    const QByteArray expected = q->next() ? q->value(0).toString().toLatin1() : QByteArray();
-    const QByteArray given = digest(token.mid(dot + 1)).toLatin1();
-    if (expected.size() != given.size()
-        || sodium_memcmp(expected.constData(), given.constData(), static_cast<size_t>(given.size()))
-                   != 0) {
+    const QString expected = q->next() ? q->value(0).toString() : QString();
+    if (!matchesDigest(token.mid(dot + 1), expected)) {
         return refused();
     }
     return storeId;
