@@ -9,7 +9,6 @@
 
 #include <QCoreApplication>
 
-
 namespace pos {
 
 namespace {
