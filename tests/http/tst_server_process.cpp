@@ -176,6 +176,31 @@ private slots:
                  404);
     }
 
+    // Large answers travel gzipped to clients that accept it (pull pages, catalog pages);
+    // small ones and clients that do not ask get plain JSON.
+    void largeAnswersAreGzipped()
+    {
+        ServerProcess server(kServer, env({}));
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        const QByteArray plain = rawExchange(server.port(),
+                                             "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        const QByteArray zipped = rawExchange(
+                server.port(),
+                "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n");
+        QCOMPARE(statusOf(plain), 200);
+        QCOMPARE(statusOf(zipped), 200);
+        QVERIFY(!plain.contains("Content-Encoding"));
+        QVERIFY(zipped.contains("Content-Encoding: gzip"));
+        const QByteArray body = zipped.mid(zipped.indexOf("\r\n\r\n") + 4);
+        QVERIFY(body.startsWith("\x1f\x8b")); // the gzip magic
+        QVERIFY2(zipped.size() * 3 < plain.size(),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(zipped.size()).arg(plain.size())));
+        const QByteArray small = rawExchange(
+                server.port(),
+                "GET /api/health HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n");
+        QVERIFY(!small.contains("Content-Encoding"));
+    }
+
     // --help lists every setting by its environment name.
     void helpListsSettings()
     {

@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <zlib.h>
+
 Q_LOGGING_CATEGORY(lcHttp, "pos.http")
 
 namespace pos {
@@ -83,16 +85,52 @@ Answer answerFor(const Result<QJsonValue> &result)
     return Answer{200, doc.toJson(QJsonDocument::Compact), 0};
 }
 
-void write(QHttpServerResponder &responder, const Answer &answer)
+// gzip (RFC 1952) through zlib; empty when zlib fails, and the body then goes as it is.
+QByteArray gzipped(const QByteArray &data)
 {
+    z_stream z{};
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY)
+        != Z_OK) {
+        return {};
+    }
+    QByteArray out(static_cast<qsizetype>(deflateBound(&z, static_cast<uLong>(data.size()))), 0);
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&z, Z_FINISH);
+    out.resize(static_cast<qsizetype>(z.total_out));
+    deflateEnd(&z);
+    return result == Z_STREAM_END ? out : QByteArray();
+}
+
+// Answers of 1 KiB and more go gzipped to clients that accept it (a pull page, a catalog
+// page, an export): QNetworkAccessManager asks for gzip and inflates by itself.
+void write(QHttpServerResponder &responder, const Answer &answer, bool gzipAccepted)
+{
+    // Qt 6.4 takes headers only as an initializer list, hence one call per combination.
     const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
-    if (answer.retryAfter > 0) {
-        responder.write(answer.body,
-                        {{"Content-Type", "application/json"},
-                         {"Retry-After", QByteArray::number(answer.retryAfter)}},
+    const QByteArray json("application/json");
+    const QByteArray retry = QByteArray::number(answer.retryAfter);
+    const QByteArray compressed = gzipAccepted && answer.body.size() >= 1024 ? gzipped(answer.body)
+                                                                             : QByteArray();
+    if (compressed.isEmpty() && answer.retryAfter > 0) {
+        responder.write(answer.body, {{"Content-Type", json}, {"Retry-After", retry}}, status);
+    } else if (compressed.isEmpty()) {
+        responder.write(answer.body, {{"Content-Type", json}}, status);
+    } else if (answer.retryAfter > 0) {
+        responder.write(compressed,
+                        {{"Content-Type", json},
+                         {"Retry-After", retry},
+                         {"Content-Encoding", "gzip"},
+                         {"Vary", "Accept-Encoding"}},
                         status);
     } else {
-        responder.write(answer.body, {{"Content-Type", "application/json"}}, status);
+        responder.write(compressed,
+                        {{"Content-Type", json},
+                         {"Content-Encoding", "gzip"},
+                         {"Vary", "Accept-Encoding"}},
+                        status);
     }
 }
 
@@ -178,8 +216,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     }
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     const QString token = bearer(request);
+    const bool gzipAccepted = request.value(QByteArrayLiteral("Accept-Encoding")).contains("gzip");
     auto finish = [=, this](const Answer &answer) {
-        write(*responder, answer);
+        write(*responder, answer, gzipAccepted);
         qCInfo(lcHttp).noquote() << method << path << answer.status << timer.elapsed() << "ms"
                                  << userOf(token);
     };
@@ -256,7 +295,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     auto responder = makeResponder(request, socket);
-    write(responder, answerFor(fail(ErrorCode::NotFound, Tr::tr("there is nothing here"))));
+    write(responder, answerFor(fail(ErrorCode::NotFound, Tr::tr("there is nothing here"))), false);
 }
 
 } // namespace pos
