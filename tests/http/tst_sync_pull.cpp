@@ -130,6 +130,59 @@ private slots:
         QVERIFY(!pull(QString(), 100).value(QStringLiteral("resnapshot")).toBool());
     }
 
+    // HQ lists its stores and registers like any master data, and a store written at HQ
+    // flows down with the rest.
+    void storesAndRegistersListed()
+    {
+        for (const char *code : {"ST01", "ST02"}) {
+            const QString store = newId();
+            POS_VERIFY_OK(
+                    m_api.run(QStringLiteral("put_store"),
+                              {{QStringLiteral("id"), store},
+                               {QStringLiteral("code"), QString::fromLatin1(code)},
+                               {QStringLiteral("name"),
+                                QStringLiteral("Tienda ") + QString::fromLatin1(code)},
+                               {QStringLiteral("address"), QString()},
+                               {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
+                               {QStringLiteral("currency"), QStringLiteral("MXN")},
+                               {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
+                               {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
+                               {QStringLiteral("rounding"), QStringLiteral("half_up")},
+                               {QStringLiteral("active"), true}}));
+            POS_VERIFY_OK(m_api.run(QStringLiteral("put_register"),
+                                    {{QStringLiteral("id"), newId()},
+                                     {QStringLiteral("store_id"), store},
+                                     {QStringLiteral("number"), 1},
+                                     {QStringLiteral("name"), QStringLiteral("Caja 1")},
+                                     {QStringLiteral("active"), true}}));
+        }
+        const auto all = m_api.run(QStringLiteral("get_stores"),
+                                   {{QStringLiteral("q"), QStringLiteral("st0")}});
+        POS_VERIFY_OK(all);
+        QCOMPARE(all->toObject().value(QStringLiteral("items")).toArray().size(), 2);
+        const auto one = m_api.run(QStringLiteral("get_stores"),
+                                   {{QStringLiteral("q"), QStringLiteral("ST02")}});
+        POS_VERIFY_OK(one);
+        QCOMPARE(one->toObject()
+                         .value(QStringLiteral("items"))
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(QStringLiteral("name"))
+                         .toString(),
+                 QStringLiteral("Tienda ST02"));
+        const auto registers = m_api.run(QStringLiteral("get_registers"));
+        POS_VERIFY_OK(registers);
+        QCOMPARE(registers->toObject().value(QStringLiteral("items")).toArray().size(), 2);
+        QString cursor;
+        int stores = 0;
+        for (const auto &c : pullAll(cursor, 100)) {
+            stores += c.toObject().value(QStringLiteral("table")).toString()
+                      == QLatin1String("stores");
+        }
+        QCOMPARE(stores, 2);
+    }
+
     // Two writers: the one that started first commits last. A sequence handed out at
     // insert would give it the smaller number, behind a cursor that already moved past;
     // the version taken at the end, in commit order, does not.

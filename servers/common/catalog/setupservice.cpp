@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servers/common/catalog/setupservice.h"
+#include "servers/common/catalog/mastertable.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/masterversion.h"
 
@@ -52,37 +53,66 @@ Status audited(CallContext &c, const QString &action, const QJsonObject &what, c
     return tx->commit();
 }
 
-Result<Store> putStore(CallContext &c, const Store &s)
-{
-    auto ok = audited(
-            c, QStringLiteral("store.changed"), json::write(s),
-            QStringLiteral(
-                    "INSERT INTO stores (id, code, name, address, time_zone, currency, "
-                    "price_mode, tax_scope, rounding, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?) "
-                    "ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, "
-                    "address = excluded.address, time_zone = excluded.time_zone, currency = "
-                    "excluded.currency, price_mode = excluded.price_mode, tax_scope = "
-                    "excluded.tax_scope, rounding = excluded.rounding, active = excluded.active"),
-            {sql::id(s.id), s.code, s.name, s.address, s.timeZone, s.currency,
-             nameOf(s.priceMode, kPriceModeNames), nameOf(s.taxScope, kRoundingScopeNames),
-             nameOf(s.rounding, kRoundingNames), s.active},
-            MasterRow{QStringLiteral("stores"), s.id});
-    return ok ? Result<Store>(s) : fail(ok.error());
-}
+// Stores and registers are master data like the rest: written with their audit row and
+// master version, listed by code or name.
+const MasterTable<Store>
+        kStores{"stores",
+                "store.changed",
+                {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("address"),
+                 QStringLiteral("time_zone"), QStringLiteral("currency"),
+                 QStringLiteral("price_mode"), QStringLiteral("tax_scope"),
+                 QStringLiteral("rounding"), QStringLiteral("active")},
+                [](const Store &s) -> QVariantList {
+                    return {s.code,
+                            s.name,
+                            s.address,
+                            s.timeZone,
+                            s.currency,
+                            nameOf(s.priceMode, kPriceModeNames),
+                            nameOf(s.taxScope, kRoundingScopeNames),
+                            nameOf(s.rounding, kRoundingNames),
+                            s.active};
+                },
+                [](const QSqlQuery &q) {
+                    return Store{QUuid::fromString(q.value(0).toString()),
+                                 q.value(1).toString(),
+                                 q.value(2).toString(),
+                                 q.value(3).toString(),
+                                 q.value(4).toString(),
+                                 q.value(5).toString(),
+                                 json::enumFromName(q.value(6).toString(), kPriceModeNames,
+                                                    PriceMode::TaxInclusive),
+                                 json::enumFromName(q.value(7).toString(), kRoundingScopeNames,
+                                                    RoundingScope::PerLine),
+                                 json::enumFromName(q.value(8).toString(), kRoundingNames,
+                                                    Rounding::HalfUp),
+                                 q.value(9).toBool()};
+                },
+                "code",
+                "code",
+                [](const QString &q) {
+                    return q.toUpper();
+                }};
 
-Result<Register> putRegister(CallContext &c, const Register &r)
-{
-    auto ok = audited(c, QStringLiteral("register.changed"), json::write(r),
-                      QStringLiteral(
-                              "INSERT INTO registers (id, store_id, number, name, active) VALUES "
-                              "(?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET store_id = "
-                              "excluded.store_id, number = excluded.number, name = excluded.name, "
-                              "active = excluded.active"),
-                      {sql::id(r.id), sql::id(r.storeId), r.number, r.name, r.active},
-                      MasterRow{QStringLiteral("registers"), r.id});
-    return ok ? Result<Register>(r) : fail(ok.error());
-}
+const MasterTable<Register> kRegisters{"registers",
+                                       "register.changed",
+                                       {QStringLiteral("store_id"), QStringLiteral("number"),
+                                        QStringLiteral("name"), QStringLiteral("active")},
+                                       [](const Register &r) -> QVariantList {
+                                           return {sql::id(r.storeId), r.number, r.name, r.active};
+                                       },
+                                       [](const QSqlQuery &q) {
+                                           return Register{QUuid::fromString(q.value(0).toString()),
+                                                           QUuid::fromString(q.value(1).toString()),
+                                                           q.value(2).toLongLong(),
+                                                           q.value(3).toString(),
+                                                           q.value(4).toBool()};
+                                       },
+                                       "store_id, number",
+                                       "name",
+                                       [](const QString &q) {
+                                           return q;
+                                       }};
 
 Result<BarcodeRuleModel> putRule(CallContext &c, const BarcodeRuleModel &m)
 {
@@ -243,8 +273,8 @@ Result<QList<BarcodeRule>> barcodeRules(Database &db)
 void registerSetupHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("get_store"), typed<Empty, StoreSetup>(getStore));
-    dispatcher.add(QStringLiteral("put_store"), typed<Store, Store>(putStore));
-    dispatcher.add(QStringLiteral("put_register"), typed<Register, Register>(putRegister));
+    bindMaster(dispatcher, "put_store", "get_stores", kStores);
+    bindMaster(dispatcher, "put_register", "get_registers", kRegisters);
     dispatcher.add(QStringLiteral("put_setting"), typed<Setting, Setting>(putSetting));
     dispatcher.add(QStringLiteral("put_barcode_rule"),
                    typed<BarcodeRuleModel, BarcodeRuleModel>(putRule));
