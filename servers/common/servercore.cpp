@@ -96,9 +96,12 @@ int runServer(ServerRole role, int argc, char **argv,
         std::fprintf(stderr, "%s\n", qPrintable(core.error().message));
         return 1;
     }
+    // A store that syncs gets its users from HQ (an own "admin" would clash with HQ's).
+    const bool synced = role == ServerRole::Store && !settings->hqUrl.isEmpty()
+                        && !settings->syncToken.isEmpty();
     const bool generated = settings->adminPassword.isEmpty();
     const QString password = generated ? generatePassword() : settings->adminPassword;
-    auto created = (*core)->auth().bootstrapAdmin(password);
+    auto created = synced ? Result<bool>(false) : (*core)->auth().bootstrapAdmin(password);
     if (!created) {
         std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
         return 1;

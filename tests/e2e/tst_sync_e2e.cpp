@@ -150,7 +150,8 @@ class SyncEndToEndTest : public QObject
         m_store = std::make_unique<ServerProcess>(QStringLiteral(POS_STORE_SERVER), m_storeEnv);
         QVERIFY2(m_store->start(), qPrintable(m_store->output()));
         m_atStore = std::make_unique<HttpBackend>(QUrl(m_store->baseUrl()));
-        POS_VERIFY_OK(logIn(*m_atStore));
+        // The store's users come from HQ: HQ's admin can log in once the first pull is in.
+        QTRY_VERIFY_WITH_TIMEOUT(logIn(*m_atStore).has_value(), 15000);
     }
 
 private slots:
@@ -194,6 +195,35 @@ private slots:
                 call(*m_atHq, QStringLiteral("put_product"), product(2750, m_department, m_tax)));
         QTRY_COMPARE_WITH_TIMEOUT(storePrice(), 2750, 2000);
         QVERIFY(!storeStatus().value(QStringLiteral("last_pull_at")).isNull());
+
+        // A cashier made at HQ logs in at the store's till by PIN: users, roles and the
+        // PIN key came down with the rest.
+        const QString cashier = newId();
+        POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_user"),
+                           {{QStringLiteral("id"), cashier},
+                            {QStringLiteral("user"),
+                             QJsonObject{{QStringLiteral("id"), cashier},
+                                         {QStringLiteral("username"), QStringLiteral("ana")},
+                                         {QStringLiteral("full_name"), QStringLiteral("Ana López")},
+                                         {QStringLiteral("role_ids"), QJsonArray()},
+                                         {QStringLiteral("store_ids"), QJsonArray{kStore}},
+                                         {QStringLiteral("language"), QStringLiteral("es")},
+                                         {QStringLiteral("active"), true}}},
+                            {QStringLiteral("pin"), QStringLiteral("4321")}}));
+        const QString till = newId();
+        const auto requested = call(*m_atStore, QStringLiteral("request_terminal"),
+                                    {{QStringLiteral("id"), till},
+                                     {QStringLiteral("name"), QStringLiteral("Caja 1")}});
+        POS_VERIFY_OK(requested);
+        POS_VERIFY_OK(call(*m_atStore, QStringLiteral("approve_terminal"),
+                           {{QStringLiteral("id"), till}}));
+        const QJsonObject
+                pinLogin{{QStringLiteral("pin"), QStringLiteral("4321")},
+                         {QStringLiteral("terminal_id"), till},
+                         {QStringLiteral("terminal_secret"),
+                          requested->toObject().value(QStringLiteral("secret")).toString()}};
+        QTRY_VERIFY_WITH_TIMEOUT(call(*m_atStore, QStringLiteral("login_pin"), pinLogin).has_value(),
+                                 2000);
 
         // Revoked: the store's next login is refused and the price it knows stays.
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("revoke_sync_token"),

@@ -56,34 +56,36 @@ Status upsertRow(const Transaction &tx, const SyncTable &spec, const QJsonObject
     return q ? Status{} : fail(q.error());
 }
 
-// A product's barcodes and taxes travel inside its row and replace what was here.
-Status replaceProductChildren(const Transaction &tx, const QJsonObject &change)
+// The lists a row carries (a product's barcodes, a user's roles) replace what was here.
+Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
 {
     const QString id = change.value(QStringLiteral("id")).toString();
     const QJsonObject row = change.value(QStringLiteral("row")).toObject();
-    for (const char *table : {"product_barcodes", "product_taxes"}) {
-        auto q = tx.exec(QStringLiteral("DELETE FROM %1 WHERE product_id = ?")
-                                 .arg(QLatin1String(table)),
+    for (const SyncChild &child : spec.children) {
+        auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                                 .arg(QLatin1String(child.table), QLatin1String(child.parent)),
                          {id});
-        if (!q) {
-            return fail(q.error());
+        if (!d) {
+            return fail(d.error());
         }
-    }
-    for (const auto &code : row.value(QStringLiteral("barcodes")).toArray()) {
-        auto q = tx.exec(QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
-                                        "VALUES (?, ?)"),
-                         {code.toString(), id});
-        if (!q) {
-            return fail(q.error());
-        }
-    }
-    const QJsonArray taxes = row.value(QStringLiteral("tax_ids")).toArray();
-    for (qsizetype i = 0; i < taxes.size(); ++i) {
-        auto q = tx.exec(QStringLiteral("INSERT INTO product_taxes (product_id, tax_id, position) "
-                                        "VALUES (?, ?, ?)"),
-                         {id, taxes.at(i).toString(), static_cast<qint64>(i)});
-        if (!q) {
-            return fail(q.error());
+        const QJsonArray values = row.value(QLatin1String(child.key)).toArray();
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QString columns = QLatin1String(child.parent) + QStringLiteral(", ")
+                                    + QLatin1String(child.value)
+                                    + (child.position ? QStringLiteral(", ")
+                                                                + QLatin1String(child.position)
+                                                      : QString());
+            QVariantList bound{id, values.at(i).toString()};
+            if (child.position) {
+                bound << static_cast<qint64>(i);
+            }
+            auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (?, ?%3)")
+                                     .arg(QLatin1String(child.table), columns,
+                                          child.position ? QStringLiteral(", ?") : QString()),
+                             bound);
+            if (!q) {
+                return fail(q.error());
+            }
         }
     }
     return {};
@@ -99,10 +101,8 @@ Status applyOne(const Transaction &tx, const QJsonObject &change)
     if (auto ok = upsertRow(tx, *spec, change); !ok) {
         return ok;
     }
-    if (table == QLatin1String("products")) {
-        if (auto ok = replaceProductChildren(tx, change); !ok) {
-            return ok;
-        }
+    if (auto ok = replaceChildren(tx, *spec, change); !ok) {
+        return ok;
     }
     return stampMasterVersion(tx, table,
                               QUuid::fromString(change.value(QStringLiteral("id")).toString()));
@@ -132,6 +132,15 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
     for (const auto &change : page.value(QStringLiteral("changes")).toArray()) {
         if (auto ok = applyOne(*tx, change.toObject()); !ok) {
             return ok;
+        }
+    }
+    if (const QString key = page.value(QStringLiteral("pin_key")).toString(); !key.isEmpty()) {
+        auto put = tx->exec(QStringLiteral("INSERT INTO settings (name, value) VALUES ('pin_key', "
+                                           "?) ON CONFLICT (name) DO UPDATE SET value = "
+                                           "excluded.value"),
+                            {key});
+        if (!put) {
+            return fail(put.error());
         }
     }
     auto saved = tx->exec(QStringLiteral("UPDATE sync_state SET pull_cursor = ?, high_water = ?, "

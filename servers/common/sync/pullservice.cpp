@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pullservice.h"
 
+#include "servers/common/auth/users.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/synctables.h"
@@ -136,48 +137,45 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
     return rows;
 }
 
-// A product travels with its barcodes and taxes, read for the whole page at once.
-Status addProductChildren(const QSqlDatabase &conn, QList<Row> &rows)
+// The lists a row carries (a product's barcodes and taxes, a user's roles), read for the
+// whole page at once, one statement per list.
+Status addChildren(const QSqlDatabase &conn, QList<Row> &rows)
 {
-    QHash<QString, QJsonArray> barcodes;
-    QHash<QString, QJsonArray> taxes;
-    QStringList ids;
-    for (const Row &r : rows) {
-        if (r.change.value(QStringLiteral("table")).toString() == QLatin1String("products")) {
-            ids << r.id;
+    for (qsizetype t = 0; t < syncTables().size(); ++t) {
+        const SyncTable &spec = syncTables().at(t);
+        QStringList ids;
+        QVariantList values;
+        for (const Row &r : std::as_const(rows)) {
+            if (r.table == t) {
+                ids << r.id;
+                values << r.id;
+            }
         }
-    }
-    if (ids.isEmpty()) {
-        return {};
-    }
-    const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
-    QVariantList values;
-    for (const QString &id : ids) {
-        values << id;
-    }
-    // Taxes keep their order (compound taxes depend on it); barcodes are a set.
-    for (auto [table, column, order, into] :
-         {std::tuple{"product_barcodes", "barcode", "barcode", &barcodes},
-          std::tuple{"product_taxes", "tax_id", "position", &taxes}}) {
-        auto q = exec(conn,
-                      QStringLiteral("SELECT product_id, %1 FROM %2 WHERE product_id IN (%3) ORDER "
-                                     "BY product_id, %4")
-                              .arg(QLatin1String(column), QLatin1String(table), in,
-                                   QLatin1String(order)),
-                      values);
-        if (!q) {
-            return fail(q.error());
+        if (ids.isEmpty() || spec.children.isEmpty()) {
+            continue;
         }
-        while (q->next()) {
-            (*into)[q->value(0).toString()].append(q->value(1).toString());
-        }
-    }
-    for (Row &r : rows) {
-        if (ids.contains(r.id)) {
-            QJsonObject row = r.change.value(QStringLiteral("row")).toObject();
-            row.insert(QStringLiteral("barcodes"), barcodes.value(r.id));
-            row.insert(QStringLiteral("tax_ids"), taxes.value(r.id));
-            r.change.insert(QStringLiteral("row"), row);
+        const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
+        for (const SyncChild &child : spec.children) {
+            auto q = exec(conn,
+                          QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4) ORDER BY %1, %5")
+                                  .arg(QLatin1String(child.parent), QLatin1String(child.value),
+                                       QLatin1String(child.table), in,
+                                       QLatin1String(child.position ? child.position : child.value)),
+                          values);
+            if (!q) {
+                return fail(q.error());
+            }
+            QHash<QString, QJsonArray> lists;
+            while (q->next()) {
+                lists[q->value(0).toString()].append(q->value(1).toString());
+            }
+            for (Row &r : rows) {
+                if (r.table == t) {
+                    QJsonObject row = r.change.value(QStringLiteral("row")).toObject();
+                    row.insert(QLatin1String(child.key), lists.value(r.id));
+                    r.change.insert(QStringLiteral("row"), row);
+                }
+            }
         }
     }
     return {};
@@ -225,12 +223,21 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     });
     const bool more = rows.size() > limit;
     rows = rows.mid(0, limit);
-    if (auto ok = addProductChildren(*conn, rows); !ok) {
+    if (auto ok = addChildren(*conn, rows); !ok) {
         return fail(ok.error());
     }
     QJsonArray changes;
     for (const Row &r : rows) {
         changes.append(r.change);
+    }
+    // A store checks PINs of users HQ made, so it needs the key their lookups were made with.
+    QString pinKeyHex;
+    if (c.user && c.user->permissions.contains(permissionName(Permission::SyncStore))) {
+        auto key = pinKey(c.db);
+        if (!key) {
+            return fail(key.error());
+        }
+        pinKeyHex = QString::fromLatin1(key->toHex());
     }
     const Cursor next = rows.isEmpty()
                                 ? after
@@ -240,7 +247,8 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
                                   {QStringLiteral("next_cursor"), cursorText(*epoch, next)},
                                   {QStringLiteral("high_water"), *high},
                                   {QStringLiteral("more"), more},
-                                  {QStringLiteral("resnapshot"), resnapshot}});
+                                  {QStringLiteral("resnapshot"), resnapshot},
+                                  {QStringLiteral("pin_key"), pinKeyHex}});
 }
 
 } // namespace

@@ -9,11 +9,23 @@ namespace pos {
 // A table that flows down from HQ: its columns after id, and which of them are booleans
 // (SQLite stores those as integers; they travel as JSON booleans). The same migrations
 // make the same tables on both sides, so a row travels as its columns.
+// A list that belongs to a row and travels inside it: a product's barcodes, a role's
+// permissions. `key` names it in the row's JSON; `position`, when set, keeps the order.
+struct SyncChild
+{
+    const char *key;      // "barcodes"
+    const char *table;    // "product_barcodes"
+    const char *parent;   // "product_id"
+    const char *value;    // "barcode"
+    const char *position; // "position", or nullptr for a set
+};
+
 struct SyncTable
 {
     const char *name;
     QStringList columns;
     QStringList booleans;
+    QList<SyncChild> children = {};
 };
 
 // In pull order within one version: a referenced table before the tables referring to it.
