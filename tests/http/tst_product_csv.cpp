@@ -22,7 +22,7 @@ QString ean13(int n)
     const QString body = QStringLiteral("750200%1").arg(n, 6, 10, QLatin1Char('0'));
     int sum = 0;
     for (int i = 0; i < 12; ++i) {
-        sum += body.at(i).digitValue() * (i % 2 ? 3 : 1);
+        sum += body.at(i).digitValue() * (i % 2 != 0 ? 3 : 1);
     }
     return body + QString::number((10 - sum % 10) % 10);
 }

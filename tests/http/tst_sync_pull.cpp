@@ -177,8 +177,9 @@ private slots:
         QString cursor;
         int stores = 0;
         for (const auto &c : pullAll(cursor, 100)) {
-            stores += c.toObject().value(QStringLiteral("table")).toString()
-                      == QLatin1String("stores");
+            if (c.toObject().value(QStringLiteral("table")).toString() == QLatin1String("stores")) {
+                ++stores;
+            }
         }
         QCOMPARE(stores, 2);
     }
