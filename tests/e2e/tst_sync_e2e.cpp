@@ -5,6 +5,7 @@
 // is ten minutes away); a revoked token is refused; a stopped store shows disconnected.
 #include "core/api/httpbackend.h"
 #include "support/backendcall.h"
+#include "support/records.h"
 #include "support/serverprocess.h"
 #include "support/testdatabase.h"
 #include "support/testsupport.h"
@@ -107,27 +108,15 @@ class SyncEndToEndTest : public QObject
     void setUpStoreAndProduct()
     {
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_store"),
-                           {{QStringLiteral("id"), kStore},
-                            {QStringLiteral("code"), QStringLiteral("ST01")},
-                            {QStringLiteral("name"), QStringLiteral("Centro")},
-                            {QStringLiteral("address"), QString()},
-                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-                            {QStringLiteral("currency"), QStringLiteral("MXN")},
-                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
-                            {QStringLiteral("active"), true}}));
+                           storeRecord(kStore, QStringLiteral("ST01"), QStringLiteral("Centro"))));
         const auto token = call(*m_atHq, QStringLiteral("rotate_sync_token"),
                                 {{QStringLiteral("id"), kStore}});
         POS_VERIFY_OK(token);
         m_department = newId();
         m_tax = newId();
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_department"),
-                           {{QStringLiteral("id"), m_department},
-                            {QStringLiteral("code"), QStringLiteral("ABA")},
-                            {QStringLiteral("name"), QStringLiteral("Abarrotes")},
-                            {QStringLiteral("color"), QString()},
-                            {QStringLiteral("active"), true}}));
+                           departmentRecord(m_department, QStringLiteral("ABA"),
+                                            QStringLiteral("Abarrotes"))));
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_tax"),
                            {{QStringLiteral("id"), m_tax},
                             {QStringLiteral("code"), QStringLiteral("IVA0")},

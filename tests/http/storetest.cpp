@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storetest.h"
 
+#include "support/records.h"
+
 #include "servers/store/storeservices.h"
 
 namespace pos::storetest {
@@ -20,16 +22,7 @@ void StoreTest::setUpStore()
     const QString iva = newId();
     const QList<std::pair<QString, QJsonObject>> puts{
             {QStringLiteral("put_store"),
-             {{QStringLiteral("id"), store},
-              {QStringLiteral("code"), QStringLiteral("ST01")},
-              {QStringLiteral("name"), QStringLiteral("Centro")},
-              {QStringLiteral("address"), QString()},
-              {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-              {QStringLiteral("currency"), QStringLiteral("MXN")},
-              {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-              {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-              {QStringLiteral("rounding"), QStringLiteral("half_up")},
-              {QStringLiteral("active"), true}}},
+             storeRecord(store, QStringLiteral("ST01"), QStringLiteral("Centro"))},
             {QStringLiteral("put_register"),
              {{QStringLiteral("id"), kRegister},
               {QStringLiteral("store_id"), store},

@@ -2,6 +2,7 @@
 // Products as CSV: 10,000 rows in one import; bad rows reported by line, with nothing or
 // only the good rows written as asked; quoting both ways; export reads back as it went in.
 #include "support/apiharness.h"
+#include "support/records.h"
 #include "support/testsupport.h"
 
 #include "core/base/csv.h"
@@ -77,13 +78,10 @@ private slots:
         QVERIFY(!m_api.loginAs(QStringLiteral("admin"),
                                QString::fromLatin1(ApiHarness::kAdminPassword))
                          .isEmpty());
-        POS_VERIFY_OK(m_api.run(QStringLiteral("put_department"),
-                                {{QStringLiteral("id"),
-                                  QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                 {QStringLiteral("code"), QStringLiteral("ABA")},
-                                 {QStringLiteral("name"), QStringLiteral("Abarrotes")},
-                                 {QStringLiteral("color"), QString()},
-                                 {QStringLiteral("active"), true}}));
+        POS_VERIFY_OK(
+                m_api.run(QStringLiteral("put_department"),
+                          departmentRecord(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                           QStringLiteral("ABA"), QStringLiteral("Abarrotes"))));
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
                                 {{QStringLiteral("id"),
                                   QUuid::createUuid().toString(QUuid::WithoutBraces)},

@@ -4,6 +4,7 @@
 // writers that commit out of order both reach the puller.
 #include "servers/common/sync/masterversion.h"
 #include "support/apiharness.h"
+#include "support/records.h"
 #include "support/testsupport.h"
 
 #include <QJsonArray>
@@ -55,11 +56,7 @@ class SyncPullTest : public QObject
     void putDepartment(const QString &id, const QString &code)
     {
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_department"),
-                                {{QStringLiteral("id"), id},
-                                 {QStringLiteral("code"), code},
-                                 {QStringLiteral("name"), QStringLiteral("Dept ") + code},
-                                 {QStringLiteral("color"), QString()},
-                                 {QStringLiteral("active"), true}}));
+                                departmentRecord(id, code, QStringLiteral("Dept ") + code)));
     }
 
 private slots:
@@ -107,11 +104,8 @@ private slots:
         QString cursor;
         pullAll(cursor, 50);
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_department"),
-                                {{QStringLiteral("id"), id},
-                                 {QStringLiteral("code"), QStringLiteral("BAK")},
-                                 {QStringLiteral("name"), QStringLiteral("Bakery")},
-                                 {QStringLiteral("color"), QStringLiteral("#F4C17A")},
-                                 {QStringLiteral("active"), true}}));
+                                departmentRecord(id, QStringLiteral("BAK"), QStringLiteral("Bakery"),
+                                                 QStringLiteral("#F4C17A"))));
         const QJsonArray again = pullAll(cursor, 50);
         QCOMPARE(again.size(), 1);
         const QJsonObject row = again.at(0).toObject().value(QStringLiteral("row")).toObject();
@@ -138,17 +132,8 @@ private slots:
             const QString store = newId();
             POS_VERIFY_OK(
                     m_api.run(QStringLiteral("put_store"),
-                              {{QStringLiteral("id"), store},
-                               {QStringLiteral("code"), QString::fromLatin1(code)},
-                               {QStringLiteral("name"),
-                                QStringLiteral("Tienda ") + QString::fromLatin1(code)},
-                               {QStringLiteral("address"), QString()},
-                               {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-                               {QStringLiteral("currency"), QStringLiteral("MXN")},
-                               {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-                               {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-                               {QStringLiteral("rounding"), QStringLiteral("half_up")},
-                               {QStringLiteral("active"), true}}));
+                              storeRecord(store, QString::fromLatin1(code),
+                                          QStringLiteral("Tienda ") + QString::fromLatin1(code))));
             POS_VERIFY_OK(m_api.run(QStringLiteral("put_register"),
                                     {{QStringLiteral("id"), newId()},
                                      {QStringLiteral("store_id"), store},
