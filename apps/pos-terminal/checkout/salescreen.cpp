@@ -22,11 +22,6 @@ namespace pos {
 
 namespace {
 
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
 // "ST01-02-000123": what a scanned receipt's QR code holds.
 bool looksLikeReceipt(const QString &code)
 {

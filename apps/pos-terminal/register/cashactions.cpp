@@ -13,15 +13,6 @@
 
 namespace pos {
 
-namespace {
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-} // namespace
-
 CashActions::CashActions(Till &till, QWidget *parent)
     : QObject(parent)
     , m_till(till)

@@ -16,6 +16,12 @@
 
 namespace pos {
 
+// A UUID as commands take it, without braces.
+inline QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
 // How this till proves itself to the store server: given once at registration, kept in
 // the keychain.
 struct TerminalCredential

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hinthub.h"
 
+#include "masterversion.h"
+
 #include "servers/common/auth/authservice.h"
 
 #include "core/api/permission.h"
@@ -84,12 +86,11 @@ void HintHub::check()
     if (!conn) {
         return;
     }
-    auto q = exec(*conn,
-                  QStringLiteral("SELECT version FROM sync_versions WHERE domain = 'master'"));
-    if (!q || !q->next()) {
-        return;
+    const auto current = currentMasterVersion(*conn);
+    if (!current) {
+        return; // the next check tries again
     }
-    const qint64 version = q->value(0).toLongLong();
+    const qint64 version = *current;
     if (m_highWater >= 0 && version > m_highWater) {
         broadcast(version);
     }

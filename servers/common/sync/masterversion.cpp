@@ -19,6 +19,11 @@ Result<qint64> takeMasterVersion(const QSqlDatabase &conn)
             return fail(notified.error());
         }
     }
+    return currentMasterVersion(conn);
+}
+
+Result<qint64> currentMasterVersion(const QSqlDatabase &conn)
+{
     auto q = exec(conn,
                   QStringLiteral("SELECT version FROM sync_versions WHERE domain = 'master'"));
     if (!q || !q->next()) {

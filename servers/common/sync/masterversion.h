@@ -16,6 +16,8 @@ Status stampMasterVersion(const QSqlDatabase &conn, const QString &table, const 
 // The next master version for a batch written in one transaction (a CSV import): every row
 // of the batch carries it, and the lock is the same.
 Result<qint64> takeMasterVersion(const QSqlDatabase &conn);
+// The master version as committed now: the high water of a pull, the trigger of a hint.
+Result<qint64> currentMasterVersion(const QSqlDatabase &conn);
 inline Status stampMasterVersion(const Transaction &tx, const QString &table, const QUuid &id)
 {
     return stampMasterVersion(tx.db(), table, id);

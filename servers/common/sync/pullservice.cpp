@@ -4,6 +4,7 @@
 #include "servers/common/auth/users.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/masterversion.h"
 #include "servers/common/sync/synctables.h"
 
 #include <QJsonArray>
@@ -66,16 +67,6 @@ Result<QString> epochOf(const QSqlDatabase &conn)
         return q ? fail(ErrorCode::Internal, QStringLiteral("no epoch")) : fail(q.error());
     }
     return q->value(0).toString();
-}
-
-Result<qint64> highWater(const QSqlDatabase &conn)
-{
-    auto q = exec(conn,
-                  QStringLiteral("SELECT version FROM sync_versions WHERE domain = 'master'"));
-    if (!q || !q->next()) {
-        return q ? fail(ErrorCode::Internal, QStringLiteral("no master version")) : fail(q.error());
-    }
-    return q->value(0).toLongLong();
 }
 
 QJsonValue jsonOf(const QVariant &value, bool boolean)
@@ -203,7 +194,7 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
         }
     }
     auto epoch = epochOf(*conn);
-    auto high = epoch ? highWater(*conn) : Result<qint64>(fail(epoch.error()));
+    auto high = epoch ? currentMasterVersion(*conn) : Result<qint64>(fail(epoch.error()));
     if (!high) {
         return fail(high.error());
     }
