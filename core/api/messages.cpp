@@ -129,6 +129,92 @@ void fields(V &v, Like<StoreSyncStatus> auto &m)
     v.field("connected_since", m.connectedSince, Nullable::Yes);
     v.field("last_pull_at", m.lastPullAt, Nullable::Yes);
     v.field("credential_active", m.credentialActive);
+    v.field("lag", m.lag, Count{0});
+    v.field("last_push_at", m.lastPushAt, Nullable::Yes);
+    v.field("pending", m.pending, Count{0});
+    v.field("quarantined", m.quarantined, Count{0});
+}
+
+template<typename V>
+void fields(V &v, Like<PushRecord> auto &m)
+{
+    v.field("kind", m.kind, Text{1, 20});
+    v.field("id", m.id);
+    v.field("revision", m.revision, Count{1});
+    v.field("data", m.data);
+}
+
+template<typename V>
+void fields(V &v, Like<PushBatch> auto &m)
+{
+    v.field("records", m.records, Items{1, 1000});
+    v.field("pending", m.pending, Count{0});
+}
+
+template<typename V>
+void fields(V &v, Like<PushResult> auto &m)
+{
+    v.field("kind", m.kind, Text{1, 20});
+    v.field("id", m.id);
+    v.field("revision", m.revision, Count{1});
+    v.field("status", m.status, Text{1, 20});
+    v.field("reason", m.reason, Text{0, 2000});
+}
+
+template<typename V>
+void fields(V &v, Like<PushAnswer> auto &m)
+{
+    v.field("results", m.results, Items{0, 1000});
+}
+
+template<typename V>
+void fields(V &v, Like<TransferItem> auto &m)
+{
+    v.field("product_id", m.productId);
+    v.field("quantity", m.quantity, Measure{Zero::Refused, 1});
+}
+
+template<typename V>
+void fields(V &v, Like<NewTransfer> auto &m)
+{
+    v.field("id", m.id);
+    v.field("to_store_id", m.toStoreId);
+    v.field("note", m.note, Text{0, 500, Presence::Optional});
+    v.field("lines", m.lines, Items{1, 1000});
+}
+
+template<typename V>
+void fields(V &v, Like<ReceivedItem> auto &m)
+{
+    v.field("product_id", m.productId);
+    v.field("received", m.received, Measure{Zero::Allowed, 0});
+    v.field("damaged", m.damaged, Measure{Zero::Allowed, 0});
+}
+
+template<typename V>
+void fields(V &v, Like<TransferReceipt> auto &m)
+{
+    v.field("id", m.id);
+    v.field("lines", m.lines, Items{1, 1000});
+}
+
+template<typename V>
+void fields(V &v, Like<TransferResolution> auto &m)
+{
+    v.field("id", m.id);
+    v.field("resolution", m.resolution, Text{1, 500});
+}
+
+template<typename V>
+void fields(V &v, Like<QuarantinedRecord> auto &m)
+{
+    v.field("store_id", m.storeId);
+    v.field("store_code", m.storeCode, Text{0, 8});
+    v.field("kind", m.kind, Text{1, 20});
+    v.field("id", m.id);
+    v.field("reason", m.reason, Text{0, 2000});
+    v.field("received_at", m.receivedAt);
+    v.field("data", m.data);
 }
 
 template<typename V>
@@ -355,6 +441,16 @@ POS_DEFINE_JSON(SyncStatus)
 POS_DEFINE_JSON(SyncToken)
 POS_DEFINE_JSON(SyncLogin)
 POS_DEFINE_JSON(ChangeQuery)
+POS_DEFINE_JSON(PushRecord)
+POS_DEFINE_JSON(PushBatch)
+POS_DEFINE_JSON(PushResult)
+POS_DEFINE_JSON(PushAnswer)
+POS_DEFINE_JSON(QuarantinedRecord)
+POS_DEFINE_JSON(TransferItem)
+POS_DEFINE_JSON(NewTransfer)
+POS_DEFINE_JSON(ReceivedItem)
+POS_DEFINE_JSON(TransferReceipt)
+POS_DEFINE_JSON(TransferResolution)
 POS_DEFINE_JSON(ReceiptQuery)
 POS_DEFINE_JSON(StoreSetup)
 POS_DEFINE_JSON(ScanQuery)

@@ -150,11 +150,94 @@ struct StoreSyncStatus
     QDateTime connectedSince; // null when not connected
     QDateTime lastPullAt;     // null before its first pull
     bool credentialActive = false;
+    qint64 lag = 0;         // master versions HQ has that the store has not pulled yet
+    QDateTime lastPushAt;   // null before its first push
+    qint64 pending = 0;     // records its outbox still held at its last push
+    qint64 quarantined = 0; // records HQ refused, kept here until resolved
 };
 
 struct SyncStatus
 {
     QList<StoreSyncStatus> stores;
+};
+
+// One record a store pushes: a sale, register session, stock movement, transfer or
+// customer, as its rows (`data`), with the outbox revision the acknowledgement names.
+struct PushRecord
+{
+    QString kind;
+    QUuid id;
+    qint64 revision = 1;
+    QJsonObject data;
+};
+
+struct PushBatch
+{
+    QList<PushRecord> records;
+    qint64 pending = 0; // what the outbox holds, this batch included
+};
+
+// HQ's word on one record: ok, duplicate, rejected (quarantined) or retry (try later).
+struct PushResult
+{
+    QString kind;
+    QUuid id;
+    qint64 revision = 1;
+    QString status;
+    QString reason;
+};
+
+struct PushAnswer
+{
+    QList<PushResult> results;
+};
+
+// A record HQ refused, as the sync dashboard lists it.
+struct QuarantinedRecord
+{
+    QUuid storeId;
+    QString storeCode;
+    QString kind;
+    QUuid id;
+    QString reason;
+    QDateTime receivedAt;
+    QJsonObject data;
+};
+
+// A transfer as the sending store asks for it: what goes where.
+struct TransferItem
+{
+    QUuid productId;
+    Quantity quantity;
+};
+
+struct NewTransfer
+{
+    QUuid id; // born here, so a send repeated sends once
+    QUuid toStoreId;
+    QString note;
+    QList<TransferItem> lines;
+};
+
+// What arrived of each line; what neither arrived nor came damaged is missing.
+struct ReceivedItem
+{
+    QUuid productId;
+    Quantity received;
+    Quantity damaged;
+};
+
+struct TransferReceipt
+{
+    QUuid id;
+    QList<ReceivedItem> lines;
+};
+
+// HQ settles a transfer whose counts differ (found, written off, charged to the carrier).
+struct TransferResolution
+{
+    QUuid id;
+    QString resolution;
 };
 
 // A pull of master data: changes after a cursor (empty: from the start), a page at a time.
@@ -382,6 +465,16 @@ POS_DECLARE_JSON(SyncStatus)
 POS_DECLARE_JSON(SyncToken)
 POS_DECLARE_JSON(SyncLogin)
 POS_DECLARE_JSON(ChangeQuery)
+POS_DECLARE_JSON(PushRecord)
+POS_DECLARE_JSON(PushBatch)
+POS_DECLARE_JSON(PushResult)
+POS_DECLARE_JSON(PushAnswer)
+POS_DECLARE_JSON(QuarantinedRecord)
+POS_DECLARE_JSON(TransferItem)
+POS_DECLARE_JSON(NewTransfer)
+POS_DECLARE_JSON(ReceivedItem)
+POS_DECLARE_JSON(TransferReceipt)
+POS_DECLARE_JSON(TransferResolution)
 POS_DECLARE_JSON(ReceiptQuery)
 POS_DECLARE_JSON(StoreSetup)
 POS_DECLARE_JSON(ScanQuery)

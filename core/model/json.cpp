@@ -138,6 +138,19 @@ void Reader::field(const char *key, QStringList &out, Items items, Text rule)
     }
 }
 
+void Reader::field(const char *key, QJsonObject &out)
+{
+    const QJsonValue v = take(key, Presence::Required);
+    if (v.isUndefined()) {
+        return;
+    }
+    if (!v.isObject()) {
+        problem(key, Tr::tr("must be an object"), ErrorCode::BadRequest);
+        return;
+    }
+    out = v.toObject();
+}
+
 void Reader::field(const char *key, bool &out)
 {
     const QJsonValue v = take(key, Presence::Required);

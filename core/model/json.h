@@ -108,6 +108,7 @@ public:
     void field(const char *key, QString &out, Text rule = {});
     void field(const char *key, QStringList &out, Items items, Text rule);
     void field(const char *key, bool &out);
+    void field(const char *key, QJsonObject &out); // free-form: checked by its own reader
     void field(const char *key, qint64 &out, Count rule = {});
     void field(const char *key, Money &out, Amount rule = {});
     void field(const char *key, Quantity &out, Measure rule = {});
@@ -222,6 +223,7 @@ public:
         put(key, QJsonArray::fromStringList(v));
     }
     void field(const char *key, bool v) { put(key, v); }
+    void field(const char *key, const QJsonObject &v) { put(key, v); }
     template<typename... Rule>
     void field(const char *key, qint64 v, Rule...)
     {

@@ -82,6 +82,11 @@ void SchemaWriter::field(const char *key, const QStringList &, Items items, Text
     add(key, arrayOf(text(rule), items), items.presence);
 }
 
+void SchemaWriter::field(const char *key, const QJsonObject &)
+{
+    add(key, typed("object"), Presence::Required);
+}
+
 void SchemaWriter::field(const char *key, bool)
 {
     add(key, typed("boolean"), Presence::Required);

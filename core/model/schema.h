@@ -15,6 +15,7 @@ public:
     void field(const char *key, const QString &, Text rule = {});
     void field(const char *key, const QStringList &, Items items, Text rule);
     void field(const char *key, bool);
+    void field(const char *key, const QJsonObject &);
     void field(const char *key, qint64, Count rule = {});
     void field(const char *key, Money, Amount rule = {});
     void field(const char *key, Quantity, Measure rule = {});

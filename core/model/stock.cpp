@@ -49,6 +49,7 @@ void fields(V &v, Like<Transfer> auto &m)
     v.field("sent_at", m.sentAt, Nullable::Yes);
     v.field("received_at", m.receivedAt, Nullable::Yes);
     v.field("note", m.note, Text{0, 500});
+    v.field("resolution", m.resolution, Text{0, 500, Presence::Optional});
     v.field("lines", m.lines, Items{1, 1000});
 }
 

@@ -71,6 +71,7 @@ struct Transfer
     QDateTime sentAt;     // null until sent
     QDateTime receivedAt; // null until received
     QString note;
+    QString resolution; // how HQ settled a difference; empty while open
     QList<TransferLine> lines;
     bool operator==(const Transfer &) const = default;
 };

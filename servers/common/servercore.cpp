@@ -8,13 +8,17 @@
 #include "servers/common/catalog/productcsv.h"
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/http/httpserver.h"
+#include "servers/common/reports/hqreports.h"
 #include "servers/common/shutdown.h"
 #include "servers/common/sync/credentials.h"
 #include "servers/common/sync/hinthub.h"
 #include "servers/common/sync/puller.h"
 #include "servers/common/sync/pullservice.h"
+#include "servers/common/sync/pusher.h"
+#include "servers/common/sync/pushservice.h"
 #include "servers/common/sync/syncstatus.h"
 #include "servers/common/systemservice.h"
+#include "servers/common/transfers.h"
 
 #include "core/auth/passwords.h"
 #include "core/db/migrations.h"
@@ -70,6 +74,10 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
         core->m_hints = std::make_unique<HintHub>(*core->m_db, *core->m_auth);
         registerCredentialHandlers(d, *core->m_auth);
         registerSyncStatusHandlers(d, *core->m_hints);
+        registerPushHandlers(d);
+        registerTransferQueries(d);
+        registerTransferResolution(d);
+        registerHqReportHandlers(d);
     }
     if (bindExtra) {
         bindExtra(d);
@@ -114,11 +122,16 @@ int runServer(ServerRole role, int argc, char **argv,
         std::fflush(stdout);
     }
     // A store with HQ_URL and SYNC_TOKEN keeps its master data in step with HQ.
+    // It pulls master data down and pushes its outbox up, over one login.
+    std::unique_ptr<Upstream> upstream;
     std::unique_ptr<Puller> puller;
-    if (role == ServerRole::Store && !settings->hqUrl.isEmpty() && !settings->syncToken.isEmpty()) {
-        puller = std::make_unique<Puller>((*core)->database(), QUrl(settings->hqUrl),
-                                          settings->syncToken, settings->syncIntervalMs);
+    std::unique_ptr<Pusher> pusher;
+    if (synced) {
+        upstream = std::make_unique<Upstream>(QUrl(settings->hqUrl), settings->syncToken);
+        puller = std::make_unique<Puller>((*core)->database(), *upstream, settings->syncIntervalMs);
+        pusher = std::make_unique<Pusher>((*core)->database(), *upstream, settings->pushIdleMs);
         puller->start();
+        pusher->start();
     }
     HttpServer http((*core)->dispatcher(), settings->limits);
     // HQ tells connected stores when master data changed.

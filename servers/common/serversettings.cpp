@@ -137,7 +137,8 @@ Result<ServerSettings> parseSettings(ServerRole role, const QStringList &argumen
                                                   {"REQUEST_TIMEOUT_MS", &s.limits.requestTimeoutMs},
                                                   {"MAX_CONNECTIONS_PER_ADDRESS",
                                                    &s.limits.maxConnectionsPerAddress},
-                                                  {"SYNC_INTERVAL_MS", &s.syncIntervalMs}};
+                                                  {"SYNC_INTERVAL_MS", &s.syncIntervalMs},
+                                                  {"SYNC_PUSH_IDLE_MS", &s.pushIdleMs}};
     for (const auto &[name, target] : limits) {
         if (const QString text = v.value(QString::fromLatin1(name)); !text.isEmpty()) {
             auto n = integer(text, name, 1, 86'400'000);

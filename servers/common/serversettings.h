@@ -23,6 +23,7 @@ struct ServerSettings
     QString hqUrl;
     QString syncToken;
     int syncIntervalMs = 30000;
+    int pushIdleMs = 500; // how often an empty outbox is looked at again (SYNC_PUSH_IDLE_MS)
     bool dev = false;
     QString adminPassword; // POS_ADMIN_PASSWORD, only read on first start
     HttpLimits limits;

@@ -13,6 +13,7 @@
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/outbox.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -339,7 +340,8 @@ Result<QString> nextReceiptNumber(const Transaction &tx, const Context &ctx)
             .arg(number, 6, 10, QLatin1Char('0'));
 }
 
-Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash)
+Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
+                  const QList<Money> &shares)
 {
     auto q = tx.exec(
             QStringLiteral(
@@ -379,11 +381,11 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash)
                 QStringLiteral(
                         "INSERT INTO sale_lines (id, sale_id, line_no, product_id, description, "
                         "quantity, unit_price, discount, total, price_overridden, "
-                        "original_line_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {sql::id(l.id), sql::id(sale.id), qint64(i + 1), sql::id(l.productId),
-                 l.description, l.quantity.milli(), l.unitPrice.minor(), l.discount.minor(),
-                 l.total.minor(), l.priceOverridden, sql::idOrNull(l.originalLineId)});
+                        "original_line_id, ticket_share) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {sql::id(l.id), sql::id(sale.id), qint64(i + 1), sql::id(l.productId), l.description,
+                 l.quantity.milli(), l.unitPrice.minor(), l.discount.minor(), l.total.minor(),
+                 l.priceOverridden, sql::idOrNull(l.originalLineId), shares.value(i).minor()});
         if (!line) {
             return fail(line.error());
         }
@@ -424,7 +426,8 @@ Status moveStock(const Transaction &tx, const Sale &sale)
     return {};
 }
 
-Status write(CallContext &c, Sale &sale, const Context &ctx, const QJsonArray &audits)
+Status write(CallContext &c, Sale &sale, const Context &ctx, const QJsonArray &audits,
+             const QList<Money> &shares)
 {
     auto tx = Transaction::begin(c.db);
     if (!tx) {
@@ -435,11 +438,14 @@ Status write(CallContext &c, Sale &sale, const Context &ctx, const QJsonArray &a
         return fail(receipt.error());
     }
     sale.receiptNumber = *receipt;
-    if (auto ok = insertSale(*tx, sale, contentHash(sale)); !ok) {
+    if (auto ok = insertSale(*tx, sale, contentHash(sale), shares); !ok) {
         return fail(ok.error());
     }
     if (auto ok = moveStock(*tx, sale); !ok) {
         return fail(ok.error());
+    }
+    if (auto ok = outbox::enqueue(*tx, "sale", sale.id, c.now); !ok) {
+        return ok;
     }
     for (const auto &a : audits) {
         const QJsonObject entry = a.toObject();
@@ -510,7 +516,7 @@ Result<Sale> createSale(CallContext &c, const Sale &request)
         }
     }
     Sale sale = request;
-    if (auto ok = write(c, sale, ctx, audits); !ok) {
+    if (auto ok = write(c, sale, ctx, audits, totals->ticketShares); !ok) {
         // Two copies racing: the loser finds the winner's row and answers like a replay.
         return ok.error().code == ErrorCode::Conflict ? replay(c, request) : fail(ok.error());
     }
@@ -668,6 +674,7 @@ void registerStoreHandlers(Dispatcher &dispatcher)
     registerSessionHandlers(dispatcher);
     registerCloseHandlers(dispatcher);
     registerStockHandlers(dispatcher);
+    registerTransferHandlers(dispatcher);
 }
 
 } // namespace pos

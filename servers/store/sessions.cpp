@@ -5,6 +5,7 @@
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/outbox.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -87,6 +88,9 @@ Result<RegisterSession> openSession(CallContext &c, const OpenSession &request)
              session.openedAt.toString(Qt::ISODateWithMs), session.openingFloat.minor()});
     if (!insert) {
         return fail(insert.error());
+    }
+    if (auto ok = outbox::enqueue(*tx, "session", session.id, c.now); !ok) {
+        return fail(ok.error());
     }
     if (auto ok = appendAudit(*tx, c,
                               {QStringLiteral("register.opened"),
@@ -343,6 +347,9 @@ Status writeClose(CallContext &c, const RegisterSession &session, const SessionR
         if (!q) {
             return fail(q.error());
         }
+    }
+    if (auto ok = outbox::enqueue(*tx, "session", session.id, c.now); !ok) {
+        return ok;
     }
     const QString action = report.approvedBy.isNull() ? QStringLiteral("register.closed")
                                                       : QStringLiteral("register.close_difference");

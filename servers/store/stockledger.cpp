@@ -5,6 +5,7 @@
 #include "servers/common/catalog/catalogservice.h"
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/outbox.h"
 
 #include <QCoreApplication>
 
@@ -50,6 +51,9 @@ Result<StockLevel> recordCommand(CallContext &c, const StockMovement &m)
         return fail(tx.error());
     }
     if (auto ok = recordMovement(*tx, stored); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = outbox::enqueue(*tx, "movement", stored.id, c.now); !ok) {
         return fail(ok.error());
     }
     if (auto ok = appendAudit(*tx, c,

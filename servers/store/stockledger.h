@@ -17,5 +17,7 @@ Result<StockLevel> stockLevel(Database &db, const QUuid &storeId, const QUuid &p
 Status recordMovement(const Transaction &tx, const StockMovement &movement);
 
 void registerStockHandlers(class Dispatcher &dispatcher);
+// send_transfer, receive_transfer and get_transfers (storetransfers.cpp).
+void registerTransferHandlers(class Dispatcher &dispatcher);
 
 } // namespace pos

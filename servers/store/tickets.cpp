@@ -9,6 +9,7 @@
 #include "servers/common/dispatcher.h"
 #include "servers/common/paging.h"
 #include "servers/common/sqlvalues.h"
+#include "servers/common/sync/outbox.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -188,6 +189,9 @@ Status voidCompletedSale(CallContext &c, const Sale &sale, const VoidRequest &re
         if (auto ok = recordMovement(*tx, m); !ok) {
             return fail(ok.error());
         }
+    }
+    if (auto ok = outbox::enqueue(*tx, "sale", sale.id, c.now); !ok) {
+        return ok;
     }
     if (auto ok = appendAudit(*tx, c,
                               {QStringLiteral("sale.voided"), request.reason,

@@ -33,6 +33,13 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(int timeoutMs)
 {
+    if (m_port != 0) {
+        // Started again: the same port, so whoever knew its address still finds it.
+        QProcessEnvironment env = m_process.processEnvironment();
+        env.insert(QStringLiteral("PORT"), QString::number(m_port));
+        m_process.setProcessEnvironment(env);
+    }
+    m_output.clear();
     m_process.start(m_program, {});
     if (!m_process.waitForStarted(timeoutMs)) {
         return false;

@@ -17,7 +17,8 @@ public:
     ServerProcess(const QString &program, const QProcessEnvironment &extra);
     ~ServerProcess();
 
-    // Starts and waits until it listens; false (with output()) when it did not.
+    // Starts and waits until it listens; false (with output()) when it did not. Started
+    // again after it stopped, it listens on the port it had.
     bool start(int timeoutMs = 20000);
     quint16 port() const { return m_port; }
     QString baseUrl() const;

@@ -140,6 +140,7 @@ QJsonObject validJson(const QString &model)
                                     kWhen,
                                     {},
                                     {},
+                                    {},
                                     {TransferLine{id(4), Quantity::units(5), {}, {}}}});
     }
     return json::write(sampleSale());
@@ -254,6 +255,7 @@ private slots:
                                 kWhen,
                                 kWhen.addDays(1),
                                 QStringLiteral("caja 3 dañada"),
+                                {},
                                 {TransferLine{id(5), Quantity::units(10), Quantity::units(8),
                                               Quantity::units(1)}}});
         checkRoundTrip(

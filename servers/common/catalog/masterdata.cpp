@@ -114,7 +114,8 @@ const MasterTable<Customer>
                    },
                    "name_folded",
                    "name_folded",
-                   folded};
+                   folded,
+                   "customer"};
 
 const MasterTable<Supplier>
         kSuppliers{"suppliers",

@@ -6,6 +6,7 @@
 #include "servers/common/paging.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/masterversion.h"
+#include "servers/common/sync/outbox.h"
 
 #include <QSqlQuery>
 
@@ -25,6 +26,7 @@ struct MasterTable
     const char *orderBy;                    // "code"
     const char *searchColumn;               // matched with LIKE 'q%' ("name_folded", "code")
     QString (*searchText)(const QString &); // how q is written before matching
+    const char *pushedAs = nullptr;         // a store sends its rows up to HQ as this kind
 };
 
 template<typename T>
@@ -49,6 +51,12 @@ Result<T> putMaster(CallContext &c, const MasterTable<T> &spec, const T &model)
     }
     if (auto ok = stampMasterVersion(*tx, QString::fromLatin1(spec.table), model.id); !ok) {
         return fail(ok.error());
+    }
+    // A customer signed up at the till reaches HQ, and through it the other stores.
+    if (spec.pushedAs && c.server.role == ServerRole::Store) {
+        if (auto ok = outbox::enqueue(*tx, spec.pushedAs, model.id, c.now); !ok) {
+            return fail(ok.error());
+        }
     }
     if (auto ok = appendAudit(*tx, c,
                               {QString::fromLatin1(spec.action), {}, json::write(model), {}});

@@ -133,9 +133,10 @@ bool ConnectionGuard::headComplete()
             return false;
         }
     }
-    // The request line names the path: only imports carry whole files.
+    // The request line names the path: only imports and a store's push carry bulk.
     const QByteArray requestLine = m_head.left(m_head.indexOf('\n'));
-    const bool import = requestLine.startsWith("POST ") && requestLine.contains("/import ");
+    const bool import = requestLine.startsWith("POST ")
+                        && (requestLine.contains("/import ") || requestLine.contains("/sync/push "));
     if (length > (import ? m_limits.maxImportBytes : m_limits.maxBodyBytes)) {
         refuse(413, "Payload Too Large", "payload_too_large",
                QT_TRANSLATE_NOOP("pos::Http", "the request body is too large"));

@@ -2,6 +2,7 @@
 #include "puller.h"
 
 #include "masterversion.h"
+#include "rowjson.h"
 #include "synctables.h"
 
 #include "core/db/transaction.h"
@@ -22,27 +23,13 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Sync)
 };
 
-QVariant sqlValue(const QJsonValue &v)
-{
-    if (v.isNull() || v.isUndefined()) {
-        return QVariant();
-    }
-    if (v.isBool()) {
-        return v.toBool();
-    }
-    if (v.isDouble()) {
-        return v.toInteger();
-    }
-    return v.toString();
-}
-
 Status upsertRow(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
 {
     const QJsonObject row = change.value(QStringLiteral("row")).toObject();
     QVariantList values{change.value(QStringLiteral("id")).toString()};
     QStringList updates;
     for (const QString &column : spec.columns) {
-        values << sqlValue(row.value(column));
+        values << rowjson::toSql(row.value(column));
         updates << column + QStringLiteral(" = excluded.") + column;
     }
     values << change.value(QStringLiteral("deleted")).toBool();
@@ -70,18 +57,23 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QJson
         }
         const QJsonArray values = row.value(QLatin1String(child.key)).toArray();
         for (qsizetype i = 0; i < values.size(); ++i) {
-            const QString columns = QLatin1String(child.parent) + QStringLiteral(", ")
-                                    + QLatin1String(child.value)
-                                    + (child.position ? QStringLiteral(", ")
-                                                                + QLatin1String(child.position)
-                                                      : QString());
-            QVariantList bound{id, values.at(i).toString()};
+            QStringList columns{QLatin1String(child.parent)};
+            columns << child.values;
+            QVariantList bound{id};
+            if (child.values.size() == 1) {
+                bound << values.at(i).toString();
+            }
+            for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
+                bound << rowjson::toSql(values.at(i).toObject().value(child.values.at(v)));
+            }
             if (child.position) {
+                columns << QLatin1String(child.position);
                 bound << static_cast<qint64>(i);
             }
-            auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (?, ?%3)")
-                                     .arg(QLatin1String(child.table), columns,
-                                          child.position ? QStringLiteral(", ?") : QString()),
+            auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (?%3)")
+                                     .arg(QLatin1String(child.table),
+                                          columns.join(QStringLiteral(", ")),
+                                          QStringLiteral(", ?").repeated(columns.size() - 1)),
                              bound);
             if (!q) {
                 return fail(q.error());
@@ -154,16 +146,16 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
     return tx->commit();
 }
 
-Puller::Puller(Database &db, const QUrl &upstream, QString token, int intervalMs, QObject *parent)
+Puller::Puller(Database &db, Upstream &upstream, int intervalMs, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_upstream(upstream)
-    , m_token(std::move(token))
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Puller::pullNow);
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &Puller::listen);
+    connect(&m_upstream, &Upstream::loggedIn, this, &Puller::listen);
     connect(&m_hints, &QWebSocket::textMessageReceived, this, &Puller::pullNow);
     connect(&m_hints, &QWebSocket::connected, this, [this] {
         m_backoffMs = 1000;
@@ -174,14 +166,15 @@ Puller::Puller(Database &db, const QUrl &upstream, QString token, int intervalMs
 
 void Puller::listen()
 {
-    if (m_upstream.token().isEmpty() || m_hints.state() != QAbstractSocket::UnconnectedState) {
+    if (m_upstream.sessionToken().isEmpty()
+        || m_hints.state() != QAbstractSocket::UnconnectedState) {
         return;
     }
     QUrl url = m_upstream.baseUrl();
     url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss")
                                                          : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/ws"));
-    url.setQuery(QStringLiteral("token=") + m_upstream.token());
+    url.setQuery(QStringLiteral("token=") + m_upstream.sessionToken());
     m_hints.open(url);
 }
 
@@ -205,26 +198,7 @@ void Puller::pullNow()
     }
     m_running = true;
     m_again = false;
-    if (m_upstream.token().isEmpty()) {
-        login();
-    } else {
-        fetch();
-    }
-}
-
-void Puller::login()
-{
-    m_upstream.execute(QStringLiteral("sync_login"), {{QStringLiteral("token"), m_token}},
-                       [this](Result<QJsonValue> session) {
-                           if (!session) {
-                               stop(session.error());
-                               return;
-                           }
-                           m_upstream.setToken(
-                                   session->toObject().value(QStringLiteral("token")).toString());
-                           listen();
-                           fetch();
-                       });
+    fetch();
 }
 
 void Puller::fetch()
@@ -234,31 +208,28 @@ void Puller::fetch()
         stop(cursor.error());
         return;
     }
-    m_upstream.execute(QStringLiteral("get_changes"), {{QStringLiteral("cursor"), *cursor}},
-                       [this](Result<QJsonValue> answer) {
-                           if (!answer) {
-                               if (answer.error().code == ErrorCode::Unauthenticated) {
-                                   m_upstream.setToken({}); // expired: log in again next time
-                               }
-                               stop(answer.error());
-                               return;
-                           }
-                           const QJsonObject page = answer->toObject();
-                           if (auto ok = applyChanges(m_db, page, QDateTime::currentDateTimeUtc());
-                               !ok) {
-                               stop(ok.error());
-                               return;
-                           }
-                           if (page.value(QStringLiteral("more")).toBool()) {
-                               fetch();
-                               return;
-                           }
-                           m_running = false;
-                           emit caughtUp(page.value(QStringLiteral("high_water")).toInteger());
-                           if (m_again) {
-                               pullNow();
-                           }
-                       });
+    m_upstream.call(QStringLiteral("get_changes"), {{QStringLiteral("cursor"), *cursor}},
+                    [this](Result<QJsonValue> answer) {
+                        if (!answer) {
+                            stop(answer.error());
+                            return;
+                        }
+                        const QJsonObject page = answer->toObject();
+                        if (auto ok = applyChanges(m_db, page, QDateTime::currentDateTimeUtc());
+                            !ok) {
+                            stop(ok.error());
+                            return;
+                        }
+                        if (page.value(QStringLiteral("more")).toBool()) {
+                            fetch();
+                            return;
+                        }
+                        m_running = false;
+                        emit caughtUp(page.value(QStringLiteral("high_water")).toInteger());
+                        if (m_again) {
+                            pullNow();
+                        }
+                    });
 }
 
 void Puller::stop(const Error &error)

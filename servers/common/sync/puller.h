@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/api/httpbackend.h"
+#include "upstream.h"
+
 #include "core/db/database.h"
 
 #include <QDateTime>
@@ -18,7 +19,7 @@ namespace pos {
 Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now);
 
 // Keeps this database's master data in step with the server above it (a store with HQ):
-// logs in with its sync token, pulls after the stored cursor until caught up, then again
+// pulls after the stored cursor until caught up, then again
 // on every interval and on every hint HQ sends over its WebSocket, which it keeps open
 // and reopens with backoff (1 s doubling to 30 s) when it drops.
 class Puller : public QObject
@@ -26,8 +27,7 @@ class Puller : public QObject
     Q_OBJECT
 
 public:
-    Puller(Database &db, const QUrl &upstream, QString token, int intervalMs,
-           QObject *parent = nullptr);
+    Puller(Database &db, Upstream &upstream, int intervalMs, QObject *parent = nullptr);
 
     void start();
     void pullNow();
@@ -37,15 +37,13 @@ signals:
     void failed(const QString &message);
 
 private:
-    void login();
     void fetch();
     void stop(const Error &error);
     void listen();
     void dropped();
 
     Database &m_db;
-    HttpBackend m_upstream;
-    QString m_token;
+    Upstream &m_upstream;
     QTimer m_timer;
     QWebSocket m_hints;
     QTimer m_reconnect;

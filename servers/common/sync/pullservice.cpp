@@ -5,6 +5,7 @@
 #include "servers/common/dispatcher.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/masterversion.h"
+#include "servers/common/sync/rowjson.h"
 #include "servers/common/sync/synctables.h"
 
 #include <QJsonArray>
@@ -69,23 +70,9 @@ Result<QString> epochOf(const QSqlDatabase &conn)
     return q->value(0).toString();
 }
 
-QJsonValue jsonOf(const QVariant &value, bool boolean)
-{
-    if (value.isNull()) {
-        return QJsonValue::Null;
-    }
-    if (boolean) {
-        return value.toBool();
-    }
-    if (value.typeId() == QMetaType::QString) {
-        return value.toString();
-    }
-    return value.toLongLong();
-}
-
 // The rows of one table after the cursor, up to the high water, at most `limit` of them.
 Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &after, qint64 high,
-                          qsizetype limit)
+                          qsizetype limit, const QUuid &store)
 {
     const SyncTable &spec = syncTables().at(t);
     // Within the cursor's version, tables before the cursor's are done, later ones are not.
@@ -98,13 +85,21 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
     if (withId) {
         values << after.version << after.id;
     }
-    values << high << static_cast<qint64>(limit);
+    values << high;
+    // A store pulls only the scoped rows that concern it (HQ's own callers see them all).
+    const bool scoped = spec.scope && !store.isNull();
+    for (qsizetype i = 0; scoped && i < QLatin1String(spec.scope).count(u'?'); ++i) {
+        values << sql::id(store);
+    }
+    values << static_cast<qint64>(limit);
     auto q = exec(conn,
                   QStringLiteral(
-                          "SELECT id, version, deleted, %1 FROM %2 WHERE %3 AND version <= ? "
+                          "SELECT id, version, deleted, %1 FROM %2 WHERE %3 AND version <= ? %4 "
                           "ORDER BY version, id LIMIT ?")
                           .arg(spec.columns.join(QStringLiteral(", ")), QLatin1String(spec.name),
-                               after_),
+                               after_,
+                               scoped ? QStringLiteral("AND ") + QLatin1String(spec.scope)
+                                      : QString()),
                   values);
     if (!q) {
         return fail(q.error());
@@ -113,8 +108,9 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
     while (q->next()) {
         QJsonObject row;
         for (qsizetype c = 0; c < spec.columns.size(); ++c) {
-            row.insert(spec.columns.at(c), jsonOf(q->value(static_cast<int>(c + 3)),
-                                                  spec.booleans.contains(spec.columns.at(c))));
+            row.insert(spec.columns.at(c),
+                       rowjson::fromSql(q->value(static_cast<int>(c + 3)),
+                                        spec.booleans.contains(spec.columns.at(c))));
         }
         const QString id = q->value(0).toString();
         const qint64 version = q->value(1).toLongLong();
@@ -126,6 +122,19 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
                                     {QStringLiteral("row"), row}}});
     }
     return rows;
+}
+
+// One column travels as its text, several as an object of their values.
+QJsonValue childValue(const QSqlQuery &q, const SyncChild &child)
+{
+    if (child.values.size() == 1) {
+        return q.value(1).toString();
+    }
+    QJsonObject item;
+    for (qsizetype i = 0; i < child.values.size(); ++i) {
+        item.insert(child.values.at(i), rowjson::fromSql(q.value(static_cast<int>(i + 1)), false));
+    }
+    return item;
 }
 
 // The lists a row carries (a product's barcodes and taxes, a user's roles), read for the
@@ -149,16 +158,18 @@ Status addChildren(const QSqlDatabase &conn, QList<Row> &rows)
         for (const SyncChild &child : spec.children) {
             auto q = exec(conn,
                           QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4) ORDER BY %1, %5")
-                                  .arg(QLatin1String(child.parent), QLatin1String(child.value),
+                                  .arg(QLatin1String(child.parent),
+                                       child.values.join(QStringLiteral(", ")),
                                        QLatin1String(child.table), in,
-                                       QLatin1String(child.position ? child.position : child.value)),
+                                       child.position ? QLatin1String(child.position)
+                                                      : child.values.first()),
                           values);
             if (!q) {
                 return fail(q.error());
             }
             QHash<QString, QJsonArray> lists;
             while (q->next()) {
-                lists[q->value(0).toString()].append(q->value(1).toString());
+                lists[q->value(0).toString()].append(childValue(*q, child));
             }
             for (Row &r : rows) {
                 if (r.table == t) {
@@ -172,6 +183,19 @@ Status addChildren(const QSqlDatabase &conn, QList<Row> &rows)
     return {};
 }
 
+// A store pulling: the sync dashboard shows when it last did and how far it has come.
+Status noteStorePull(const CallContext &c, const QSqlDatabase &conn, qint64 reached)
+{
+    if (c.server.role != ServerRole::Hq || !c.user || c.user->storeId.isNull()) {
+        return {};
+    }
+    auto seen = exec(conn,
+                     QStringLiteral("UPDATE store_credentials SET last_seen_at = ?, pulled_version "
+                                    "= ? WHERE store_id = ?"),
+                     {sql::timestampText(c.now), reached, sql::id(c.user->storeId)});
+    return seen ? Status{} : fail(seen.error());
+}
+
 Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
 {
     bool limitOk = true;
@@ -183,16 +207,6 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     if (!conn) {
         return fail(conn.error());
     }
-    if (c.server.role == ServerRole::Hq && c.user && !c.user->storeId.isNull()) {
-        // A store pulling: the sync dashboard shows when it last did.
-        auto seen = exec(*conn,
-                         QStringLiteral("UPDATE store_credentials SET last_seen_at = ? WHERE "
-                                        "store_id = ?"),
-                         {sql::timestampText(c.now), sql::id(c.user->storeId)});
-        if (!seen) {
-            return fail(seen.error());
-        }
-    }
     auto epoch = epochOf(*conn);
     auto high = epoch ? currentMasterVersion(*conn) : Result<qint64>(fail(epoch.error()));
     if (!high) {
@@ -203,7 +217,7 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     const Cursor after = cursor.value_or(Cursor{});
     QList<Row> rows;
     for (qsizetype t = 0; t < syncTables().size(); ++t) {
-        auto some = rowsOf(*conn, t, after, *high, limit + 1);
+        auto some = rowsOf(*conn, t, after, *high, limit + 1, c.user ? c.user->storeId : QUuid());
         if (!some) {
             return fail(some.error());
         }
@@ -233,6 +247,9 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     const Cursor next = rows.isEmpty()
                                 ? after
                                 : Cursor{rows.last().version, rows.last().table, rows.last().id};
+    if (auto ok = noteStorePull(c, *conn, more ? next.version : *high); !ok) {
+        return fail(ok.error());
+    }
     return QJsonValue(QJsonObject{{QStringLiteral("epoch"), *epoch},
                                   {QStringLiteral("changes"), changes},
                                   {QStringLiteral("next_cursor"), cursorText(*epoch, next)},

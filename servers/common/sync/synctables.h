@@ -16,7 +16,7 @@ struct SyncChild
     const char *key;      // "barcodes"
     const char *table;    // "product_barcodes"
     const char *parent;   // "product_id"
-    const char *value;    // "barcode"
+    QStringList values;   // {"barcode"}: one column travels as a plain list, more as objects
     const char *position; // "position", or nullptr for a set
 };
 
@@ -26,6 +26,8 @@ struct SyncTable
     QStringList columns;
     QStringList booleans;
     QList<SyncChild> children = {};
+    // Rows only some stores receive: a condition whose every ? is the pulling store's id.
+    const char *scope = nullptr;
 };
 
 // In pull order within one version: a referenced table before the tables referring to it.

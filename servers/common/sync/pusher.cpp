@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pusher.h"
+
+#include "pushrecords.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace pos {
+
+namespace {
+constexpr qsizetype kBatch = 200;
+}
+
+Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_upstream(upstream)
+    , m_idleMs(idleMs)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Pusher::pushNow);
+}
+
+void Pusher::start()
+{
+    pushNow();
+}
+
+void Pusher::pushNow()
+{
+    if (m_running) {
+        return;
+    }
+    auto entries = outbox::pending(m_db, kBatch);
+    if (!entries) {
+        stop(entries.error());
+        return;
+    }
+    if (entries->isEmpty()) {
+        m_timer.start(m_idleMs);
+        emit drained();
+        return;
+    }
+    m_running = true;
+    send(*entries);
+}
+
+void Pusher::send(const QList<outbox::Entry> &entries)
+{
+    auto conn = m_db.connection();
+    auto count = outbox::pendingCount(m_db);
+    if (!conn || !count) {
+        stop(!conn ? conn.error() : count.error());
+        return;
+    }
+    PushBatch batch{{}, *count};
+    for (const outbox::Entry &e : entries) {
+        const PushKind *kind = pushKind(e.kind);
+        auto data = kind ? readRecord(*conn, *kind, e.id)
+                         : Result<QJsonObject>(fail(ErrorCode::Validation, e.kind));
+        if (!data) {
+            // Cannot happen short of a damaged database; kept visible, never dropped.
+            if (auto ok = outbox::reject(m_db, e, data.error().message); !ok) {
+                stop(ok.error());
+                return;
+            }
+            continue;
+        }
+        batch.records.append(PushRecord{e.kind, e.id, e.revision, *data});
+    }
+    if (batch.records.isEmpty()) {
+        m_running = false;
+        pushNow();
+        return;
+    }
+    m_upstream.call(QStringLiteral("push_records"), json::write(batch),
+                    [this](Result<QJsonValue> answer) {
+                        auto parsed = decode<PushAnswer>(answer);
+                        if (!parsed) {
+                            stop(parsed.error());
+                            return;
+                        }
+                        settled(parsed->results);
+                    });
+}
+
+void Pusher::settled(const QList<PushResult> &results)
+{
+    if (auto ok = outbox::settle(m_db, results, QDateTime::currentDateTimeUtc()); !ok) {
+        stop(ok.error());
+        return;
+    }
+    m_running = false;
+    const bool progress = std::any_of(results.cbegin(), results.cend(), [](const PushResult &r) {
+        return r.status != QLatin1String("retry");
+    });
+    if (!progress) {
+        stop(Error{ErrorCode::Unavailable, results.value(0).reason});
+        return;
+    }
+    m_backoffMs = 1000;
+    pushNow();
+}
+
+void Pusher::stop(const Error &error)
+{
+    m_running = false;
+    qCWarning(lcSync).noquote() << "push failed:" << error.message;
+    if (auto conn = m_db.connection()) {
+        if (auto noted = exec(*conn,
+                              QStringLiteral("UPDATE sync_state SET push_error = ? WHERE id = 1"),
+                              {error.message});
+            !noted) {
+            qCWarning(lcSync).noquote() << "cannot note the failure:" << noted.error().message;
+        }
+    }
+    m_timer.start(m_backoffMs);
+    m_backoffMs = std::min(m_backoffMs * 2, 30000);
+    emit failed(error.message);
+}
+
+} // namespace pos

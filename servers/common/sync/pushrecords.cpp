@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pushrecords.h"
+
+#include "masterversion.h"
+#include "rowjson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Sync)
+};
+
+const QStringList kMovementColumns{"store_id", "product_id",    "kind",
+                                   "reason",   "quantity",      "reference_id",
+                                   "user_id",  "business_date", "occurred_at"};
+
+// A record's own stock movements, found by the record they refer to.
+PushPart movementsPart()
+{
+    QStringList columns = kMovementColumns;
+    columns.removeOne(QStringLiteral("reference_id"));
+    columns.prepend(QStringLiteral("id"));
+    return {"stock_movements", "reference_id", columns, {}, {"id"}, {}};
+}
+
+QString placeholders(qsizetype n)
+{
+    return n == 0 ? QString() : QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
+}
+
+QStringList assignments(const QStringList &columns)
+{
+    QStringList out;
+    for (const QString &c : columns) {
+        out << c + QStringLiteral(" = excluded.") + c;
+    }
+    return out;
+}
+
+QJsonObject rowOf(const QSqlQuery &q, const QStringList &columns, const QStringList &booleans)
+{
+    QJsonObject row;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        row.insert(columns.at(i), rowjson::fromSql(q.value(static_cast<int>(i)),
+                                                   booleans.contains(columns.at(i))));
+    }
+    return row;
+}
+
+QVariantList valuesOf(const QJsonObject &row, const QStringList &columns)
+{
+    QVariantList values;
+    for (const QString &c : columns) {
+        values << rowjson::toSql(row.value(c));
+    }
+    return values;
+}
+
+// Every row of a record names the store that pushes it wherever it names a store.
+Status checkStore(const QJsonObject &row, const QStringList &columns, const QUuid &storeId)
+{
+    if (columns.isEmpty()) {
+        return {};
+    }
+    for (const QString &c : columns) {
+        if (QUuid::fromString(row.value(c).toString()) == storeId) {
+            return {};
+        }
+    }
+    return fail(ErrorCode::Forbidden,
+                Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
+}
+
+Result<QJsonArray> readPart(const QSqlDatabase &conn, const PushPart &part, const QUuid &id)
+{
+    auto q = exec(conn,
+                  QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4")
+                          .arg(part.columns.join(QStringLiteral(", ")), QLatin1String(part.table),
+                               QLatin1String(part.parent), part.key.join(QStringLiteral(", "))),
+                  {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    QJsonArray rows;
+    while (q->next()) {
+        rows.append(rowOf(*q, part.columns, part.booleans));
+    }
+    return rows;
+}
+
+Status writePart(const Transaction &tx, const PushPart &part, const QUuid &id,
+                 const QJsonArray &rows, const QUuid &storeId)
+{
+    const QString conflict = part.updatable.isEmpty()
+                                     ? QStringLiteral("DO NOTHING")
+                                     : QStringLiteral("DO UPDATE SET ")
+                                               + assignments(part.updatable).join(u',');
+    const QString statement = QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, %4) ON CONFLICT "
+                                             "(%5) %6")
+                                      .arg(QLatin1String(part.table), QLatin1String(part.parent),
+                                           part.columns.join(QStringLiteral(", ")),
+                                           placeholders(part.columns.size()),
+                                           part.key.join(QStringLiteral(", ")), conflict);
+    const QStringList storeColumn = part.columns.contains(QStringLiteral("store_id"))
+                                            ? QStringList{QStringLiteral("store_id")}
+                                            : QStringList{};
+    for (const auto &value : rows) {
+        const QJsonObject row = value.toObject();
+        if (auto ok = checkStore(row, storeColumn, storeId); !ok) {
+            return ok;
+        }
+        auto q = tx.exec(statement, QVariantList{sql::id(id)} + valuesOf(row, part.columns));
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+struct Held
+{
+    bool exists = false;
+    QString status;
+    QString fingerprint;
+};
+
+Result<Held> heldAtHq(const Transaction &tx, const PushKind &kind, const QUuid &id)
+{
+    auto q = tx.exec(QStringLiteral("SELECT %1, %2 FROM %3 WHERE id = ?")
+                             .arg(QLatin1String(kind.status ? kind.status : "''"),
+                                  QLatin1String(kind.fingerprint ? kind.fingerprint : "''"),
+                                  QLatin1String(kind.table)),
+                     {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return Held{};
+    }
+    return Held{true, q->value(0).toString(), q->value(1).toString()};
+}
+
+// An ordered stream takes sequence n only after n - 1 (or as the first HQ sees).
+Status checkStream(const Transaction &tx, const PushKind &kind, const QJsonObject &row)
+{
+    if (!kind.stream) {
+        return {};
+    }
+    auto q = tx.exec(QStringLiteral("SELECT MAX(sequence) FROM %1 WHERE %2 = ?")
+                             .arg(QLatin1String(kind.table), QLatin1String(kind.stream)),
+                     {row.value(QLatin1String(kind.stream)).toString()});
+    if (!q || !q->next()) {
+        return q ? Status{} : fail(q.error());
+    }
+    const qint64 sequence = row.value(QStringLiteral("sequence")).toInteger();
+    if (!q->value(0).isNull() && sequence > q->value(0).toLongLong() + 1) {
+        return fail(ErrorCode::Unavailable, Tr::tr("sequence %1 waits for %2")
+                                                    .arg(sequence)
+                                                    .arg(q->value(0).toLongLong() + 1));
+    }
+    return {};
+}
+
+Status insertRoot(const Transaction &tx, const PushKind &kind, const QUuid &id,
+                  const QJsonObject &row)
+{
+    auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2) VALUES (?, %3)")
+                             .arg(QLatin1String(kind.table), kind.columns.join(QStringLiteral(", ")),
+                                  placeholders(kind.columns.size())),
+                     QVariantList{sql::id(id)} + valuesOf(row, kind.columns));
+    return q ? Status{} : fail(q.error());
+}
+
+Status advanceRoot(const Transaction &tx, const PushKind &kind, const QUuid &id,
+                   const QJsonObject &row)
+{
+    QStringList sets;
+    for (const QString &c : kind.updatable) {
+        sets << c + QStringLiteral(" = ?");
+    }
+    auto q = tx.exec(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                             .arg(QLatin1String(kind.table), sets.join(QStringLiteral(", "))),
+                     valuesOf(row, kind.updatable) + QVariantList{sql::id(id)});
+    return q ? Status{} : fail(q.error());
+}
+
+} // namespace
+
+const QList<PushKind> &pushKinds()
+{
+    static const QList<PushKind> kinds{
+            {"customer",
+             "customers",
+             {"code", "name", "name_folded", "email", "phone", "tax_id", "tax_exempt", "active"},
+             {"tax_exempt", "active"},
+             {},
+             nullptr,
+             {},
+             {},
+             nullptr,
+             nullptr,
+             true},
+            {"session",
+             "register_sessions",
+             {"store_id", "register_id", "cashier_id", "sequence", "business_date", "opened_at",
+              "closed_at", "opening_float", "status", "approved_by", "close_reason"},
+             {},
+             {"store_id"},
+             "status",
+             {"open", "closed"},
+             {"closed_at", "status", "approved_by", "close_reason"},
+             nullptr,
+             "register_id"},
+            {"transfer",
+             "transfers",
+             {"from_store_id", "to_store_id", "sequence", "status", "created_at", "sent_at",
+              "received_at", "note", "resolution"},
+             {},
+             {"from_store_id", "to_store_id"},
+             "status",
+             {"draft", "in_transit", "received", "closed"},
+             {"status", "received_at", "resolution"},
+             nullptr,
+             "from_store_id",
+             true,
+             {{"transfer_lines",
+               "transfer_id",
+               {"product_id", "sent", "received", "damaged"},
+               {},
+               {"transfer_id", "product_id"},
+               {"received", "damaged"}},
+              movementsPart()}},
+            {"sale",
+             "sales",
+             {"store_id", "register_id", "session_id", "cashier_id", "customer_id", "sales_rep_id",
+              "original_sale_id", "receipt_number", "kind", "status", "business_date", "created_at",
+              "language", "ticket_discount", "subtotal", "tax_total", "total", "change_given",
+              "content_hash"},
+             {},
+             {"store_id"},
+             "status",
+             {"completed", "voided"},
+             {"status"},
+             "content_hash",
+             nullptr,
+             false,
+             {{"sale_lines",
+               "sale_id",
+               {"id", "line_no", "product_id", "description", "quantity", "unit_price", "discount",
+                "total", "price_overridden", "original_line_id", "ticket_share"},
+               {"price_overridden"},
+               {"id"},
+               {}},
+              {"sale_payments", "sale_id", {"id", "tender_id", "amount", "reference"}, {}, {"id"}, {}},
+              movementsPart()}},
+            {"movement", "stock_movements", kMovementColumns, {}, {"store_id"}},
+    };
+    return kinds;
+}
+
+const PushKind *pushKind(const QString &kind)
+{
+    for (const PushKind &k : pushKinds()) {
+        if (kind == QLatin1String(k.kind)) {
+            return &k;
+        }
+    }
+    return nullptr;
+}
+
+Result<QJsonObject> readRecord(const QSqlDatabase &conn, const PushKind &kind, const QUuid &id)
+{
+    auto q = exec(conn,
+                  QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                          .arg(kind.columns.join(QStringLiteral(", ")), QLatin1String(kind.table)),
+                  {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return fail(ErrorCode::NotFound,
+                    Tr::tr("%1 %2 is no longer here").arg(QLatin1String(kind.kind), sql::id(id)));
+    }
+    const QJsonObject row = rowOf(*q, kind.columns, kind.booleans);
+    q->finish();
+    QJsonObject parts;
+    for (const PushPart &part : kind.parts) {
+        auto rows = readPart(conn, part, id);
+        if (!rows) {
+            return fail(rows.error());
+        }
+        parts.insert(QLatin1String(part.table), *rows);
+    }
+    return QJsonObject{{QStringLiteral("row"), row}, {QStringLiteral("parts"), parts}};
+}
+
+Result<Taken> takeRecord(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
+                         const QUuid &id, const QJsonObject &data)
+{
+    const QJsonObject row = data.value(QStringLiteral("row")).toObject();
+    const QJsonObject parts = data.value(QStringLiteral("parts")).toObject();
+    if (auto ok = checkStore(row, kind.storeColumns, storeId); !ok) {
+        return fail(ok.error());
+    }
+    auto held = heldAtHq(tx, kind, id);
+    if (!held) {
+        return fail(held.error());
+    }
+    if (held->exists && kind.fingerprint
+        && held->fingerprint != row.value(QLatin1String(kind.fingerprint)).toString()) {
+        return fail(ErrorCode::Conflict, Tr::tr("a different %1 was already received with this id")
+                                                 .arg(QLatin1String(kind.kind)));
+    }
+    const auto rank = [&kind](const QString &status) {
+        return kind.progress.indexOf(status);
+    };
+    const bool advances = held->exists && kind.status
+                          && rank(row.value(QLatin1String(kind.status)).toString())
+                                     > rank(held->status);
+    if (held->exists && !advances) {
+        return Taken::Duplicate;
+    }
+    Status written = held->exists ? advanceRoot(tx, kind, id, row) : checkStream(tx, kind, row);
+    if (written && !held->exists) {
+        written = insertRoot(tx, kind, id, row);
+    }
+    for (const PushPart &part : kind.parts) {
+        if (written) {
+            written = writePart(tx, part, id, parts.value(QLatin1String(part.table)).toArray(),
+                                storeId);
+        }
+    }
+    if (written && kind.routed) {
+        written = stampMasterVersion(tx, QLatin1String(kind.table), id);
+    }
+    if (!written) {
+        return fail(written.error());
+    }
+    return held->exists ? Taken::Advanced : Taken::New;
+}
+
+} // namespace pos

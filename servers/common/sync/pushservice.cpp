@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pushservice.h"
+
+#include "pushrecords.h"
+
+#include "servers/common/dispatcher.h"
+#include "servers/common/paging.h"
+#include "servers/common/sqlvalues.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Sync)
+};
+
+// The store's error, not ours: its record is kept in quarantine. Anything else (the
+// database busy or gone, a record waiting for an earlier one) is worth another try.
+bool refused(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::BadRequest:
+    case ErrorCode::Validation:
+    case ErrorCode::Conflict:
+    case ErrorCode::NotFound:
+    case ErrorCode::Forbidden:
+        return true;
+    default:
+        return false;
+    }
+}
+
+Status quarantine(const Transaction &tx, const QUuid &store, const PushRecord &r,
+                  const QString &reason, const QDateTime &now)
+{
+    auto q = tx.exec(QStringLiteral("INSERT INTO sync_quarantine (store_id, kind, record_id, "
+                                    "payload, reason, received_at) VALUES (?, ?, ?, ?, ?, ?) ON "
+                                    "CONFLICT (store_id, kind, record_id) DO UPDATE SET payload = "
+                                    "excluded.payload, reason = excluded.reason, received_at = "
+                                    "excluded.received_at, resolved_at = NULL"),
+                     {sql::id(store), r.kind, sql::id(r.id),
+                      QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Compact)),
+                      reason, sql::timestampText(now)});
+    return q ? Status{} : fail(q.error());
+}
+
+Status release(const Transaction &tx, const QUuid &store, const PushRecord &r, const QDateTime &now)
+{
+    auto q = tx.exec(QStringLiteral("UPDATE sync_quarantine SET resolved_at = ? WHERE store_id = ? "
+                                    "AND kind = ? AND record_id = ? AND resolved_at IS NULL"),
+                     {sql::timestampText(now), sql::id(store), r.kind, sql::id(r.id)});
+    return q ? Status{} : fail(q.error());
+}
+
+// One record under its own savepoint: a refusal undoes only that record.
+Result<PushResult> takeOne(const Transaction &tx, const QUuid &store, const PushRecord &r,
+                           const QDateTime &now)
+{
+    PushResult result{r.kind, r.id, r.revision, QStringLiteral("ok"), {}};
+    if (auto sp = tx.exec(QStringLiteral("SAVEPOINT record")); !sp) {
+        return fail(sp.error());
+    }
+    const PushKind *kind = pushKind(r.kind);
+    auto taken = kind ? takeRecord(tx, *kind, store, r.id, r.data)
+                      : Result<Taken>(fail(ErrorCode::Validation,
+                                           Tr::tr("kind: unknown record kind %1").arg(r.kind)));
+    if (taken) {
+        result.status = *taken == Taken::Duplicate ? QStringLiteral("duplicate")
+                                                   : QStringLiteral("ok");
+        auto done = tx.exec(QStringLiteral("RELEASE SAVEPOINT record"));
+        const Status released = done ? release(tx, store, r, now) : Status(fail(done.error()));
+        return released ? Result<PushResult>(result) : fail(released.error());
+    }
+    if (auto back = tx.exec(QStringLiteral("ROLLBACK TO SAVEPOINT record")); !back) {
+        return fail(back.error());
+    }
+    result.reason = taken.error().message;
+    result.status = refused(taken.error().code) ? QStringLiteral("rejected")
+                                                : QStringLiteral("retry");
+    if (result.status == QLatin1String("rejected")) {
+        if (auto ok = quarantine(tx, store, r, result.reason, now); !ok) {
+            return fail(ok.error());
+        }
+    }
+    return result;
+}
+
+Result<PushAnswer> pushRecords(CallContext &c, const PushBatch &batch)
+{
+    const QUuid store = c.user ? c.user->storeId : QUuid();
+    if (store.isNull()) {
+        return fail(ErrorCode::Forbidden, Tr::tr("only a store's sync session may push"));
+    }
+    auto tx = Transaction::begin(c.db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    PushAnswer answer;
+    qint64 settled = 0;
+    bool waiting = false;
+    for (const PushRecord &r : batch.records) {
+        // After a record that must wait, the rest wait too: they may refer to it.
+        auto result = waiting ? Result<PushResult>(
+                                        PushResult{r.kind, r.id, r.revision, QStringLiteral("retry"),
+                                                   Tr::tr("waits for an earlier record")})
+                              : takeOne(*tx, store, r, c.now);
+        if (!result) {
+            return fail(result.error());
+        }
+        waiting = result->status == QLatin1String("retry");
+        settled += waiting ? 0 : 1;
+        answer.results.append(*result);
+    }
+    auto seen = tx->exec(QStringLiteral(
+                                 "UPDATE store_credentials SET last_push_at = ?, pending = ? "
+                                 "WHERE store_id = ?"),
+                         {sql::timestampText(c.now), std::max<qint64>(0, batch.pending - settled),
+                          sql::id(store)});
+    if (!seen) {
+        return fail(seen.error());
+    }
+    // Acknowledged only once committed: a lost commit leaves the store to send it again.
+    if (auto ok = tx->commit(); !ok) {
+        return fail(ok.error());
+    }
+    return answer;
+}
+
+Result<Page<QuarantinedRecord>> quarantined(CallContext &c, const ListQuery &query)
+{
+    auto p = paging(query);
+    auto conn = c.db.connection();
+    if (!p || !conn) {
+        return fail(!p ? p.error() : conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral(
+                          "SELECT q.store_id, s.code, q.kind, q.record_id, q.reason, "
+                          "q.received_at, q.payload FROM sync_quarantine q JOIN stores s ON s.id = "
+                          "q.store_id WHERE q.resolved_at IS NULL ORDER BY q.received_at, "
+                          "q.record_id LIMIT ? OFFSET ?"),
+                  {p->limit + 1, p->offset});
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<QuarantinedRecord> rows;
+    while (q->next()) {
+        rows.append(
+                QuarantinedRecord{QUuid::fromString(q->value(0).toString()), q->value(1).toString(),
+                                  q->value(2).toString(), QUuid::fromString(q->value(3).toString()),
+                                  q->value(4).toString(), sql::timestamp(q->value(5)),
+                                  QJsonDocument::fromJson(q->value(6).toString().toUtf8()).object()});
+    }
+    return pageOf(rows, *p);
+}
+
+} // namespace
+
+void registerPushHandlers(Dispatcher &dispatcher)
+{
+    dispatcher.add(QStringLiteral("push_records"), typed<PushBatch, PushAnswer>(pushRecords));
+    dispatcher.add(QStringLiteral("get_quarantine"),
+                   typed<ListQuery, Page<QuarantinedRecord>>(quarantined));
+}
+
+} // namespace pos

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "servers/common/sqlvalues.h"
+
+#include <QDate>
+#include <QJsonValue>
+#include <QVariant>
+
+// How a row's columns travel between servers: the same migrations make the same tables on
+// both sides, so a row is its column values as JSON, written and read back alike on both
+// engines (timestamps in UTC with milliseconds, dates as YYYY-MM-DD, booleans as JSON
+// booleans although SQLite stores them as integers).
+namespace pos::rowjson {
+
+inline QJsonValue fromSql(const QVariant &value, bool boolean)
+{
+    if (value.isNull()) {
+        return QJsonValue::Null;
+    }
+    if (boolean) {
+        return value.toBool();
+    }
+    switch (value.metaType().id()) {
+    case QMetaType::QString:
+        return value.toString();
+    case QMetaType::QDateTime:
+        return sql::timestampText(value.toDateTime());
+    case QMetaType::QDate:
+        return value.toDate().toString(Qt::ISODate);
+    default:
+        return value.toLongLong();
+    }
+}
+
+inline QVariant toSql(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined()) {
+        return QVariant();
+    }
+    if (v.isBool()) {
+        return v.toBool();
+    }
+    if (v.isDouble()) {
+        return v.toInteger();
+    }
+    return v.toString();
+}
+
+} // namespace pos::rowjson

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "upstream.h"
+
+namespace pos {
+
+Upstream::Upstream(const QUrl &hq, QString syncToken, QObject *parent)
+    : QObject(parent)
+    , m_http(hq)
+    , m_syncToken(std::move(syncToken))
+{}
+
+void Upstream::call(const QString &command, const QJsonObject &params, const Backend::Done &done)
+{
+    send(command, params, done, false);
+}
+
+void Upstream::send(const QString &command, const QJsonObject &params, const Backend::Done &done,
+                    bool again)
+{
+    if (m_http.token().isEmpty()) {
+        m_waiting.append([this, command, params, done, again](const Status &in) {
+            if (!in) {
+                done(fail(in.error()));
+                return;
+            }
+            send(command, params, done, again);
+        });
+        login();
+        return;
+    }
+    m_http.execute(command, params, [this, command, params, done, again](Result<QJsonValue> r) {
+        if (!r && r.error().code == ErrorCode::Unauthenticated && !again) {
+            m_http.setToken({}); // the session expired: one new login, then the call again
+            send(command, params, done, true);
+            return;
+        }
+        done(std::move(r));
+    });
+}
+
+void Upstream::login()
+{
+    if (m_loggingIn) {
+        return;
+    }
+    m_loggingIn = true;
+    m_http.execute(QStringLiteral("sync_login"), {{QStringLiteral("token"), m_syncToken}},
+                   [this](Result<QJsonValue> session) {
+                       m_loggingIn = false;
+                       if (session) {
+                           m_http.setToken(
+                                   session->toObject().value(QStringLiteral("token")).toString());
+                       }
+                       const Status outcome = session ? Status{} : Status(fail(session.error()));
+                       const auto waiting = std::exchange(m_waiting, {});
+                       for (const auto &w : waiting) {
+                           w(outcome);
+                       }
+                       if (session) {
+                           emit loggedIn();
+                       }
+                   });
+}
+
+} // namespace pos

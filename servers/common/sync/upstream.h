@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/httpbackend.h"
+
+namespace pos {
+
+// The store's line to HQ, shared by its puller and its pusher: calls carry the session
+// that the store's sync token buys (sync_login), logged in on first use and again when
+// HQ says the session expired. Calls made while a login runs wait for it.
+class Upstream : public QObject
+{
+    Q_OBJECT
+
+public:
+    Upstream(const QUrl &hq, QString syncToken, QObject *parent = nullptr);
+
+    void call(const QString &command, const QJsonObject &params, const Backend::Done &done);
+    QUrl baseUrl() const { return m_http.baseUrl(); }
+    // The current session's token (empty until logged in): the hint socket presents it.
+    QString sessionToken() const { return m_http.token(); }
+
+signals:
+    void loggedIn();
+
+private:
+    void send(const QString &command, const QJsonObject &params, const Backend::Done &done,
+              bool again);
+    void login();
+
+    HttpBackend m_http;
+    QString m_syncToken;
+    bool m_loggingIn = false;
+    QList<std::function<void(const Status &)>> m_waiting;
+};
+
+} // namespace pos

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HQ and two stores as real processes, on PostgreSQL and on SQLite: a price set at HQ is
+// what both stores' next sale charges within 2 s; sales at both stores reach HQ once each
+// and HQ's reports add up to the stores' own; a transfer goes from A to B, arrives short,
+// and the difference shows at A, B and HQ until HQ resolves it; with HQ down the stores
+// keep selling and catch up after; a stopped store shows disconnected.
+#include "syncrig.h"
+
+#include "support/backendcall.h"
+#include "support/testsupport.h"
+
+#include <QJsonArray>
+
+using namespace pos;
+using namespace pos::test;
+
+class SyncStoresTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SyncRig> m_rig;
+    StoreNode *m_a = nullptr;
+    StoreNode *m_b = nullptr;
+
+    QJsonObject status(const StoreNode &store)
+    {
+        const auto all = m_rig->atHq(QStringLiteral("get_sync_status"));
+        for (const auto &s :
+             all ? all->toObject().value(QStringLiteral("stores")).toArray() : QJsonArray()) {
+            if (s.toObject().value(QStringLiteral("store_id")).toString() == store.id) {
+                return s.toObject();
+            }
+        }
+        return {};
+    }
+
+    qint64 salesAtHq()
+    {
+        return SyncRig::scalar(m_rig->hqDb().db(), QStringLiteral("SELECT COUNT(*) FROM sales"));
+    }
+
+    static qint64 outbox(StoreNode &store)
+    {
+        return SyncRig::scalar(store.db->db(), QStringLiteral("SELECT COUNT(*) FROM outbox"));
+    }
+
+    // Every product's on-hand at a store, as the store and as HQ add up its movements.
+    QList<qint64> stock(Database &db, const StoreNode &store)
+    {
+        QList<qint64> out;
+        for (int p = 0; p < 3; ++p) {
+            out << SyncRig::scalar(db,
+                                   QStringLiteral("SELECT COALESCE(SUM(quantity), 0) FROM "
+                                                  "stock_movements WHERE store_id = ? AND "
+                                                  "product_id = ?"),
+                                   {store.id, m_rig->productId(p)});
+        }
+        return out;
+    }
+
+    QJsonObject transferAt(HttpBackend &api, const QString &id)
+    {
+        const auto page = call(api, QStringLiteral("get_transfers"));
+        for (const auto &t :
+             page ? page->toObject().value(QStringLiteral("items")).toArray() : QJsonArray()) {
+            if (t.toObject().value(QStringLiteral("id")).toString() == id) {
+                return t.toObject();
+            }
+        }
+        return {};
+    }
+
+    static QString statusOf(const QJsonObject &transfer)
+    {
+        return transfer.value(QStringLiteral("status")).toString();
+    }
+
+    QJsonObject report(HttpBackend &api, const char *command, const char *by)
+    {
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const auto r = call(api, QLatin1String(command),
+                            {{QStringLiteral("from"), today},
+                             {QStringLiteral("to"), today},
+                             {QStringLiteral("by"), QLatin1String(by)}});
+        return r ? r->toObject() : QJsonObject();
+    }
+
+    static qint64 total(const QJsonObject &report)
+    {
+        return report.value(QStringLiteral("total")).toInteger();
+    }
+
+private slots:
+    void initTestCase_data() { addEngineRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        m_rig = std::make_unique<SyncRig>(engine);
+        POS_VERIFY_OK(m_rig->startHq());
+        POS_VERIFY_OK(m_rig->seedCatalog(3));
+        auto a = m_rig->addStore(QStringLiteral("ST01"));
+        POS_VERIFY_OK(a);
+        auto b = m_rig->addStore(QStringLiteral("ST02"));
+        POS_VERIFY_OK(b);
+        m_a = *a;
+        m_b = *b;
+        QTRY_VERIFY_WITH_TIMEOUT(status(*m_a).value(QStringLiteral("connected")).toBool()
+                                         && status(*m_b).value(QStringLiteral("connected")).toBool(),
+                                 15000);
+    }
+
+    void cleanup() { m_rig.reset(); }
+
+    // Why: a price set at head office must be what every till charges, at once.
+    void priceReachesBothStores()
+    {
+        QCOMPARE(m_rig->price(*m_a, 0), 1000);
+        auto product = call(m_rig->hq(), QStringLiteral("get_product"),
+                            {{QStringLiteral("id"), m_rig->productId(0)}});
+        POS_VERIFY_OK(product);
+        QJsonObject changed = product->toObject();
+        changed.insert(QStringLiteral("price"), 1250);
+        POS_VERIFY_OK(m_rig->atHq(QStringLiteral("put_product"), changed));
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig->price(*m_a, 0), 1250, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig->price(*m_b, 0), 1250, 2000);
+        // The next sale at each store charges it, and HQ receives it at that price.
+        POS_VERIFY_OK(m_rig->sell(*m_a, 0, 2));
+        POS_VERIFY_OK(m_rig->sell(*m_b, 0, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(salesAtHq(), 2, 10000);
+        QCOMPARE(SyncRig::scalar(m_rig->hqDb().db(),
+                                 QStringLiteral("SELECT SUM(total) FROM sales")),
+                 3 * 1250);
+    }
+
+    // Why: head office must hold every sale once, and its reports must add up to the
+    // stores' own.
+    void salesReachHqAndReportsAgree()
+    {
+        for (int i = 0; i < 6; ++i) {
+            POS_VERIFY_OK(m_rig->sell(i % 2 == 0 ? *m_a : *m_b, i % 3, 1 + i % 2));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(salesAtHq(), 6, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox(*m_a) + outbox(*m_b), 0, 10000);
+        const QJsonObject byStore = report(m_rig->hq(), "get_hq_sales_report", "store");
+        const qint64 a = total(report(*m_a->api, "get_sales_report", "hour"));
+        const qint64 b = total(report(*m_b->api, "get_sales_report", "hour"));
+        QVERIFY(a > 0 && b > 0);
+        QCOMPARE(total(byStore), a + b);
+        for (const auto &row : byStore.value(QStringLiteral("rows")).toArray()) {
+            const QJsonObject r = row.toObject();
+            QCOMPARE(r.value(QStringLiteral("amount")).toInteger(),
+                     r.value(QStringLiteral("key")).toString() == m_a->id ? a : b);
+        }
+        for (const char *by : {"product", "department"}) {
+            QCOMPARE(total(report(m_rig->hq(), "get_hq_sales_report", by)),
+                     total(report(*m_a->api, "get_sales_report", by))
+                             + total(report(*m_b->api, "get_sales_report", by)));
+        }
+        QCOMPARE(total(report(m_rig->hq(), "get_hq_sales_report", "day")), a + b);
+        QCOMPARE(stock(m_rig->hqDb().db(), *m_a), stock(m_a->db->db(), *m_a));
+        QCOMPARE(stock(m_rig->hqDb().db(), *m_b), stock(m_b->db->db(), *m_b));
+        const QJsonObject s = status(*m_a);
+        QCOMPARE(s.value(QStringLiteral("pending")).toInteger(), 0);
+        QCOMPARE(s.value(QStringLiteral("quarantined")).toInteger(), 0);
+        QVERIFY(!s.value(QStringLiteral("last_push_at")).isNull());
+    }
+
+    // Why: goods move between stores; what arrives short must stay visible until settled.
+    void transferFromAToB()
+    {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject
+                send{{QStringLiteral("id"), id},
+                     {QStringLiteral("to_store_id"), m_b->id},
+                     {QStringLiteral("note"), QStringLiteral("reposición")},
+                     {QStringLiteral("lines"),
+                      QJsonArray{QJsonObject{{QStringLiteral("product_id"), m_rig->productId(1)},
+                                             {QStringLiteral("quantity"), 10000}},
+                                 QJsonObject{{QStringLiteral("product_id"), m_rig->productId(2)},
+                                             {QStringLiteral("quantity"), 4000}}}}};
+        const auto sent = call(*m_a->api, QStringLiteral("send_transfer"), send);
+        POS_VERIFY_OK(sent);
+        QCOMPARE(statusOf(sent->toObject()), QStringLiteral("in_transit"));
+        QCOMPARE(stock(m_a->db->db(), *m_a), (QList<qint64>{0, -10000, -4000}));
+        // HQ routes it: B sees it in transit.
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(transferAt(*m_b->api, id)), QStringLiteral("in_transit"),
+                                  10000);
+        // Eight arrive and one is damaged; the second product does not come at all.
+        const auto received = call(*m_b->api, QStringLiteral("receive_transfer"),
+                                   {{QStringLiteral("id"), id},
+                                    {QStringLiteral("lines"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("product_id"),
+                                                             m_rig->productId(1)},
+                                                            {QStringLiteral("received"), 8000},
+                                                            {QStringLiteral("damaged"), 1000}}}}});
+        POS_VERIFY_OK(received);
+        QCOMPARE(statusOf(received->toObject()), QStringLiteral("received"));
+        QCOMPARE(stock(m_b->db->db(), *m_b), (QList<qint64>{0, 8000, 0}));
+        // The difference shows at HQ and back at A.
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(transferAt(m_rig->hq(), id)), QStringLiteral("received"),
+                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(transferAt(*m_a->api, id)), QStringLiteral("received"),
+                                  10000);
+        const QJsonArray lines = transferAt(*m_a->api, id).value(QStringLiteral("lines")).toArray();
+        QCOMPARE(lines.size(), 2);
+        qint64 received8 = 0;
+        qint64 damaged1 = 0;
+        for (const auto &l : lines) {
+            received8 += l.toObject().value(QStringLiteral("received")).toInteger();
+            damaged1 += l.toObject().value(QStringLiteral("damaged")).toInteger();
+        }
+        QCOMPARE(received8, 8000);
+        QCOMPARE(damaged1, 1000);
+        // Stock at HQ is each store's own ledger.
+        QTRY_COMPARE_WITH_TIMEOUT(stock(m_rig->hqDb().db(), *m_b), stock(m_b->db->db(), *m_b),
+                                  10000);
+        QCOMPARE(stock(m_rig->hqDb().db(), *m_a), stock(m_a->db->db(), *m_a));
+        // HQ settles it; both stores see it closed.
+        const auto resolved = m_rig->atHq(QStringLiteral("resolve_transfer"),
+                                          {{QStringLiteral("id"), id},
+                                           {QStringLiteral("resolution"),
+                                            QStringLiteral("carrier pays the missing boxes")}});
+        POS_VERIFY_OK(resolved);
+        QCOMPARE(statusOf(resolved->toObject()), QStringLiteral("closed"));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(transferAt(*m_a->api, id)), QStringLiteral("closed"),
+                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(transferAt(*m_b->api, id)), QStringLiteral("closed"),
+                                  10000);
+        // Receiving again changes nothing.
+        const auto again = call(*m_b->api, QStringLiteral("receive_transfer"),
+                                {{QStringLiteral("id"), id},
+                                 {QStringLiteral("lines"),
+                                  QJsonArray{QJsonObject{{QStringLiteral("product_id"),
+                                                          m_rig->productId(1)},
+                                                         {QStringLiteral("received"), 10000},
+                                                         {QStringLiteral("damaged"), 0}}}}});
+        POS_VERIFY_OK(again);
+        QCOMPARE(stock(m_b->db->db(), *m_b), (QList<qint64>{0, 8000, 0}));
+    }
+
+    // Why: a store must sell through a head-office outage and lose nothing.
+    void storesSellWhileHqIsDown()
+    {
+        POS_VERIFY_OK(m_rig->sell(*m_a, 0, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(salesAtHq(), 1, 10000);
+        m_rig->hqProcess().process().kill();
+        m_rig->hqProcess().process().waitForFinished(10000);
+        for (int i = 0; i < 3; ++i) {
+            POS_VERIFY_OK(m_rig->sell(*m_a, 1, 1));
+            POS_VERIFY_OK(m_rig->sell(*m_b, 2, 2));
+        }
+        QVERIFY(outbox(*m_a) >= 3);
+        POS_VERIFY_OK(m_rig->restartHq(false));
+        QTRY_COMPARE_WITH_TIMEOUT(salesAtHq(), 7, 40000);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox(*m_a) + outbox(*m_b), 0, 10000);
+        // A store that stops shows disconnected.
+        m_b->process->process().kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!status(*m_b).value(QStringLiteral("connected")).toBool(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(status(*m_a).value(QStringLiteral("connected")).toBool(), 40000);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncStoresTest)
+#include "tst_sync_stores.moc"
