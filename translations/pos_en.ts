@@ -632,10 +632,6 @@
 <context>
     <name>pos::Reports</name>
     <message>
-        <source>from, to: two dates, at most a year apart, like 2026-11-28</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>by: must be one of: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,6 +1247,34 @@ register</source>
         <source>a change names an unknown table: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: names another store than the one pushing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequence %1 waits for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is no longer here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a different %1 was already received with this id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind: unknown record kind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a store&apos;s sync session may push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits for an earlier record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>
@@ -1450,6 +1474,45 @@ register</source>
     </message>
     <message>
         <source>Cash drawer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pos::Transfers</name>
+    <message>
+        <source>only a received transfer whose counts differ is resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to_store_id: a store cannot send to itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to_store_id: no such store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received and damaged come to more than the %1 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such transfer to this store</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

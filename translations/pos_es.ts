@@ -633,10 +633,6 @@
 <context>
     <name>pos::Reports</name>
     <message>
-        <source>from, to: two dates, at most a year apart, like 2026-11-28</source>
-        <translation>from, to: dos fechas, como mucho a un año de distancia, como 2026-11-28</translation>
-    </message>
-    <message>
         <source>by: must be one of: %1</source>
         <translation>by: debe ser uno de: %1</translation>
     </message>
@@ -1256,6 +1252,34 @@ caja</translation>
         <source>a change names an unknown table: %1</source>
         <translation>un cambio nombra una tabla desconocida: %1</translation>
     </message>
+    <message>
+        <source>%1: names another store than the one pushing</source>
+        <translation>%1: nombra otra tienda que la que envía</translation>
+    </message>
+    <message>
+        <source>sequence %1 waits for %2</source>
+        <translation>la secuencia %1 espera a la %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 is no longer here</source>
+        <translation>%1 %2 ya no está aquí</translation>
+    </message>
+    <message>
+        <source>a different %1 was already received with this id</source>
+        <translation>ya se recibió un %1 distinto con este id</translation>
+    </message>
+    <message>
+        <source>kind: unknown record kind %1</source>
+        <translation>kind: tipo de registro desconocido %1</translation>
+    </message>
+    <message>
+        <source>only a store&apos;s sync session may push</source>
+        <translation>solo la sesión de sincronización de una tienda puede enviar</translation>
+    </message>
+    <message>
+        <source>waits for an earlier record</source>
+        <translation>espera a un registro anterior</translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>
@@ -1456,6 +1480,45 @@ caja</translation>
     <message>
         <source>Cash drawer: %1</source>
         <translation>Cajón de dinero: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::Transfers</name>
+    <message>
+        <source>only a received transfer whose counts differ is resolved</source>
+        <translation>solo se resuelve un traspaso recibido cuyas cantidades difieren</translation>
+    </message>
+    <message>
+        <source>no such transfer</source>
+        <translation>no existe ese traspaso</translation>
+    </message>
+    <message>
+        <source>to_store_id: a store cannot send to itself</source>
+        <translation>to_store_id: una tienda no puede enviarse a sí misma</translation>
+    </message>
+    <message>
+        <source>to_store_id: no such store</source>
+        <translation>to_store_id: no existe esa tienda</translation>
+    </message>
+    <message>
+        <source>product listed twice</source>
+        <translation>producto repetido</translation>
+    </message>
+    <message>
+        <source>no such product</source>
+        <translation>no existe ese producto</translation>
+    </message>
+    <message>
+        <source>not in this transfer</source>
+        <translation>no está en este traspaso</translation>
+    </message>
+    <message>
+        <source>received and damaged come to more than the %1 sent</source>
+        <translation>recibido y dañado suman más que los %1 enviados</translation>
+    </message>
+    <message>
+        <source>no such transfer to this store</source>
+        <translation>no existe ese traspaso a esta tienda</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
+#include "servers/common/reports/reportrange.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>
@@ -167,12 +168,12 @@ Status byLine(const QSqlDatabase &conn, const QList<Ticket> &all, bool departmen
 
 Result<SalesReport> salesReport(CallContext &c, const ReportQuery &query)
 {
-    const QDate from = QDate::fromString(query.from, Qt::ISODate);
-    const QDate to = QDate::fromString(query.to, Qt::ISODate);
-    if (!from.isValid() || !to.isValid() || to < from || from.daysTo(to) > 366) {
-        return fail(ErrorCode::Validation,
-                    Tr::tr("from, to: two dates, at most a year apart, like 2026-11-28"));
+    auto range = reportRange(query.from, query.to);
+    if (!range) {
+        return fail(range.error());
     }
+    const QDate from = range->from;
+    const QDate to = range->to;
     static const QStringList groupings{QStringLiteral("hour"), QStringLiteral("department"),
                                        QStringLiteral("product"), QStringLiteral("cashier"),
                                        QStringLiteral("tender")};

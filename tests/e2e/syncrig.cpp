@@ -242,28 +242,8 @@ QJsonObject SyncRig::saleRecord(StoreNode &store, int p, qint64 units, qint64 un
                               {QStringLiteral("tender_id"), m_cash},
                               {QStringLiteral("amount"), total},
                               {QStringLiteral("reference"), QString()}};
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("store_id"), store.id},
-            {QStringLiteral("register_id"), store.registerId},
-            {QStringLiteral("session_id"), store.session},
-            {QStringLiteral("cashier_id"), store.cashierId},
-            {QStringLiteral("customer_id"), QJsonValue()},
-            {QStringLiteral("sales_rep_id"), QJsonValue()},
-            {QStringLiteral("original_sale_id"), QJsonValue()},
-            {QStringLiteral("receipt_number"), QString()},
-            {QStringLiteral("kind"), QStringLiteral("sale")},
-            {QStringLiteral("status"), QStringLiteral("completed")},
-            {QStringLiteral("business_date"), QDate::currentDate().toString(Qt::ISODate)},
-            {QStringLiteral("created_at"),
-             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("language"), QStringLiteral("es")},
-            {QStringLiteral("lines"), QJsonArray{line}},
-            {QStringLiteral("payments"), QJsonArray{payment}},
-            {QStringLiteral("ticket_discount"), 0},
-            {QStringLiteral("subtotal"), total},
-            {QStringLiteral("tax_total"), 0},
-            {QStringLiteral("total"), total},
-            {QStringLiteral("change"), 0}};
+    return pos::test::saleRecord(id, {store.id, store.registerId, store.session, store.cashierId},
+                                 QJsonArray{line}, QJsonArray{payment}, {total, 0, total, 0, 0});
 }
 
 Result<QJsonValue> SyncRig::sell(StoreNode &store, int p, qint64 units, const QString &id)

@@ -5,6 +5,7 @@
 // a cashier (PIN 1111, 10 % discount limit) and a manager (PIN 2222), and an open session.
 
 #include "support/apiharness.h"
+#include "support/records.h"
 #include "support/testsupport.h"
 
 #include "core/api/httperror.h"
@@ -72,28 +73,10 @@ protected:
     QJsonObject sale(const QJsonArray &lines, const QJsonArray &payments, qint64 subtotal,
                      qint64 tax, qint64 total, qint64 change, qint64 ticketDiscount = 0)
     {
-        return {{QStringLiteral("id"), newId()},
-                {QStringLiteral("store_id"), m_api.storeId().toString(QUuid::WithoutBraces)},
-                {QStringLiteral("register_id"), kRegister},
-                {QStringLiteral("session_id"), m_session},
-                {QStringLiteral("cashier_id"), m_cashierId},
-                {QStringLiteral("customer_id"), QJsonValue()},
-                {QStringLiteral("sales_rep_id"), QJsonValue()},
-                {QStringLiteral("original_sale_id"), QJsonValue()},
-                {QStringLiteral("receipt_number"), QString()},
-                {QStringLiteral("kind"), QStringLiteral("sale")},
-                {QStringLiteral("status"), QStringLiteral("completed")},
-                {QStringLiteral("business_date"), QDate::currentDate().toString(Qt::ISODate)},
-                {QStringLiteral("created_at"),
-                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                {QStringLiteral("language"), QStringLiteral("es")},
-                {QStringLiteral("lines"), lines},
-                {QStringLiteral("payments"), payments},
-                {QStringLiteral("ticket_discount"), ticketDiscount},
-                {QStringLiteral("subtotal"), subtotal},
-                {QStringLiteral("tax_total"), tax},
-                {QStringLiteral("total"), total},
-                {QStringLiteral("change"), change}};
+        return saleRecord(newId(),
+                          {m_api.storeId().toString(QUuid::WithoutBraces), kRegister, m_session,
+                           m_cashierId},
+                          lines, payments, {subtotal, tax, total, change, ticketDiscount});
     }
 
     // Two coffees (89.00, IVA 16 % included) paid with 200.00 cash: 22.00 change.

@@ -2,7 +2,9 @@
 // Pulling master data: every row exactly once, in commit order, page by page; a changed
 // row comes again; another database's cursor means resnapshot; and on PostgreSQL, two
 // writers that commit out of order both reach the puller.
+#include "core/db/migrations.h"
 #include "servers/common/sync/masterversion.h"
+#include "servers/common/sync/puller.h"
 #include "support/apiharness.h"
 #include "support/records.h"
 #include "support/testsupport.h"
@@ -212,6 +214,118 @@ private slots:
         for (QSqlDatabase db : {first, second}) {
             db.close(); // before the test database is dropped
         }
+    }
+
+    // Why: an HQ restored from a backup has lost rows; a store must not keep selling them.
+    // The restore is a new epoch: the store's old cursor gets a resnapshot, and what HQ no
+    // longer has becomes a tombstone at the store. A code the store made locally yields to
+    // HQ's row with the same code (HQ wins) instead of blocking the pull.
+    void resnapshotAndHqWinsAtTheStore()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        auto store = TestDatabase::create(engine);
+        POS_VERIFY_OK(store);
+        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store));
+        const QString kept = newId();
+        const QString lost = newId();
+        putDepartment(kept, QStringLiteral("KEEP"));
+        putDepartment(lost, QStringLiteral("LOST"));
+        auto conn = (*store)->db().connection();
+        POS_VERIFY_OK(conn);
+        const QString local = newId();
+        POS_VERIFY_OK(exec(*conn,
+                           QStringLiteral("INSERT INTO departments (id, code, name) VALUES (?, "
+                                          "'KEEP', 'made at the store')"),
+                           {local}));
+        QString cursor;
+        const auto applyAll = [&] {
+            for (int pages = 0; pages < 100; ++pages) {
+                const QJsonObject page = pull(cursor, 1);
+                POS_VERIFY_OK(applyChanges((*store)->db(), page, QDateTime::currentDateTimeUtc()));
+                cursor = page.value(QStringLiteral("next_cursor")).toString();
+                if (!page.value(QStringLiteral("more")).toBool()) {
+                    return;
+                }
+            }
+        };
+        applyAll();
+        const auto deleted = [&](const QString &id) {
+            auto q = exec(*conn,
+                          QStringLiteral("SELECT deleted, code FROM departments WHERE id = ?"),
+                          {id});
+            return q && q->next() ? QStringLiteral("%1 %2")
+                                            .arg(q->value(0).toBool() ? QStringLiteral("true")
+                                                                      : QStringLiteral("false"))
+                                            .arg(q->value(1).toString())
+                                  : QStringLiteral("absent");
+        };
+        QCOMPARE(deleted(kept), QStringLiteral("false KEEP"));
+        QCOMPARE(deleted(local), QStringLiteral("true KEEP~") + local.left(8));
+        // The restore: LOST is gone at HQ and the database is another incarnation.
+        auto hq = m_api.db().connection();
+        POS_VERIFY_OK(hq);
+        POS_VERIFY_OK(exec(*hq, QStringLiteral("DELETE FROM departments WHERE id = ?"), {lost}));
+        POS_VERIFY_OK(exec(*hq, QStringLiteral("UPDATE sync_epoch SET epoch = ?"), {newId()}));
+        QCOMPARE(deleted(lost), QStringLiteral("false LOST"));
+        applyAll();
+        QCOMPARE(deleted(lost), QStringLiteral("true LOST"));
+        QCOMPARE(deleted(kept), QStringLiteral("false KEEP"));
+    }
+
+    // Why: a store must hold the password and PIN hashes of its own staff only. Staff of
+    // no store in particular come to every store; a cashier of another store comes as a
+    // tombstone without hashes.
+    void storesGetTheirOwnStaff()
+    {
+        const QString here = newId();
+        const QString there = newId();
+        for (const auto &[id, code] : {std::pair{here, "ST01"}, std::pair{there, "ST02"}}) {
+            POS_VERIFY_OK(m_api.run(QStringLiteral("put_store"),
+                                    storeRecord(id, QString::fromLatin1(code),
+                                                QString::fromLatin1(code))));
+        }
+        for (const auto &[name, store] : {std::pair{"ana", here}, std::pair{"bea", there}}) {
+            const QString id = newId();
+            POS_VERIFY_OK(
+                    m_api.run(QStringLiteral("put_user"),
+                              {{QStringLiteral("id"), id},
+                               {QStringLiteral("user"),
+                                QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("username"), QLatin1String(name)},
+                                            {QStringLiteral("full_name"), QLatin1String(name)},
+                                            {QStringLiteral("role_ids"), QJsonArray()},
+                                            {QStringLiteral("store_ids"), QJsonArray{store}},
+                                            {QStringLiteral("language"), QStringLiteral("es")},
+                                            {QStringLiteral("active"), true}}},
+                               {QStringLiteral("password"), QStringLiteral("a-long-password-1")}}));
+        }
+        const auto token = m_api.run(QStringLiteral("rotate_sync_token"),
+                                     {{QStringLiteral("id"), here}});
+        POS_VERIFY_OK(token);
+        const auto session
+                = m_api.run(QStringLiteral("sync_login"),
+                            {{QStringLiteral("token"),
+                              token->toObject().value(QStringLiteral("token")).toString()}});
+        POS_VERIFY_OK(session);
+        m_api.backend().setToken(session->toObject().value(QStringLiteral("token")).toString());
+        QString cursor;
+        QHash<QString, QJsonObject> users;
+        for (const auto &c : pullAll(cursor, 100)) {
+            const QJsonObject change = c.toObject();
+            if (change.value(QStringLiteral("table")).toString() == QLatin1String("users")) {
+                QJsonObject row = change.value(QStringLiteral("row")).toObject();
+                row.insert(QStringLiteral("deleted"), change.value(QStringLiteral("deleted")));
+                users.insert(row.value(QStringLiteral("username")).toString(), row);
+            }
+        }
+        const auto hashOf = [&](const char *name) {
+            return users.value(QLatin1String(name)).value(QStringLiteral("password_hash")).toString();
+        };
+        QVERIFY(!hashOf("ana").isEmpty());
+        QVERIFY(!hashOf("admin").isEmpty());
+        QVERIFY(hashOf("bea").isEmpty());
+        QVERIFY(users.value(QStringLiteral("bea")).value(QStringLiteral("deleted")).toBool());
+        QVERIFY(!users.value(QStringLiteral("ana")).value(QStringLiteral("deleted")).toBool());
     }
 
     void cleanupTestCase()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "records.h"
 
+#include <QDateTime>
+
 namespace pos::test {
 
 QJsonObject storeRecord(const QString &id, const QString &code, const QString &name)
@@ -25,6 +27,33 @@ QJsonObject departmentRecord(const QString &id, const QString &code, const QStri
             {QStringLiteral("name"), name},
             {QStringLiteral("color"), color},
             {QStringLiteral("active"), true}};
+}
+
+QJsonObject saleRecord(const QString &id, const Till &till, const QJsonArray &lines,
+                       const QJsonArray &payments, const SaleFigures &figures)
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("store_id"), till.store},
+            {QStringLiteral("register_id"), till.reg},
+            {QStringLiteral("session_id"), till.session},
+            {QStringLiteral("cashier_id"), till.cashier},
+            {QStringLiteral("customer_id"), QJsonValue()},
+            {QStringLiteral("sales_rep_id"), QJsonValue()},
+            {QStringLiteral("original_sale_id"), QJsonValue()},
+            {QStringLiteral("receipt_number"), QString()},
+            {QStringLiteral("kind"), QStringLiteral("sale")},
+            {QStringLiteral("status"), QStringLiteral("completed")},
+            {QStringLiteral("business_date"), QDate::currentDate().toString(Qt::ISODate)},
+            {QStringLiteral("created_at"),
+             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("language"), QStringLiteral("es")},
+            {QStringLiteral("lines"), lines},
+            {QStringLiteral("payments"), payments},
+            {QStringLiteral("ticket_discount"), figures.ticketDiscount},
+            {QStringLiteral("subtotal"), figures.subtotal},
+            {QStringLiteral("tax_total"), figures.tax},
+            {QStringLiteral("total"), figures.total},
+            {QStringLiteral("change"), figures.change}};
 }
 
 } // namespace pos::test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -10,5 +11,27 @@ namespace pos::test {
 QJsonObject storeRecord(const QString &id, const QString &code, const QString &name);
 QJsonObject departmentRecord(const QString &id, const QString &code, const QString &name,
                              const QString &color = {});
+
+// Where a sale is rung: store, register, session and cashier ids.
+struct Till
+{
+    QString store;
+    QString reg;
+    QString session;
+    QString cashier;
+};
+
+struct SaleFigures
+{
+    qint64 subtotal = 0;
+    qint64 tax = 0;
+    qint64 total = 0;
+    qint64 change = 0;
+    qint64 ticketDiscount = 0;
+};
+
+// A completed sale of today, as create_sale takes it.
+QJsonObject saleRecord(const QString &id, const Till &till, const QJsonArray &lines,
+                       const QJsonArray &payments, const SaleFigures &figures);
 
 } // namespace pos::test

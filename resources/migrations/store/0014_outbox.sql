@@ -18,3 +18,6 @@ CREATE INDEX outbox_pending ON outbox (status, queued_at);
 
 ALTER TABLE sync_state ADD COLUMN pushed_at TIMESTAMPTZ;
 ALTER TABLE sync_state ADD COLUMN push_error TEXT NOT NULL DEFAULT '';
+-- Set while a resnapshot runs: the local master version it started above. When its last
+-- page is in, master rows HQ did not send again (stamped at or below it) become tombstones.
+ALTER TABLE sync_state ADD COLUMN resnapshot_from BIGINT;

@@ -7,6 +7,7 @@
 #include "hqreports.h"
 
 #include "servers/common/dispatcher.h"
+#include "servers/common/reports/reportrange.h"
 #include "servers/common/sync/rowjson.h"
 
 #include <QCoreApplication>
@@ -54,12 +55,12 @@ QString statement(const Grouping &g)
 
 Result<SalesReport> hqSalesReport(CallContext &c, const ReportQuery &query)
 {
-    const QDate from = QDate::fromString(query.from, Qt::ISODate);
-    const QDate to = QDate::fromString(query.to, Qt::ISODate);
-    if (!from.isValid() || !to.isValid() || to < from || from.daysTo(to) > 366) {
-        return fail(ErrorCode::Validation,
-                    Tr::tr("from, to: two dates, at most a year apart, like 2026-11-28"));
+    auto range = reportRange(query.from, query.to);
+    if (!range) {
+        return fail(range.error());
     }
+    const QDate from = range->from;
+    const QDate to = range->to;
     const auto g = std::find_if(std::begin(kGroupings), std::end(kGroupings),
                                 [&query](const Grouping &x) {
                                     return query.by == QLatin1String(x.by);

@@ -3,6 +3,10 @@
 
 #include "servers/common/sqlvalues.h"
 
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
 namespace pos::outbox {
 
 Status enqueue(const Transaction &tx, const char *kind, const QUuid &id, const QDateTime &now)
@@ -99,3 +103,21 @@ Status reject(Database &db, const Entry &entry, const QString &reason)
 }
 
 } // namespace pos::outbox
+
+namespace pos {
+
+void noteSyncFailure(Database &db, const char *column, const QString &what, const Error &error)
+{
+    qCWarning(lcSync).noquote() << what << "failed:" << error.message;
+    auto conn = db.connection();
+    auto noted = conn ? exec(*conn,
+                             QStringLiteral("UPDATE sync_state SET %1 = ? WHERE id = 1")
+                                     .arg(QLatin1String(column)),
+                             {error.message})
+                      : Result<QSqlQuery>(fail(conn.error()));
+    if (!noted) {
+        qCWarning(lcSync).noquote() << "cannot note the failure:" << noted.error().message;
+    }
+}
+
+} // namespace pos

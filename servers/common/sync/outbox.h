@@ -29,4 +29,7 @@ Status reject(Database &db, const Entry &entry, const QString &reason);
 
 } // namespace outbox
 
+// Logs why a pull or a push failed and keeps it in sync_state.<column> for the dashboard.
+void noteSyncFailure(Database &db, const char *column, const QString &what, const Error &error);
+
 } // namespace pos

@@ -2,6 +2,7 @@
 #include "puller.h"
 
 #include "masterversion.h"
+#include "outbox.h"
 #include "rowjson.h"
 #include "synctables.h"
 
@@ -57,6 +58,15 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QJson
         }
         const QJsonArray values = row.value(QLatin1String(child.key)).toArray();
         for (qsizetype i = 0; i < values.size(); ++i) {
+            if (child.unique) { // a local product gives up a barcode HQ's product carries
+                auto taken = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 <> ?")
+                                             .arg(QLatin1String(child.table), child.values.first(),
+                                                  QLatin1String(child.parent)),
+                                     {values.at(i).toString(), id});
+                if (!taken) {
+                    return fail(taken.error());
+                }
+            }
             QStringList columns{QLatin1String(child.parent)};
             columns << child.values;
             QVariantList bound{id};
@@ -83,12 +93,31 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QJson
     return {};
 }
 
+// HQ wins: a row made here with the same code as HQ's gives the code up and is retired.
+Status yieldKey(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
+{
+    if (!spec.uniqueKey) {
+        return {};
+    }
+    const QString key = QLatin1String(spec.uniqueKey);
+    auto q = tx.exec(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
+                                    "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 = ? "
+                                    "AND id <> ?")
+                             .arg(QLatin1String(spec.name), key),
+                     {change.value(QStringLiteral("row")).toObject().value(key).toString(),
+                      change.value(QStringLiteral("id")).toString()});
+    return q ? Status{} : fail(q.error());
+}
+
 Status applyOne(const Transaction &tx, const QJsonObject &change)
 {
     const QString table = change.value(QStringLiteral("table")).toString();
     const SyncTable *spec = syncTable(table);
     if (!spec) {
         return fail(ErrorCode::Validation, Tr::tr("a change names an unknown table: %1").arg(table));
+    }
+    if (auto ok = yieldKey(tx, *spec, change); !ok) {
+        return ok;
     }
     if (auto ok = upsertRow(tx, *spec, change); !ok) {
         return ok;
@@ -113,6 +142,44 @@ Result<QString> storedCursor(Database &db)
     return q->value(0).toString();
 }
 
+// HQ was restored or replaced: everything comes again from the start. Rows stamped from
+// here on came in this snapshot; the rest are swept when it ends.
+Status beginResnapshot(const Transaction &tx)
+{
+    auto from = currentMasterVersion(tx.db());
+    if (!from) {
+        return fail(from.error());
+    }
+    auto q = tx.exec(QStringLiteral("UPDATE sync_state SET resnapshot_from = ? WHERE id = 1"),
+                     {*from});
+    return q ? Status{} : fail(q.error());
+}
+
+// The snapshot's last page is in: a master row HQ did not send again is gone at HQ, unless
+// it was made here and is still on its way up.
+Status endResnapshot(const Transaction &tx)
+{
+    auto q = tx.exec(QStringLiteral("SELECT resnapshot_from FROM sync_state WHERE id = 1"));
+    if (!q || !q->next() || q->value(0).isNull()) {
+        return q ? Status{} : fail(q.error());
+    }
+    const qint64 from = q->value(0).toLongLong();
+    q->finish();
+    for (const SyncTable &spec : syncTables()) {
+        auto swept = tx.exec(QStringLiteral("UPDATE %1 SET deleted = TRUE WHERE version <= ? AND "
+                                            "deleted = FALSE AND id NOT IN (SELECT record_id FROM "
+                                            "outbox)")
+                                     .arg(QLatin1String(spec.name)),
+                             {from});
+        if (!swept) {
+            return fail(swept.error());
+        }
+    }
+    auto done = tx.exec(
+            QStringLiteral("UPDATE sync_state SET resnapshot_from = NULL WHERE id = 1"));
+    return done ? Status{} : fail(done.error());
+}
+
 } // namespace
 
 Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
@@ -120,6 +187,11 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
     auto tx = Transaction::begin(db);
     if (!tx) {
         return fail(tx.error());
+    }
+    if (page.value(QStringLiteral("resnapshot")).toBool()) {
+        if (auto ok = beginResnapshot(*tx); !ok) {
+            return ok;
+        }
     }
     for (const auto &change : page.value(QStringLiteral("changes")).toArray()) {
         if (auto ok = applyOne(*tx, change.toObject()); !ok) {
@@ -133,6 +205,11 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
                             {key});
         if (!put) {
             return fail(put.error());
+        }
+    }
+    if (!page.value(QStringLiteral("more")).toBool()) {
+        if (auto ok = endResnapshot(*tx); !ok) {
+            return ok;
         }
     }
     auto saved = tx->exec(QStringLiteral("UPDATE sync_state SET pull_cursor = ?, high_water = ?, "
@@ -235,15 +312,7 @@ void Puller::fetch()
 void Puller::stop(const Error &error)
 {
     m_running = false;
-    qCWarning(lcSync).noquote() << "pull failed:" << error.message;
-    if (auto conn = m_db.connection()) {
-        if (auto noted = exec(*conn,
-                              QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"),
-                              {error.message});
-            !noted) {
-            qCWarning(lcSync).noquote() << "cannot note the failure:" << noted.error().message;
-        }
-    }
+    noteSyncFailure(m_db, "last_error", QStringLiteral("pull"), error);
     emit failed(error.message);
 }
 

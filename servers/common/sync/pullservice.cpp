@@ -86,20 +86,29 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
         values << after.version << after.id;
     }
     values << high;
-    // A store pulls only the scoped rows that concern it (HQ's own callers see them all).
+    // A store pulls only the scoped rows that concern it (HQ's own callers see them all);
+    // the others are left out, or come as tombstones when the table says so.
     const bool scoped = spec.scope && !store.isNull();
+    const bool tombstones = scoped && !spec.blanked.isEmpty();
+    QVariantList storeValues;
     for (qsizetype i = 0; scoped && i < QLatin1String(spec.scope).count(u'?'); ++i) {
-        values << sql::id(store);
+        storeValues << sql::id(store);
     }
+    const QString inScope = !scoped ? QStringLiteral("1")
+                                    : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END")
+                                              .arg(QLatin1String(spec.scope));
+    values = (tombstones ? storeValues : QVariantList()) + values
+             + (scoped && !tombstones ? storeValues : QVariantList());
     values << static_cast<qint64>(limit);
     auto q = exec(conn,
-                  QStringLiteral(
-                          "SELECT id, version, deleted, %1 FROM %2 WHERE %3 AND version <= ? %4 "
-                          "ORDER BY version, id LIMIT ?")
+                  QStringLiteral("SELECT id, version, deleted, %5, %1 FROM %2 WHERE %3 AND version "
+                                 "<= ? %4 ORDER BY version, id LIMIT ?")
                           .arg(spec.columns.join(QStringLiteral(", ")), QLatin1String(spec.name),
                                after_,
-                               scoped ? QStringLiteral("AND ") + QLatin1String(spec.scope)
-                                      : QString()),
+                               scoped && !tombstones
+                                       ? QStringLiteral("AND ") + QLatin1String(spec.scope)
+                                       : QString(),
+                               tombstones ? inScope : QStringLiteral("1")),
                   values);
     if (!q) {
         return fail(q.error());
@@ -109,8 +118,15 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
         QJsonObject row;
         for (qsizetype c = 0; c < spec.columns.size(); ++c) {
             row.insert(spec.columns.at(c),
-                       rowjson::fromSql(q->value(static_cast<int>(c + 3)),
+                       rowjson::fromSql(q->value(static_cast<int>(c + 4)),
                                         spec.booleans.contains(spec.columns.at(c))));
+        }
+        const bool hidden = q->value(3).toInt() == 0;
+        for (const auto &[column, blank] : spec.blanked) {
+            if (hidden) {
+                row.insert(QLatin1String(column),
+                           blank ? QJsonValue(QLatin1String(blank)) : QJsonValue());
+            }
         }
         const QString id = q->value(0).toString();
         const qint64 version = q->value(1).toLongLong();
@@ -118,7 +134,7 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
                         QJsonObject{{QStringLiteral("table"), QLatin1String(spec.name)},
                                     {QStringLiteral("id"), id},
                                     {QStringLiteral("version"), version},
-                                    {QStringLiteral("deleted"), q->value(2).toBool()},
+                                    {QStringLiteral("deleted"), hidden || q->value(2).toBool()},
                                     {QStringLiteral("row"), row}}});
     }
     return rows;

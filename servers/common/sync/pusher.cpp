@@ -3,10 +3,6 @@
 
 #include "pushrecords.h"
 
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcSync)
-
 namespace pos {
 
 namespace {
@@ -107,15 +103,7 @@ void Pusher::settled(const QList<PushResult> &results)
 void Pusher::stop(const Error &error)
 {
     m_running = false;
-    qCWarning(lcSync).noquote() << "push failed:" << error.message;
-    if (auto conn = m_db.connection()) {
-        if (auto noted = exec(*conn,
-                              QStringLiteral("UPDATE sync_state SET push_error = ? WHERE id = 1"),
-                              {error.message});
-            !noted) {
-            qCWarning(lcSync).noquote() << "cannot note the failure:" << noted.error().message;
-        }
-    }
+    noteSyncFailure(m_db, "push_error", QStringLiteral("push"), error);
     m_timer.start(m_backoffMs);
     m_backoffMs = std::min(m_backoffMs * 2, 30000);
     emit failed(error.message);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QList>
+
 #include <QStringList>
+#include <utility>
 
 namespace pos {
 
@@ -18,6 +20,7 @@ struct SyncChild
     const char *parent;   // "product_id"
     QStringList values;   // {"barcode"}: one column travels as a plain list, more as objects
     const char *position; // "position", or nullptr for a set
+    bool unique = false;  // a value belongs to one row only: HQ's row takes it from a local one
 };
 
 struct SyncTable
@@ -28,6 +31,13 @@ struct SyncTable
     QList<SyncChild> children = {};
     // Rows only some stores receive: a condition whose every ? is the pulling store's id.
     const char *scope = nullptr;
+    // Out of scope, a row is left out, or (when it may have been sent before, like a user
+    // moved to another store) sent as a tombstone with these columns blanked: to this
+    // text, or to NULL where it says nullptr.
+    QList<std::pair<const char *, const char *>> blanked = {};
+    // A column unique among the table's rows (a code): a row made locally at a store with
+    // the same value yields it to HQ's row, which wins.
+    const char *uniqueKey = nullptr;
 };
 
 // In pull order within one version: a referenced table before the tables referring to it.
