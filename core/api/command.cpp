@@ -237,6 +237,33 @@ QList<Command> buildTable()
                  "Master rows changed after a cursor, in commit order, with tombstones: {epoch, "
                  "changes: [{table, id, version, deleted, row}], next_cursor, high_water, more, "
                  "resnapshot}"),
+            make("delete_product", Delete, "/api/products/{id}", Permitted,
+                 Permission::ProductsEdit, Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A product retired: a tombstone that flows to the stores; sales keep referring to "
+                 "it"),
+            make("delete_department", Delete, "/api/departments/{id}", Permitted,
+                 Permission::ProductsEdit, Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A department retired: a tombstone that flows to the stores; sales keep referring "
+                 "to it"),
+            make("delete_tax", Delete, "/api/taxes/{id}", Permitted, Permission::ProductsEdit,
+                 Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A tax retired: a tombstone that flows to the stores; sales keep referring to it"),
+            make("delete_tender", Delete, "/api/tenders/{id}", Permitted, Permission::ProductsEdit,
+                 Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A tender retired: a tombstone that flows to the stores; sales keep referring to "
+                 "it"),
+            make("delete_customer", Delete, "/api/customers/{id}", Permitted,
+                 Permission::ProductsEdit, Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A customer retired: a tombstone that flows to the stores; sales keep referring "
+                 "to it"),
+            make("delete_supplier", Delete, "/api/suppliers/{id}", Permitted,
+                 Permission::ProductsEdit, Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A supplier retired: a tombstone that flows to the stores; sales keep referring "
+                 "to it"),
+            make("delete_sales_rep", Delete, "/api/sales-reps/{id}", Permitted,
+                 Permission::UsersManage, Idempotent, codec<Id>("Id"), codec<Empty>("Empty"),
+                 "A sales rep retired: a tombstone that flows to the stores; sales keep referring "
+                 "to it"),
             make("push_records", Post, "/api/sync/push", Permitted, Permission::SyncStore,
                  Idempotent, codec<PushBatch>("PushBatch"), codec<PushAnswer>("PushAnswer"),
                  "A store's records (sales, sessions, movements, transfers, customers), each taken "

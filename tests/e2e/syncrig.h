@@ -61,6 +61,7 @@ public:
     TestDatabase &hqDb() { return *m_hqDb; }
     ServerProcess &hqProcess() { return *m_hq; }
     QString productId(int p) const { return m_products.at(p); }
+    QString departmentId() const { return m_department; }
     QString barcode(int p) const;
     QList<StoreNode *> stores();
 

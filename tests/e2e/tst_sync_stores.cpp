@@ -131,6 +131,66 @@ private slots:
         QCOMPARE(SyncRig::scalar(m_rig->hqDb().db(),
                                  QStringLiteral("SELECT SUM(total) FROM sales")),
                  3 * 1250);
+        // A product retired at HQ leaves both stores' shelves the same way.
+        POS_VERIFY_OK(m_rig->atHq(QStringLiteral("delete_product"),
+                                  {{QStringLiteral("id"), m_rig->productId(2)}}));
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig->price(*m_a, 2), -1, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig->price(*m_b, 2), -1, 2000);
+        QCOMPARE(m_rig->price(*m_a, 1), 1100);
+    }
+
+    // Why: a record HQ cannot take must be kept and shown, and must not hold up the rest.
+    void refusedRecordIsQuarantined()
+    {
+        // A product made at the store only: HQ has never heard of it.
+        const QString local = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        POS_VERIFY_OK(call(*m_a->api, QStringLiteral("put_product"),
+                           {{QStringLiteral("id"), local},
+                            {QStringLiteral("sku"), QStringLiteral("LOCAL-1")},
+                            {QStringLiteral("barcodes"), QJsonArray()},
+                            {QStringLiteral("name"), QStringLiteral("Pan de la casa")},
+                            {QStringLiteral("department_id"), m_rig->departmentId()},
+                            {QStringLiteral("supplier_id"), QJsonValue()},
+                            {QStringLiteral("price"), 500},
+                            {QStringLiteral("cost"), 100},
+                            {QStringLiteral("tax_ids"), QJsonArray()},
+                            {QStringLiteral("tax_included"), true},
+                            {QStringLiteral("weighed"), false},
+                            {QStringLiteral("active"), true}}));
+        QJsonObject sale = m_rig->saleRecord(*m_a, 0, 1, 500,
+                                             QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QJsonArray lines = sale.value(QStringLiteral("lines")).toArray();
+        QJsonObject line = lines.at(0).toObject();
+        line.insert(QStringLiteral("product_id"), local);
+        lines.replace(0, line);
+        sale.insert(QStringLiteral("lines"), lines);
+        POS_VERIFY_OK(call(*m_a->api, QStringLiteral("create_sale"), sale));
+        POS_VERIFY_OK(m_rig->sell(*m_a, 1, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(salesAtHq(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(*m_a).value(QStringLiteral("quarantined")).toInteger(), 1,
+                                  10000);
+        const auto held = m_rig->atHq(QStringLiteral("get_quarantine"));
+        POS_VERIFY_OK(held);
+        const QJsonArray items = held->toObject().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        const QJsonObject record = items.at(0).toObject();
+        QCOMPARE(record.value(QStringLiteral("id")).toString(),
+                 sale.value(QStringLiteral("id")).toString());
+        QCOMPARE(record.value(QStringLiteral("store_code")).toString(), QStringLiteral("ST01"));
+        QVERIFY(!record.value(QStringLiteral("reason")).toString().isEmpty());
+        QCOMPARE(record.value(QStringLiteral("data"))
+                         .toObject()
+                         .value(QStringLiteral("row"))
+                         .toObject()
+                         .value(QStringLiteral("total"))
+                         .toInteger(),
+                 500);
+        // The store keeps it too, marked rejected, and its outbox holds nothing else.
+        QCOMPARE(SyncRig::scalar(m_a->db->db(),
+                                 QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = "
+                                                "'rejected' AND kind = 'sale'")),
+                 1);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox(*m_a), 1, 10000);
     }
 
     // Why: head office must hold every sale once, and its reports must add up to the

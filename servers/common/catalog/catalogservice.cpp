@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servers/common/catalog/catalogservice.h"
+#include "servers/common/catalog/mastertable.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/masterversion.h"
 
@@ -454,6 +455,10 @@ Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product)
 void registerCatalogHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("put_product"), typed<Product, Product>(putProduct));
+    dispatcher.add(QStringLiteral("delete_product"),
+                   typed<Id, Empty>([](CallContext &c, const Id &id) {
+                       return retireMaster(c, "products", "product.retired", id.id);
+                   }));
     dispatcher.add(QStringLiteral("get_product"), getProduct);
     dispatcher.add(QStringLiteral("get_department_products"),
                    typed<ListQuery, Page<Product>>(departmentProducts));

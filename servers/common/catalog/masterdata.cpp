@@ -39,7 +39,8 @@ const MasterTable<Department>
                      },
                      "code",
                      "code",
-                     asTyped};
+                     asTyped,
+                     "department.retired"};
 
 const MasterTable<Tax> kTaxes{"taxes",
                               "tax.changed",
@@ -66,7 +67,8 @@ const MasterTable<Tax> kTaxes{"taxes",
                               },
                               "code",
                               "code",
-                              asTyped};
+                              asTyped,
+                              "tax.retired"};
 
 const MasterTable<Tender> kTenders{"tenders",
                                    "tender.changed",
@@ -94,7 +96,8 @@ const MasterTable<Tender> kTenders{"tenders",
                                    },
                                    "code",
                                    "code",
-                                   asTyped};
+                                   asTyped,
+                                   "tender.retired"};
 
 const MasterTable<Customer>
         kCustomers{"customers",
@@ -115,6 +118,7 @@ const MasterTable<Customer>
                    "name_folded",
                    "name_folded",
                    folded,
+                   "customer.retired",
                    "customer"};
 
 const MasterTable<Supplier>
@@ -133,7 +137,8 @@ const MasterTable<Supplier>
                    },
                    "code",
                    "code",
-                   asTyped};
+                   asTyped,
+                   "supplier.retired"};
 
 const MasterTable<SalesRep> kSalesReps{"sales_reps",
                                        "sales_rep.changed",
@@ -149,18 +154,52 @@ const MasterTable<SalesRep> kSalesReps{"sales_reps",
                                        },
                                        "code",
                                        "code",
-                                       asTyped};
+                                       asTyped,
+                                       "sales_rep.retired"};
 
 } // namespace
 
+Result<Empty> retireMaster(CallContext &c, const char *table, const char *action, const QUuid &id)
+{
+    auto tx = Transaction::begin(c.db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    auto q = tx->exec(QStringLiteral(
+                              "UPDATE %1 SET deleted = TRUE WHERE id = ? AND deleted = FALSE")
+                              .arg(QLatin1String(table)),
+                      {sql::id(id)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (q->numRowsAffected() == 0) {
+        return Empty{}; // retired already, or never here: nothing to tell the stores
+    }
+    if (auto ok = stampMasterVersion(*tx, QLatin1String(table), id); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = appendAudit(*tx, c,
+                              {QLatin1String(action),
+                               {},
+                               QJsonObject{{QStringLiteral("id"), sql::id(id)}},
+                               {}});
+        !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = tx->commit(); !ok) {
+        return fail(ok.error());
+    }
+    return Empty{};
+}
+
 void registerMasterDataHandlers(Dispatcher &dispatcher)
 {
-    bindMaster(dispatcher, "put_department", "get_departments", kDepartments);
-    bindMaster(dispatcher, "put_tax", "get_taxes", kTaxes);
-    bindMaster(dispatcher, "put_tender", "get_tenders", kTenders);
-    bindMaster(dispatcher, "put_customer", "get_customers", kCustomers);
-    bindMaster(dispatcher, "put_supplier", "get_suppliers", kSuppliers);
-    bindMaster(dispatcher, "put_sales_rep", "get_sales_reps", kSalesReps);
+    bindMaster(dispatcher, "put_department", "get_departments", "delete_department", kDepartments);
+    bindMaster(dispatcher, "put_tax", "get_taxes", "delete_tax", kTaxes);
+    bindMaster(dispatcher, "put_tender", "get_tenders", "delete_tender", kTenders);
+    bindMaster(dispatcher, "put_customer", "get_customers", "delete_customer", kCustomers);
+    bindMaster(dispatcher, "put_supplier", "get_suppliers", "delete_supplier", kSuppliers);
+    bindMaster(dispatcher, "put_sales_rep", "get_sales_reps", "delete_sales_rep", kSalesReps);
 }
 
 } // namespace pos

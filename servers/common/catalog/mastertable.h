@@ -26,6 +26,7 @@ struct MasterTable
     const char *orderBy;                    // "code"
     const char *searchColumn;               // matched with LIKE 'q%' ("name_folded", "code")
     QString (*searchText)(const QString &); // how q is written before matching
+    const char *retiredAction = nullptr;    // audit action of a retirement, "tender.retired"
     const char *pushedAs = nullptr;         // a store sends its rows up to HQ as this kind
 };
 
@@ -69,6 +70,11 @@ Result<T> putMaster(CallContext &c, const MasterTable<T> &spec, const T &model)
     return model;
 }
 
+// Retires a master row: a tombstone (deleted = TRUE) with the next version, so the stores
+// pull it and stop offering it, while sales that refer to it stay whole. Audited as
+// `action`. Retiring twice answers the same.
+Result<Empty> retireMaster(CallContext &c, const char *table, const char *action, const QUuid &id);
+
 template<typename T>
 Result<Page<T>> listMaster(CallContext &c, const MasterTable<T> &spec, const ListQuery &query)
 {
@@ -97,9 +103,15 @@ Result<Page<T>> listMaster(CallContext &c, const MasterTable<T> &spec, const Lis
 
 // Binds the put_ and get_ commands of one entity.
 template<typename T>
-void bindMaster(Dispatcher &dispatcher, const char *put, const char *list,
+void bindMaster(Dispatcher &dispatcher, const char *put, const char *list, const char *retire,
                 const MasterTable<T> &spec)
 {
+    if (retire) { // stores and registers are not retired this way
+        dispatcher.add(QString::fromLatin1(retire),
+                       typed<Id, Empty>([spec](CallContext &c, const Id &id) {
+                           return retireMaster(c, spec.table, spec.retiredAction, id.id);
+                       }));
+    }
     dispatcher.add(QString::fromLatin1(put), typed<T, T>([spec](CallContext &c, const T &m) {
                        return putMaster(c, spec, m);
                    }));

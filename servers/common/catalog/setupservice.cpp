@@ -273,8 +273,8 @@ Result<QList<BarcodeRule>> barcodeRules(Database &db)
 void registerSetupHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("get_store"), typed<Empty, StoreSetup>(getStore));
-    bindMaster(dispatcher, "put_store", "get_stores", kStores);
-    bindMaster(dispatcher, "put_register", "get_registers", kRegisters);
+    bindMaster(dispatcher, "put_store", "get_stores", nullptr, kStores);
+    bindMaster(dispatcher, "put_register", "get_registers", nullptr, kRegisters);
     dispatcher.add(QStringLiteral("put_setting"), typed<Setting, Setting>(putSetting));
     dispatcher.add(QStringLiteral("put_barcode_rule"),
                    typed<BarcodeRuleModel, BarcodeRuleModel>(putRule));
