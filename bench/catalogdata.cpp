@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogdata.h"
+
+#include "core/base/barcode.h"
+#include "core/db/migrations.h"
+#include "core/db/transaction.h"
+#include "servers/common/catalog/catalogservice.h"
+#include "servers/common/sync/masterversion.h"
+
+namespace pos::bench {
+
+namespace {
+
+const QStringList kNouns{"arroz",  "frijol",   "aceite", "leche", "galleta", "jabon", "cafe",
+                         "azucar", "harina",   "atun",   "salsa", "queso",   "yogur", "pan",
+                         "jugo",   "refresco", "cereal", "pasta", "sopa",    "chile"};
+const QStringList kKinds{"integral", "light", "clasico", "natural",  "premium",
+                         "familiar", "chico", "grande",  "organico", "casero"};
+
+QString uuidFor(const char *kind, int i)
+{
+    return QUuid::createUuidV5(QUuid(QStringLiteral("6f1c3a52-0000-4000-8000-00000000b0b0")),
+                               QStringLiteral("%1-%2").arg(QLatin1String(kind)).arg(i))
+            .toString(QUuid::WithoutBraces);
+}
+
+Status exec(const Transaction &tx, const QString &sql, const QVariantList &values)
+{
+    auto q = tx.exec(sql, values);
+    return q ? Status{} : Status(fail(q.error()));
+}
+
+Result<Catalog> seedMasters(Database &db)
+{
+    Catalog c{uuidFor("tax", 0), uuidFor("tender", 0), uuidFor("tender", 1), {}};
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    Status ok = exec(*tx,
+                     QStringLiteral("INSERT INTO taxes (id, code, name, rate_milli_bp, kind, "
+                                    "compound, active) VALUES (?, 'IVA0', 'IVA 0 %', 0, "
+                                    "'zero_rated', FALSE, TRUE)"),
+                     {c.taxId});
+    for (const auto &[id, code, kind] :
+         {std::tuple{c.cashId, "CASH", "cash"}, std::tuple{c.cardId, "CARD", "card"}}) {
+        ok = ok ? exec(*tx,
+                       QStringLiteral("INSERT INTO tenders (id, code, name, kind, opens_drawer, "
+                                      "gives_change, active) VALUES (?, ?, ?, ?, ?, ?, TRUE)"),
+                       {id, QLatin1String(code), QLatin1String(code), QLatin1String(kind),
+                        QLatin1String(kind) == QLatin1String("cash"),
+                        QLatin1String(kind) == QLatin1String("cash")})
+                : ok;
+    }
+    for (int d = 0; ok && d < 10; ++d) {
+        c.departmentIds << uuidFor("department", d);
+        ok = exec(*tx,
+                  QStringLiteral("INSERT INTO departments (id, code, name, active) VALUES (?, ?, "
+                                 "?, TRUE)"),
+                  {c.departmentIds.last(), QStringLiteral("D%1").arg(d), kNouns.at(d)});
+    }
+    // Versions, so a store pulling from a generated HQ receives these too.
+    QList<std::pair<QString, QString>> stamped{{QStringLiteral("taxes"), c.taxId},
+                                               {QStringLiteral("tenders"), c.cashId},
+                                               {QStringLiteral("tenders"), c.cardId}};
+    for (const QString &d : c.departmentIds) {
+        stamped.append({QStringLiteral("departments"), d});
+    }
+    for (const auto &[table, id] : stamped) {
+        ok = ok ? stampMasterVersion(*tx, table, QUuid(id)) : ok;
+    }
+    if (!ok) {
+        return fail(ok.error());
+    }
+    if (auto done = tx->commit(); !done) {
+        return fail(done.error());
+    }
+    return c;
+}
+
+Product productOf(int i, const Catalog &c)
+{
+    Product p;
+    p.id = QUuid(productIdOf(i));
+    p.sku = QStringLiteral("SKU%1").arg(i);
+    p.barcodes = {barcodeOf(i)};
+    p.name = QStringLiteral("%1 %2 %3")
+                     .arg(kNouns.at(i % kNouns.size()), kKinds.at((i / 20) % kKinds.size()))
+                     .arg(i);
+    p.departmentId = QUuid(c.departmentIds.at(i % c.departmentIds.size()));
+    p.price = Money::fromMinor(priceOf(i));
+    p.cost = Money::fromMinor(priceOf(i) / 2);
+    p.taxIds = {QUuid(c.taxId)};
+    return p;
+}
+
+} // namespace
+
+QString barcodeOf(int i)
+{
+    const QString digits = QStringLiteral("750%1").arg(i, 9, 10, QLatin1Char('0'));
+    return digits + QString::number(checkDigitFor(digits));
+}
+
+QString productIdOf(int i)
+{
+    return uuidFor("product", i);
+}
+
+qint64 priceOf(int i)
+{
+    return 500 + (i % 200) * 25;
+}
+
+QString searchTermOf(int i)
+{
+    // The start of a noun and of a kind: a page of matches out of every catalog size.
+    return kNouns.at(i % kNouns.size()).left(4) + QLatin1Char(' ')
+           + kKinds.at((i / 7) % kKinds.size()).left(3);
+}
+
+Result<Catalog> seedCatalog(Database &db, bool hq, int products)
+{
+    if (auto migrated = migrate(db, hq ? Schema::Hq : Schema::Store); !migrated) {
+        return fail(migrated.error());
+    }
+    auto catalog = seedMasters(db);
+    if (!catalog) {
+        return catalog;
+    }
+    constexpr int kBatch = 5000;
+    for (int from = 0; from < products; from += kBatch) {
+        QList<Product> batch;
+        for (int i = from; i < std::min(products, from + kBatch); ++i) {
+            batch << productOf(i, *catalog);
+        }
+        auto tx = Transaction::begin(db);
+        if (!tx) {
+            return fail(tx.error());
+        }
+        if (auto ok = storeProducts(*tx, batch); !ok) {
+            return fail(ok.error());
+        }
+        if (auto ok = tx->commit(); !ok) {
+            return fail(ok.error());
+        }
+    }
+    return catalog;
+}
+
+Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, const QString &pgUrl,
+                                                             const QString &name)
+{
+    std::unique_ptr<BenchDatabase> b(new BenchDatabase);
+    if (engine == Engine::Sqlite) {
+        b->m_url = QStringLiteral("sqlite://") + b->m_dir.filePath(name + QStringLiteral(".db"));
+    } else {
+        if (pgUrl.isEmpty()) {
+            return fail(ErrorCode::Unavailable, QStringLiteral("no PostgreSQL cluster given"));
+        }
+        auto admin = Database::open(pgUrl);
+        if (!admin) {
+            return fail(admin.error());
+        }
+        auto conn = (*admin)->connection();
+        if (!conn) {
+            return fail(conn.error());
+        }
+        b->m_name = QStringLiteral("bench_") + name;
+        b->m_adminUrl = pgUrl;
+        (void)pos::exec(*conn, QStringLiteral("DROP DATABASE IF EXISTS %1").arg(b->m_name));
+        if (auto made = pos::exec(*conn, QStringLiteral("CREATE DATABASE %1").arg(b->m_name));
+            !made) {
+            return fail(made.error());
+        }
+        QUrl url(pgUrl);
+        url.setPath(QLatin1Char('/') + b->m_name);
+        b->m_url = url.toString();
+    }
+    auto db = Database::open(b->m_url);
+    if (!db) {
+        return fail(db.error());
+    }
+    b->m_db = std::move(*db);
+    return b;
+}
+
+BenchDatabase::~BenchDatabase()
+{
+    m_db.reset();
+    if (!m_name.isEmpty()) {
+        if (auto admin = Database::open(m_adminUrl)) {
+            if (auto conn = (*admin)->connection()) {
+                (void)pos::exec(*conn, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                               .arg(m_name));
+            }
+        }
+    }
+}
+
+} // namespace pos::bench

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Scenario a: a scan (lookup_barcode) and a name search (get_products) at growing catalog
+// sizes, in-process (the dispatcher the in-process binding calls) and over HTTP (a real
+// store-server), on SQLite and PostgreSQL.
+#include "bench.h"
+#include "catalogdata.h"
+#include "rawhttp.h"
+#include "scenarios.h"
+#include "serverproc.h"
+
+#include "servers/common/servercore.h"
+#include "servers/store/storeservices.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+namespace pos::bench {
+
+namespace {
+
+QString engineName(Engine e)
+{
+    return e == Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}
+
+struct Probe
+{
+    QString command;
+    std::function<QJsonObject(int)> params;
+};
+
+const QList<Probe> &probes()
+{
+    static const QList<Probe> list{{QStringLiteral("lookup_barcode"),
+                                    [](int i) {
+                                        return QJsonObject{{QStringLiteral("code"), barcodeOf(i)}};
+                                    }},
+                                   {QStringLiteral("get_products"), [](int i) {
+                                        return QJsonObject{{QStringLiteral("q"), searchTermOf(i)}};
+                                    }}};
+    return list;
+}
+
+Result<QString> inProcessToken(Dispatcher &d)
+{
+    auto session = d.execute(*findCommand(QStringLiteral("login")), {},
+                             {{QStringLiteral("username"), QStringLiteral("admin")},
+                              {QStringLiteral("password"), QLatin1String(kAdminPassword)}});
+    if (!session) {
+        return fail(session.error());
+    }
+    return session->toObject().value(QStringLiteral("token")).toString();
+}
+
+Result<QJsonObject> inProcess(const Config &config, const QString &url, int products)
+{
+    auto settings = parseSettings(ServerRole::Store, {QStringLiteral("bench")}, serverEnv(url));
+    if (!settings) {
+        return fail(settings.error());
+    }
+    auto core = ServerCore::create(*settings, QStringLiteral("bench"), registerStoreHandlers);
+    if (!core) {
+        return fail(core.error());
+    }
+    if (auto admin = (*core)->auth().bootstrapAdmin(QLatin1String(kAdminPassword)); !admin) {
+        return fail(admin.error());
+    }
+    auto token = inProcessToken((*core)->dispatcher());
+    if (!token) {
+        return fail(token.error());
+    }
+    const Credentials who{*token, {}, QStringLiteral("127.0.0.1")};
+    QRandomGenerator random(7);
+    QJsonObject out;
+    for (const Probe &p : probes()) {
+        const Command &command = *findCommand(p.command);
+        Sample s;
+        const auto start = Clock::now();
+        for (int n = 0; n < config.lookupCount; ++n) {
+            const auto t0 = Clock::now();
+            auto r = (*core)->dispatcher().execute(command, who,
+                                                   p.params(int(random.bounded(products))));
+            s.ms.push_back(msSince(t0));
+            if (!r) {
+                return fail(r.error());
+            }
+        }
+        s.seconds = msSince(start) / 1000;
+        out.insert(p.command, s.json());
+    }
+    return out;
+}
+
+Result<QByteArray> httpToken(RawHttp &http)
+{
+    const QByteArray login = QJsonDocument(QJsonObject{{QStringLiteral("username"),
+                                                        QStringLiteral("admin")},
+                                                       {QStringLiteral("password"),
+                                                        QLatin1String(kAdminPassword)}})
+                                     .toJson(QJsonDocument::Compact);
+    if (http.request("POST", "/api/auth/login", login) != 200) {
+        return fail(ErrorCode::Unauthenticated, QString::fromUtf8(http.body()));
+    }
+    return QJsonDocument::fromJson(http.body())
+            .object()
+            .value(QStringLiteral("token"))
+            .toString()
+            .toLatin1();
+}
+
+Result<QJsonObject> overHttp(const Config &config, const QString &url, int products)
+{
+    ServerProc server(config.storeServer, serverEnv(url));
+    if (!server.start()) {
+        return fail(ErrorCode::Unavailable, server.output());
+    }
+    RawHttp anonymous(QStringLiteral("127.0.0.1"), server.port());
+    auto token = httpToken(anonymous);
+    if (!token) {
+        return fail(token.error());
+    }
+    RawHttp http(QStringLiteral("127.0.0.1"), server.port(), *token);
+    QRandomGenerator random(7);
+    QJsonObject out;
+    for (const Probe &p : probes()) {
+        const QByteArray path = findCommand(p.command)->path.toLatin1();
+        Sample s;
+        const auto start = Clock::now();
+        for (int n = 0; n < config.lookupCount; ++n) {
+            QUrlQuery query;
+            const QJsonObject params = p.params(int(random.bounded(products)));
+            for (auto it = params.begin(); it != params.end(); ++it) {
+                query.addQueryItem(it.key(), it.value().toString());
+            }
+            const QByteArray target = path + '?' + query.toString(QUrl::FullyEncoded).toLatin1();
+            const auto t0 = Clock::now();
+            const int status = http.request("GET", target);
+            s.ms.push_back(msSince(t0));
+            if (status != 200) {
+                return fail(ErrorCode::Internal,
+                            QStringLiteral("%1 answered %2").arg(p.command).arg(status));
+            }
+        }
+        s.seconds = msSince(start) / 1000;
+        out.insert(p.command, s.json());
+    }
+    return out;
+}
+
+} // namespace
+
+Outcome lookupScenario(const Config &config)
+{
+    QJsonArray rows;
+    for (Engine engine : {Engine::Sqlite, Engine::PostgreSql}) {
+        for (int products : config.catalogSizes) {
+            qInfo("lookups: %s, %d products", qPrintable(engineName(engine)), products);
+            auto db = BenchDatabase::create(engine, config.pgUrl,
+                                            QStringLiteral("lookup%1").arg(products));
+            const auto t0 = Clock::now();
+            auto seeded = db ? seedCatalog((*db)->db(), false, products)
+                             : Result<Catalog>(fail(db.error()));
+            if (!seeded) {
+                return {{}, seeded.error().message};
+            }
+            const double seedSeconds = msSince(t0) / 1000;
+            auto local = inProcess(config, (*db)->url(), products);
+            auto remote = local ? overHttp(config, (*db)->url(), products) : local;
+            if (!local || !remote) {
+                return {{}, (!local ? local : remote).error().message};
+            }
+            rows.append(QJsonObject{{QStringLiteral("engine"), engineName(engine)},
+                                    {QStringLiteral("products"), products},
+                                    {QStringLiteral("seed_seconds"), seedSeconds},
+                                    {QStringLiteral("in_process"), *local},
+                                    {QStringLiteral("http"), *remote}});
+        }
+    }
+    return {{{QStringLiteral("rows"), rows}}, {}};
+}
+
+} // namespace pos::bench

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// docs/benchmarks.md from the results document: the targets and whether this run met them,
+// every figure in tables, two plots drawn by gnuplot, and the hand-written findings
+// (bench/findings.md) on what bounds the figures.
+#include "scenarios.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTextStream>
+
+namespace pos::bench {
+
+namespace {
+
+QString num(double v, int decimals = 2)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+QJsonArray rowsOf(const QJsonObject &results, const char *scenario)
+{
+    return results.value(QLatin1String(scenario)).toObject().value(QStringLiteral("rows")).toArray();
+}
+
+struct Target
+{
+    QString what;
+    QString measured;
+    std::optional<bool> met; // nullopt: not measured in this run
+};
+
+QString verdict(const std::optional<bool> &met)
+{
+    return !met   ? QStringLiteral("not measured")
+           : *met ? QStringLiteral("met")
+                  : QStringLiteral("**missed**");
+}
+
+// The largest catalog measured, and its row for one engine.
+QJsonObject largestLookup(const QJsonObject &results, const QString &engine)
+{
+    QJsonObject best;
+    for (const auto &r : rowsOf(results, "lookup")) {
+        const QJsonObject row = r.toObject();
+        if (row.value(QStringLiteral("engine")).toString() == engine
+            && row.value(QStringLiteral("products")).toInt()
+                       >= best.value(QStringLiteral("products")).toInt()) {
+            best = row;
+        }
+    }
+    return best;
+}
+
+double p99(const QJsonObject &row, const char *binding, const char *command)
+{
+    return row.value(QLatin1String(binding))
+            .toObject()
+            .value(QLatin1String(command))
+            .toObject()
+            .value(QStringLiteral("p99_ms"))
+            .toDouble();
+}
+
+QList<Target> targets(const QJsonObject &results)
+{
+    QList<Target> out;
+    for (const char *name : {"sqlite", "postgresql"}) {
+        const QString engine = QLatin1String(name);
+        const QJsonObject row = largestLookup(results, engine);
+        const int n = row.value(QStringLiteral("products")).toInt();
+        const bool full = n >= 1000000;
+        const double local = std::max(p99(row, "in_process", "lookup_barcode"),
+                                      p99(row, "in_process", "get_products"));
+        const double remote = std::max(p99(row, "http", "lookup_barcode"),
+                                       p99(row, "http", "get_products"));
+        out << Target{QStringLiteral("lookup p99 ≤ 2 ms in-process at 1,000,000 products (%1)")
+                              .arg(engine),
+                      QStringLiteral("%1 ms at %2 products").arg(num(local, 3)).arg(n),
+                      row.isEmpty() || !full ? std::nullopt : std::optional<bool>(local <= 2.0)};
+        out << Target{QStringLiteral("lookup p99 ≤ 5 ms over HTTP at 1,000,000 products (%1)")
+                              .arg(engine),
+                      QStringLiteral("%1 ms at %2 products").arg(num(remote, 3)).arg(n),
+                      row.isEmpty() || !full ? std::nullopt : std::optional<bool>(remote <= 5.0)};
+    }
+    QHash<int, double> tps;
+    for (const auto &r : rowsOf(results, "pgbench")) {
+        tps.insert(r.toObject().value(QStringLiteral("clients")).toInt(),
+                   r.toObject().value(QStringLiteral("tps")).toDouble());
+    }
+    for (const auto &r : rowsOf(results, "sale_commit")) {
+        const QJsonObject row = r.toObject();
+        const int n = row.value(QStringLiteral("terminals")).toInt();
+        if (row.value(QStringLiteral("engine")).toString() != QLatin1String("postgresql")
+            || !tps.contains(n)) {
+            continue;
+        }
+        const double ratio = row.value(QStringLiteral("per_second")).toDouble() / tps.value(n);
+        out << Target{QStringLiteral("sale commits ≥ 50 % of pgbench tpcb-like, %1 tills").arg(n),
+                      QStringLiteral("%1 sales/s vs %2 tps: %3 %")
+                              .arg(num(row.value(QStringLiteral("per_second")).toDouble(), 0),
+                                   num(tps.value(n), 0), num(ratio * 100, 0)),
+                      ratio >= 0.5};
+    }
+    const QJsonObject ref = results.value(QStringLiteral("http_reference")).toObject();
+    if (ref.contains(QStringLiteral("ours"))) {
+        const double ours = ref.value(QStringLiteral("ours"))
+                                    .toObject()
+                                    .value(QStringLiteral("requests_per_second"))
+                                    .toDouble();
+        const double theirs = ref.value(QStringLiteral("fastify"))
+                                      .toObject()
+                                      .value(QStringLiteral("requests_per_second"))
+                                      .toDouble();
+        out << Target{QStringLiteral("HTTP lookup throughput ≥ the Fastify reference"),
+                      QStringLiteral("%1 req/s vs %2 req/s (%3×)")
+                              .arg(num(ours, 0), num(theirs, 0),
+                                   num(theirs > 0 ? ours / theirs : 0)),
+                      theirs > 0 ? std::optional<bool>(ours >= theirs) : std::nullopt};
+    } else {
+        out << Target{QStringLiteral("HTTP lookup throughput ≥ the Fastify reference"),
+                      ref.value(QStringLiteral("error")).toString(), std::nullopt};
+    }
+    const QJsonObject sync = results.value(QStringLiteral("sync")).toObject();
+    for (const auto &r : sync.value(QStringLiteral("pull")).toArray()) {
+        const QJsonObject row = r.toObject();
+        if (row.value(QStringLiteral("products")).toInt() >= 1000000) {
+            out << Target{QStringLiteral("initial pull of 1,000,000 products ≤ 60 s"),
+                          QStringLiteral("%1 s").arg(
+                                  num(row.value(QStringLiteral("seconds")).toDouble(), 1)),
+                          row.value(QStringLiteral("seconds")).toDouble() <= 60};
+        }
+    }
+    if (sync.contains(QStringLiteral("push"))) {
+        const double rate = sync.value(QStringLiteral("push"))
+                                    .toObject()
+                                    .value(QStringLiteral("records_per_second"))
+                                    .toDouble();
+        out << Target{QStringLiteral("HQ ingest ≥ 10,000 records/s"),
+                      QStringLiteral("%1 records/s").arg(num(rate, 0)), rate >= 10000};
+    }
+    if (sync.contains(QStringLiteral("price_change"))) {
+        const double p = sync.value(QStringLiteral("price_change"))
+                                 .toObject()
+                                 .value(QStringLiteral("p99_ms"))
+                                 .toDouble();
+        out << Target{QStringLiteral("price change to store p99 ≤ 1 s"),
+                      QStringLiteral("%1 ms").arg(num(p, 1)), p <= 1000};
+    }
+    const QJsonObject till = results.value(QStringLiteral("terminal")).toObject();
+    if (till.contains(QStringLiteral("cold_start_ms"))) {
+        const double start = till.value(QStringLiteral("cold_start_ms")).toDouble();
+        const double rss = till.value(QStringLiteral("resident_mib")).toDouble();
+        const int n = till.value(QStringLiteral("products")).toInt();
+        out << Target{QStringLiteral("terminal cold start ≤ 1 s"),
+                      QStringLiteral("%1 ms with %2 products").arg(num(start, 0)).arg(n),
+                      start <= 1000};
+        out << Target{QStringLiteral("terminal resident memory ≤ 150 MB with 1,000,000 products"),
+                      QStringLiteral("%1 MiB with %2 products").arg(num(rss, 0)).arg(n),
+                      n >= 1000000 ? std::optional<bool>(rss <= 150) : std::nullopt};
+    }
+    return out;
+}
+
+void lookupTables(QTextStream &md, const QJsonObject &results)
+{
+    md << "| engine | products | binding | scan p50 | scan p99 | scans/s | search p50 | search p99 "
+          "| searches/s |\n|---|---|---|---|---|---|---|---|---|\n";
+    for (const auto &r : rowsOf(results, "lookup")) {
+        const QJsonObject row = r.toObject();
+        for (const char *binding : {"in_process", "http"}) {
+            const QJsonObject b = row.value(QLatin1String(binding)).toObject();
+            const QJsonObject scan = b.value(QStringLiteral("lookup_barcode")).toObject();
+            const QJsonObject search = b.value(QStringLiteral("get_products")).toObject();
+            md << "| " << row.value(QStringLiteral("engine")).toString() << " | "
+               << row.value(QStringLiteral("products")).toInt() << " | " << binding << " | "
+               << num(scan.value(QStringLiteral("p50_ms")).toDouble(), 3) << " ms | "
+               << num(scan.value(QStringLiteral("p99_ms")).toDouble(), 3) << " ms | "
+               << num(scan.value(QStringLiteral("per_second")).toDouble(), 0) << " | "
+               << num(search.value(QStringLiteral("p50_ms")).toDouble(), 3) << " ms | "
+               << num(search.value(QStringLiteral("p99_ms")).toDouble(), 3) << " ms | "
+               << num(search.value(QStringLiteral("per_second")).toDouble(), 0) << " |\n";
+        }
+    }
+}
+
+void saleTables(QTextStream &md, const QJsonObject &results)
+{
+    md << "| engine | tills | sales/s | p50 | p99 |\n|---|---|---|---|---|\n";
+    for (const auto &r : rowsOf(results, "sale_commit")) {
+        const QJsonObject row = r.toObject();
+        md << "| " << row.value(QStringLiteral("engine")).toString() << " | "
+           << row.value(QStringLiteral("terminals")).toInt() << " | "
+           << num(row.value(QStringLiteral("per_second")).toDouble(), 0) << " | "
+           << num(row.value(QStringLiteral("p50_ms")).toDouble()) << " ms | "
+           << num(row.value(QStringLiteral("p99_ms")).toDouble()) << " ms |\n";
+    }
+    md << "\npgbench tpcb-like on the same cluster (scale "
+       << results.value(QStringLiteral("pgbench")).toObject().value(QStringLiteral("scale")).toInt()
+       << "):\n\n| clients | tps | latency avg |\n|---|---|---|\n";
+    for (const auto &r : rowsOf(results, "pgbench")) {
+        const QJsonObject row = r.toObject();
+        md << "| " << row.value(QStringLiteral("clients")).toInt() << " | "
+           << num(row.value(QStringLiteral("tps")).toDouble(), 0) << " | "
+           << num(row.value(QStringLiteral("latency_avg_ms")).toDouble()) << " ms |\n";
+    }
+}
+
+// Plots with gnuplot (a Debian package): the data files sit next to the PNGs.
+Status plots(const QJsonObject &results, const QString &dir)
+{
+    QDir().mkpath(dir);
+    QFile lookup(dir + QStringLiteral("/lookup.dat"));
+    QFile sales(dir + QStringLiteral("/sales.dat"));
+    if (!lookup.open(QIODevice::WriteOnly) || !sales.open(QIODevice::WriteOnly)) {
+        return fail(ErrorCode::Internal, QStringLiteral("cannot write plot data in %1").arg(dir));
+    }
+    QTextStream l(&lookup);
+    l << "# products sqlite_inproc sqlite_http pg_inproc pg_http (scan p99, ms)\n";
+    QMap<int, QMap<QString, double>> byN;
+    for (const auto &r : rowsOf(results, "lookup")) {
+        const QJsonObject row = r.toObject();
+        const QString e = row.value(QStringLiteral("engine")).toString();
+        byN[row.value(QStringLiteral("products")).toInt()][e + QStringLiteral("/in")]
+                = p99(row, "in_process", "lookup_barcode");
+        byN[row.value(QStringLiteral("products")).toInt()][e + QStringLiteral("/http")]
+                = p99(row, "http", "lookup_barcode");
+    }
+    for (auto it = byN.cbegin(); it != byN.cend(); ++it) {
+        l << it.key();
+        for (const char *k : {"sqlite/in", "sqlite/http", "postgresql/in", "postgresql/http"}) {
+            l << ' ' << it->value(QLatin1String(k), NAN);
+        }
+        l << '\n';
+    }
+    l.flush();
+    QTextStream s(&sales);
+    s << "# tills sqlite postgresql pgbench_tps\n";
+    QMap<int, QMap<QString, double>> byT;
+    for (const auto &r : rowsOf(results, "sale_commit")) {
+        const QJsonObject row = r.toObject();
+        byT[row.value(QStringLiteral("terminals")).toInt()]
+           [row.value(QStringLiteral("engine")).toString()]
+                = row.value(QStringLiteral("per_second")).toDouble();
+    }
+    for (const auto &r : rowsOf(results, "pgbench")) {
+        byT[r.toObject().value(QStringLiteral("clients")).toInt()][QStringLiteral("pgbench")]
+                = r.toObject().value(QStringLiteral("tps")).toDouble();
+    }
+    for (auto it = byT.cbegin(); it != byT.cend(); ++it) {
+        s << it.key() << ' ' << it->value(QStringLiteral("sqlite"), NAN) << ' '
+          << it->value(QStringLiteral("postgresql"), NAN) << ' '
+          << it->value(QStringLiteral("pgbench"), NAN) << '\n';
+    }
+    s.flush();
+    lookup.close();
+    sales.close();
+    const QString script
+            = QStringLiteral(
+                      "set terminal png size 900,520 font 'DejaVu Sans,11'\n"
+                      "set grid\nset key top left\n"
+                      "set output '%1/lookup.png'\nset logscale x\nset xlabel 'products in the "
+                      "catalog'\n"
+                      "set ylabel 'scan p99 (ms)'\nset title 'Barcode lookup p99 against catalog "
+                      "size'\n"
+                      "plot '%1/lookup.dat' u 1:2 w lp t 'SQLite in-process', '' u 1:3 w lp t "
+                      "'SQLite HTTP', "
+                      "'' u 1:4 w lp t 'PostgreSQL in-process', '' u 1:5 w lp t 'PostgreSQL HTTP'\n"
+                      "unset logscale x\nset output '%1/sales.png'\nset xlabel 'tills selling at "
+                      "once'\n"
+                      "set ylabel 'per second'\nset title 'Sale commits against concurrent tills'\n"
+                      "plot '%1/sales.dat' u 1:2 w lp t 'sales/s, SQLite', '' u 1:3 w lp t "
+                      "'sales/s, PostgreSQL', "
+                      "'' u 1:4 w lp t 'pgbench tpcb-like tps'\n")
+                      .arg(dir);
+    QProcess gnuplot;
+    gnuplot.start(QStringLiteral("gnuplot"), {});
+    gnuplot.write(script.toUtf8());
+    gnuplot.closeWriteChannel();
+    if (!gnuplot.waitForFinished(60000) || gnuplot.exitCode() != 0) {
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("gnuplot: %1")
+                            .arg(QString::fromUtf8(gnuplot.readAllStandardError())));
+    }
+    return {};
+}
+
+} // namespace
+
+Status writeReport(const QJsonObject &results, const Config &config)
+{
+    QFile file(config.outDir + QStringLiteral("/benchmarks.md"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        return fail(ErrorCode::Internal, QStringLiteral("cannot write %1").arg(file.fileName()));
+    }
+    QTextStream md(&file);
+    const QJsonObject m = results.value(QStringLiteral("machine")).toObject();
+    md << "# Benchmarks\n\nWritten by `./pos bench` ("
+       << results.value(QStringLiteral("mode")).toString() << " mode) on "
+       << results.value(QStringLiteral("started_at")).toString()
+       << ". Every figure is in `benchmarks.json`; rerun with `./pos bench` "
+       << "(a few minutes, `--quick`, the default) or `./pos bench --full` (the sizes the targets "
+          "name).\n\n"
+       << "Machine: " << m.value(QStringLiteral("cpu")).toString() << ", "
+       << m.value(QStringLiteral("cores")).toInt() << " cores, "
+       << m.value(QStringLiteral("memory_gib")).toDouble() << " GiB, "
+       << m.value(QStringLiteral("os")).toString() << ", Qt "
+       << m.value(QStringLiteral("qt")).toString()
+       << ". PostgreSQL 15 is a private cluster started for the run (fsync on); the servers "
+       << "are Release builds; load and servers share the machine.\n\n## Targets\n\n| target | "
+          "this run | |\n|---|---|---|\n";
+    for (const Target &t : targets(results)) {
+        md << "| " << t.what << " | " << t.measured << " | " << verdict(t.met) << " |\n";
+    }
+    md << "\n## a. Lookups\n\nA scan is `lookup_barcode` (rules, the product by barcode or SKU, "
+          "its barcodes and taxes); a search is "
+       << "`get_products?q=` with two word starts (a page of 50). In-process calls the dispatcher "
+          "the in-process binding uses; HTTP "
+       << "is one kept-alive connection to a store-server, one request at a time.\n\n";
+    lookupTables(md, results);
+    md << "\n![lookup p99 against catalog size](bench/lookup.png)\n\n## b. Sale commits\n\nEach "
+          "till is a thread with its own "
+       << "connection posting `create_sale` (5 lines, card and cash) as fast as answers come; the "
+          "server checks and recomputes the "
+       << "sale and writes it with its payments, stock movements and outbox row.\n\n";
+    saleTables(md, results);
+    md << "\n![sale throughput against tills](bench/sales.png)\n\n";
+    const QJsonObject ref = results.value(QStringLiteral("http_reference")).toObject();
+    md << "## c. The HTTP layer against the stack it replaces\n\n";
+    if (ref.contains(QStringLiteral("ours"))) {
+        md << "`wrk` (" << ref.value(QStringLiteral("load")).toString()
+           << ") on the same barcode lookup: our store-server and "
+           << "`bench/reference` (Fastify 5 with postgres.js, the same SQL and the same JWT "
+              "check), on the same PostgreSQL "
+           << "database.\n\n| server | requests/s | p50 | p99 |\n|---|---|---|---|\n";
+        for (const char *k : {"ours", "fastify"}) {
+            const QJsonObject r = ref.value(QLatin1String(k)).toObject();
+            md << "| " << k << " | "
+               << num(r.value(QStringLiteral("requests_per_second")).toDouble(), 0) << " | "
+               << num(r.value(QStringLiteral("p50_ms")).toDouble()) << " ms | "
+               << num(r.value(QStringLiteral("p99_ms")).toDouble()) << " ms |\n";
+        }
+    } else {
+        md << "Not measured: " << ref.value(QStringLiteral("error")).toString() << "\n";
+    }
+    const QJsonObject sync = results.value(QStringLiteral("sync")).toObject();
+    md << "\n## d. Sync\n\n";
+    if (sync.contains(QStringLiteral("error"))) {
+        md << "Not measured: " << sync.value(QStringLiteral("error")).toString() << "\n";
+    }
+    md << "| initial pull | seconds | rows/s | PostgreSQL COPY of the same rows | ratio "
+          "|\n|---|---|---|---|---|\n";
+    for (const auto &r : sync.value(QStringLiteral("pull")).toArray()) {
+        const QJsonObject row = r.toObject();
+        md << "| " << row.value(QStringLiteral("products")).toInt() << " products | "
+           << num(row.value(QStringLiteral("seconds")).toDouble(), 1) << " | "
+           << num(row.value(QStringLiteral("rows_per_second")).toDouble(), 0) << " | "
+           << num(row.value(QStringLiteral("copy_seconds")).toDouble(), 1) << " s | "
+           << num(row.value(QStringLiteral("copy_ratio")).toDouble()) << "× COPY's time |\n";
+    }
+    const QJsonObject push = sync.value(QStringLiteral("push")).toObject();
+    const QJsonObject price = sync.value(QStringLiteral("price_change")).toObject();
+    md << "\nPush: " << push.value(QStringLiteral("sales")).toInt()
+       << " sales (5 lines, 2 payments, 5 movements each) from a store's outbox into "
+       << "HQ in " << num(push.value(QStringLiteral("seconds")).toDouble(), 1)
+       << " s: " << num(push.value(QStringLiteral("records_per_second")).toDouble(), 0)
+       << " records/s.\n\nPrice change committed at HQ to the store's scan answering it, over "
+       << price.value(QStringLiteral("count")).toInt() << " changes: p50 "
+       << num(price.value(QStringLiteral("p50_ms")).toDouble(), 1) << " ms, p99 "
+       << num(price.value(QStringLiteral("p99_ms")).toDouble(), 1) << " ms.\n";
+    const QJsonObject till = results.value(QStringLiteral("terminal")).toObject();
+    md << "\n## e. The till\n\n";
+    if (till.contains(QStringLiteral("cold_start_ms"))) {
+        md << "With " << till.value(QStringLiteral("products")).toInt()
+           << " products: cold start to a ready sale screen "
+           << num(till.value(QStringLiteral("cold_start_ms")).toDouble(), 0)
+           << " ms; resident memory "
+           << num(till.value(QStringLiteral("resident_mib")).toDouble(), 0)
+           << " MiB; scan to line painted p50 "
+           << num(till.value(QStringLiteral("scan_p50_ms")).toDouble(), 2) << " ms, p99 "
+           << num(till.value(QStringLiteral("scan_p99_ms")).toDouble(), 2) << " ms.\n";
+    } else {
+        md << "Not measured: " << till.value(QStringLiteral("error")).toString() << "\n";
+    }
+    QFile findings(QStringLiteral(POS_SOURCE_DIR "/bench/findings.md"));
+    if (findings.open(QIODevice::ReadOnly)) {
+        md << "\n" << QString::fromUtf8(findings.readAll());
+    }
+    md.flush();
+    return plots(results, config.outDir + QStringLiteral("/bench"));
+}
+
+} // namespace pos::bench

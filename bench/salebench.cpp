@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Scenario b: sales committed over HTTP by 1, 4 and 16 tills at once (5 lines, 2 tenders;
+// the server recomputes the totals and writes the sale, its stock movements, its outbox
+// row and, where due, audit rows), on both engines; and pgbench's tpcb-like on the same
+// cluster, in the same run, as the database's own measure of what it can commit.
+#include "catalogdata.h"
+#include "rawhttp.h"
+#include "scenarios.h"
+#include "serverproc.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QThread>
+#include <QUrl>
+
+#include <mutex>
+
+namespace pos::bench {
+
+namespace {
+
+constexpr int kCatalog = 10000;
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+struct Till
+{
+    QString registerId;
+    QString session;
+};
+
+QByteArray saleBody(const Till &till, const QString &cashier, const Catalog &c,
+                    QRandomGenerator &random, int products)
+{
+    QJsonArray lines;
+    qint64 total = 0;
+    for (int l = 0; l < 5; ++l) {
+        const int i = int(random.bounded(products));
+        lines.append(QJsonObject{{QStringLiteral("id"), newId()},
+                                 {QStringLiteral("product_id"), productIdOf(i)},
+                                 {QStringLiteral("description"), QStringLiteral("item")},
+                                 {QStringLiteral("quantity"), 1000},
+                                 {QStringLiteral("unit_price"), priceOf(i)},
+                                 {QStringLiteral("discount"), 0},
+                                 {QStringLiteral("total"), priceOf(i)},
+                                 {QStringLiteral("price_overridden"), false}});
+        total += priceOf(i);
+    }
+    const QJsonArray payments{QJsonObject{{QStringLiteral("id"), newId()},
+                                          {QStringLiteral("tender_id"), c.cardId},
+                                          {QStringLiteral("amount"), 1000},
+                                          {QStringLiteral("reference"), QString()}},
+                              QJsonObject{{QStringLiteral("id"), newId()},
+                                          {QStringLiteral("tender_id"), c.cashId},
+                                          {QStringLiteral("amount"), total - 1000},
+                                          {QStringLiteral("reference"), QString()}}};
+    return json({{QStringLiteral("id"), newId()},
+                 {QStringLiteral("store_id"), QLatin1String(kStoreId)},
+                 {QStringLiteral("register_id"), till.registerId},
+                 {QStringLiteral("session_id"), till.session},
+                 {QStringLiteral("cashier_id"), cashier},
+                 {QStringLiteral("customer_id"), QJsonValue()},
+                 {QStringLiteral("sales_rep_id"), QJsonValue()},
+                 {QStringLiteral("original_sale_id"), QJsonValue()},
+                 {QStringLiteral("receipt_number"), QString()},
+                 {QStringLiteral("kind"), QStringLiteral("sale")},
+                 {QStringLiteral("status"), QStringLiteral("completed")},
+                 {QStringLiteral("business_date"), QDate::currentDate().toString(Qt::ISODate)},
+                 {QStringLiteral("created_at"),
+                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                 {QStringLiteral("language"), QStringLiteral("es")},
+                 {QStringLiteral("lines"), lines},
+                 {QStringLiteral("payments"), payments},
+                 {QStringLiteral("ticket_discount"), 0},
+                 {QStringLiteral("subtotal"), total},
+                 {QStringLiteral("tax_total"), 0},
+                 {QStringLiteral("total"), total},
+                 {QStringLiteral("change"), 0}});
+}
+
+// The store, a register and an open session per till, through the API.
+Result<QList<Till>> setUpTills(RawHttp &http, int count)
+{
+    const QJsonObject store{{QStringLiteral("id"), QLatin1String(kStoreId)},
+                            {QStringLiteral("code"), QStringLiteral("ST01")},
+                            {QStringLiteral("name"), QStringLiteral("Bench")},
+                            {QStringLiteral("address"), QString()},
+                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
+                            {QStringLiteral("currency"), QStringLiteral("MXN")},
+                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
+                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
+                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
+                            {QStringLiteral("active"), true}};
+    if (http.request("PUT", QByteArray("/api/stores/") + kStoreId, json(store)) != 200) {
+        return fail(ErrorCode::Internal, QString::fromUtf8(http.body()));
+    }
+    QList<Till> tills;
+    for (int t = 0; t < count; ++t) {
+        Till till{newId(), newId()};
+        const QJsonObject reg{{QStringLiteral("id"), till.registerId},
+                              {QStringLiteral("store_id"), QLatin1String(kStoreId)},
+                              {QStringLiteral("number"), t + 1},
+                              {QStringLiteral("name"), QStringLiteral("Caja %1").arg(t + 1)},
+                              {QStringLiteral("active"), true}};
+        const QJsonObject open{{QStringLiteral("id"), till.session},
+                               {QStringLiteral("register_id"), till.registerId},
+                               {QStringLiteral("opening_float"), 0}};
+        if (http.request("PUT", "/api/registers/" + till.registerId.toLatin1(), json(reg)) != 200
+            || http.request("POST", "/api/sessions", json(open)) != 200) {
+            return fail(ErrorCode::Internal, QString::fromUtf8(http.body()));
+        }
+        tills << till;
+    }
+    return tills;
+}
+
+// `tills` threads, each its own connection, selling for `seconds`.
+Sample sellFor(quint16 port, const QByteArray &token, const QString &cashier, const Catalog &c,
+               const QList<Till> &tills, int seconds, QString &error)
+{
+    Sample all;
+    std::mutex merge;
+    QList<QThread *> threads;
+    const auto start = Clock::now();
+    const auto end = start + std::chrono::seconds(seconds);
+    for (int t = 0; t < tills.size(); ++t) {
+        threads << QThread::create([&, t] {
+            RawHttp http(QStringLiteral("127.0.0.1"), port, token);
+            QRandomGenerator random(quint32(t + 1));
+            std::vector<double> mine;
+            QString failure;
+            while (Clock::now() < end && failure.isEmpty()) {
+                const QByteArray body = saleBody(tills.at(t), cashier, c, random, kCatalog);
+                const auto t0 = Clock::now();
+                const int status = http.request("POST", "/api/sales", body);
+                mine.push_back(msSince(t0));
+                if (status != 200) {
+                    failure = QStringLiteral("create_sale answered %1: %2")
+                                      .arg(status)
+                                      .arg(QString::fromUtf8(http.body().left(300)));
+                }
+            }
+            const std::lock_guard lock(merge);
+            all.ms.insert(all.ms.end(), mine.begin(), mine.end());
+            error = failure.isEmpty() ? error : failure;
+        });
+        threads.last()->start();
+    }
+    for (QThread *thread : threads) {
+        thread->wait();
+        delete thread;
+    }
+    all.seconds = msSince(start) / 1000;
+    return all;
+}
+
+} // namespace
+
+Outcome saleScenario(const Config &config)
+{
+    QJsonArray rows;
+    const int most = *std::max_element(config.terminals.begin(), config.terminals.end());
+    for (Engine engine : {Engine::Sqlite, Engine::PostgreSql}) {
+        auto db = BenchDatabase::create(engine, config.pgUrl, QStringLiteral("sales"));
+        auto catalog = db ? seedCatalog((*db)->db(), false, kCatalog)
+                          : Result<Catalog>(fail(db.error()));
+        if (!catalog) {
+            return {{}, catalog.error().message};
+        }
+        ServerProc server(config.storeServer, serverEnv((*db)->url()));
+        if (!server.start()) {
+            return {{}, server.output()};
+        }
+        RawHttp http(QStringLiteral("127.0.0.1"), server.port());
+        const QByteArray login = json({{QStringLiteral("username"), QStringLiteral("admin")},
+                                       {QStringLiteral("password"), QLatin1String(kAdminPassword)}});
+        if (http.request("POST", "/api/auth/login", login) != 200) {
+            return {{}, QString::fromUtf8(http.body())};
+        }
+        const QJsonObject session = QJsonDocument::fromJson(http.body()).object();
+        const QByteArray token = session.value(QStringLiteral("token")).toString().toLatin1();
+        const QString cashier = session.value(QStringLiteral("user"))
+                                        .toObject()
+                                        .value(QStringLiteral("id"))
+                                        .toString();
+        RawHttp admin(QStringLiteral("127.0.0.1"), server.port(), token);
+        auto tills = setUpTills(admin, most);
+        if (!tills) {
+            return {{}, tills.error().message};
+        }
+        for (int n : config.terminals) {
+            qInfo("sales: %s, %d tills", engine == Engine::Sqlite ? "sqlite" : "postgresql", n);
+            QString error;
+            const Sample s = sellFor(server.port(), token, cashier, *catalog, tills->mid(0, n),
+                                     config.saleSeconds, error);
+            if (!error.isEmpty()) {
+                return {{}, error};
+            }
+            QJsonObject row = s.json();
+            row.insert(QStringLiteral("engine"), engine == Engine::Sqlite
+                                                         ? QStringLiteral("sqlite")
+                                                         : QStringLiteral("postgresql"));
+            row.insert(QStringLiteral("terminals"), n);
+            rows.append(row);
+        }
+    }
+    return {{{QStringLiteral("rows"), rows}}, {}};
+}
+
+Outcome pgbenchBaseline(const Config &config)
+{
+    auto db = BenchDatabase::create(Engine::PostgreSql, config.pgUrl, QStringLiteral("pgbench"));
+    if (!db) {
+        return {{}, db.error().message};
+    }
+    const QString url = (*db)->url();
+    const int scale = *std::max_element(config.terminals.begin(), config.terminals.end());
+    QProcess init;
+    init.start(QStringLiteral("pgbench"), {QStringLiteral("-i"), QStringLiteral("-q"),
+                                           QStringLiteral("-s"), QString::number(scale), url});
+    if (!init.waitForFinished(600000) || init.exitCode() != 0) {
+        return {{}, QString::fromUtf8(init.readAllStandardError())};
+    }
+    QJsonArray rows;
+    static const QRegularExpression tps(QStringLiteral("tps = ([0-9.]+) \\(without"));
+    static const QRegularExpression latency(QStringLiteral("latency average = ([0-9.]+) ms"));
+    for (int n : config.terminals) {
+        qInfo("pgbench tpcb-like, %d clients", n);
+        QProcess run;
+        run.start(QStringLiteral("pgbench"),
+                  {QStringLiteral("-n"), QStringLiteral("-b"), QStringLiteral("tpcb-like"),
+                   QStringLiteral("-c"), QString::number(n), QStringLiteral("-j"),
+                   QString::number(std::min(n, QThread::idealThreadCount())), QStringLiteral("-T"),
+                   QString::number(config.saleSeconds), url});
+        if (!run.waitForFinished(600000) || run.exitCode() != 0) {
+            return {{}, QString::fromUtf8(run.readAllStandardError())};
+        }
+        const QString out = QString::fromUtf8(run.readAllStandardOutput());
+        rows.append(QJsonObject{{QStringLiteral("clients"), n},
+                                {QStringLiteral("tps"), tps.match(out).captured(1).toDouble()},
+                                {QStringLiteral("latency_avg_ms"),
+                                 latency.match(out).captured(1).toDouble()}});
+    }
+    return {{{QStringLiteral("scale"), scale}, {QStringLiteral("rows"), rows}}, {}};
+}
+
+} // namespace pos::bench

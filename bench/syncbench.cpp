@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scenarios.h"
+namespace pos::bench {
+Outcome syncScenario(const Config &)
+{
+    return {{}, QStringLiteral("not written yet")};
+}
+} // namespace pos::bench
