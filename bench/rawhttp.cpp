@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawhttp.h"
 
+#include "serverproc.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace pos::bench {
 
 RawHttp::RawHttp(QString host, quint16 port, QByteArray token)
@@ -41,6 +46,41 @@ int RawHttp::request(const QByteArray &method, const QByteArray &path, const QBy
         return -1;
     }
     return status;
+}
+
+Result<QJsonValue> RawHttp::call(const QByteArray &method, const QByteArray &path,
+                                 const QJsonObject &body)
+{
+    const int status = request(method, path,
+                               body.isEmpty() && method == "GET"
+                                       ? QByteArray()
+                                       : QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (status < 200 || status >= 300) {
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("%1 %2 answered %3: %4")
+                            .arg(QString::fromLatin1(method), QString::fromLatin1(path))
+                            .arg(status)
+                            .arg(QString::fromUtf8(m_body.left(300))));
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(m_body);
+    return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+}
+
+Status RawHttp::logIn()
+{
+    auto session = call("POST", "/api/auth/login",
+                        {{QStringLiteral("username"), QStringLiteral("admin")},
+                         {QStringLiteral("password"), QLatin1String(kAdminPassword)}});
+    if (!session) {
+        return fail(session.error());
+    }
+    m_token = session->toObject().value(QStringLiteral("token")).toString().toLatin1();
+    m_userId = session->toObject()
+                       .value(QStringLiteral("user"))
+                       .toObject()
+                       .value(QStringLiteral("id"))
+                       .toString();
+    return {};
 }
 
 bool RawHttp::readAnswer(int &status)

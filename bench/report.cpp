@@ -255,24 +255,27 @@ Status plots(const QJsonObject &results, const QString &dir)
     s.flush();
     lookup.close();
     sales.close();
-    const QString script
-            = QStringLiteral(
-                      "set terminal png size 900,520 font 'DejaVu Sans,11'\n"
-                      "set grid\nset key top left\n"
-                      "set output '%1/lookup.png'\nset logscale x\nset xlabel 'products in the "
-                      "catalog'\n"
-                      "set ylabel 'scan p99 (ms)'\nset title 'Barcode lookup p99 against catalog "
-                      "size'\n"
-                      "plot '%1/lookup.dat' u 1:2 w lp t 'SQLite in-process', '' u 1:3 w lp t "
-                      "'SQLite HTTP', "
-                      "'' u 1:4 w lp t 'PostgreSQL in-process', '' u 1:5 w lp t 'PostgreSQL HTTP'\n"
-                      "unset logscale x\nset output '%1/sales.png'\nset xlabel 'tills selling at "
-                      "once'\n"
-                      "set ylabel 'per second'\nset title 'Sale commits against concurrent tills'\n"
-                      "plot '%1/sales.dat' u 1:2 w lp t 'sales/s, SQLite', '' u 1:3 w lp t "
-                      "'sales/s, PostgreSQL', "
-                      "'' u 1:4 w lp t 'pgbench tpcb-like tps'\n")
-                      .arg(dir);
+    QString script = QStringLiteral(
+            "set terminal png size 900,520 font 'DejaVu Sans,11'\nset grid\nset key top left\n");
+    if (!byN.isEmpty()) {
+        script += QStringLiteral(
+                          "set output '%1/lookup.png'\nset logscale x\n"
+                          "set xlabel 'products in the catalog'\nset ylabel 'scan p99 (ms)'\n"
+                          "set title 'Barcode lookup p99 against catalog size'\n"
+                          "plot '%1/lookup.dat' u 1:2 w lp t 'SQLite in-process', "
+                          "'' u 1:3 w lp t 'SQLite HTTP', '' u 1:4 w lp t 'PostgreSQL in-process', "
+                          "'' u 1:5 w lp t 'PostgreSQL HTTP'\nunset logscale x\n")
+                          .arg(dir);
+    }
+    if (!byT.isEmpty()) {
+        script += QStringLiteral("set output '%1/sales.png'\nset xlabel 'tills selling at once'\n"
+                                 "set ylabel 'per second'\nset title 'Sale commits against "
+                                 "concurrent tills'\n"
+                                 "plot '%1/sales.dat' u 1:2 w lp t 'sales/s, SQLite', "
+                                 "'' u 1:3 w lp t 'sales/s, PostgreSQL', '' u 1:4 w lp t 'pgbench "
+                                 "tpcb-like tps'\n")
+                          .arg(dir);
+    }
     QProcess gnuplot;
     gnuplot.start(QStringLiteral("gnuplot"), {});
     gnuplot.write(script.toUtf8());

@@ -1,8 +1,394 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Scenario d: sync on PostgreSQL, with hq-server and store-server as processes.
+// - Initial pull: an empty store pulls a generated catalog, timed from the store's start
+//   until HQ sees it caught up; against PostgreSQL COPY loading the same rows into copies
+//   of the same tables (indexes included) in the store's database.
+// - Push: sales written straight into the stopped store's tables and outbox, then timed
+//   from the store's start until its outbox is empty.
+// - A price changed at HQ, timed until the store's scan answers it.
+#include "catalogdata.h"
+#include "rawhttp.h"
 #include "scenarios.h"
+#include "serverproc.h"
+
+#include "core/db/transaction.h"
+
+#include <QThread>
+
 namespace pos::bench {
-Outcome syncScenario(const Config &)
+
+namespace {
+
+const QString kRegister = QStringLiteral("6f1c3a52-0000-4000-8000-00000000a002");
+
+struct Link
 {
-    return {{}, QStringLiteral("not written yet")};
+    std::unique_ptr<BenchDatabase> hqDb;
+    std::unique_ptr<BenchDatabase> storeDb;
+    std::unique_ptr<ServerProc> hq;
+    std::unique_ptr<ServerProc> store;
+    std::unique_ptr<RawHttp> atHq;
+    std::unique_ptr<RawHttp> atStore;
+    QString token;
+};
+
+// HQ with its catalog, the store and its register and sync token at HQ.
+Status setUpHq(const Config &config, Link &link, int products)
+{
+    auto hqDb = BenchDatabase::create(Engine::PostgreSql, config.pgUrl, QStringLiteral("hq"));
+    auto storeDb = BenchDatabase::create(Engine::PostgreSql, config.pgUrl, QStringLiteral("store"));
+    if (!hqDb || !storeDb) {
+        return fail((!hqDb ? hqDb : storeDb).error());
+    }
+    link.hqDb = std::move(*hqDb);
+    link.storeDb = std::move(*storeDb);
+    if (auto seeded = seedCatalog(link.hqDb->db(), true, products); !seeded) {
+        return fail(seeded.error());
+    }
+    link.hq = std::make_unique<ServerProc>(config.hqServer, serverEnv(link.hqDb->url()));
+    if (!link.hq->start()) {
+        return fail(ErrorCode::Unavailable, link.hq->output());
+    }
+    link.atHq = std::make_unique<RawHttp>(QStringLiteral("127.0.0.1"), link.hq->port());
+    const QJsonObject store{{QStringLiteral("id"), QLatin1String(kStoreId)},
+                            {QStringLiteral("code"), QStringLiteral("ST01")},
+                            {QStringLiteral("name"), QStringLiteral("Bench")},
+                            {QStringLiteral("address"), QString()},
+                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
+                            {QStringLiteral("currency"), QStringLiteral("MXN")},
+                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
+                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
+                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
+                            {QStringLiteral("active"), true}};
+    const QJsonObject reg{{QStringLiteral("id"), kRegister},
+                          {QStringLiteral("store_id"), QLatin1String(kStoreId)},
+                          {QStringLiteral("number"), 1},
+                          {QStringLiteral("name"), QStringLiteral("Caja 1")},
+                          {QStringLiteral("active"), true}};
+    Result<QJsonValue> token = fail(ErrorCode::Internal, QString());
+    if (auto in = link.atHq->logIn(); !in) {
+        return in;
+    }
+    for (const auto &[method, path, body] :
+         {std::tuple{"PUT", QByteArray("/api/stores/") + kStoreId, store},
+          std::tuple{"PUT", "/api/registers/" + kRegister.toLatin1(), reg}}) {
+        if (auto done = link.atHq->call(method, path, body); !done) {
+            return fail(done.error());
+        }
+    }
+    token = link.atHq->call("POST", QByteArray("/api/stores/") + kStoreId + "/sync-token");
+    if (!token) {
+        return fail(token.error());
+    }
+    link.token = token->toObject().value(QStringLiteral("token")).toString();
+    return {};
 }
+
+Status startStore(const Config &config, Link &link)
+{
+    QProcessEnvironment env = serverEnv(link.storeDb->url());
+    env.insert(QStringLiteral("HQ_URL"), link.hq->url());
+    env.insert(QStringLiteral("SYNC_TOKEN"), link.token);
+    env.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("600000"));
+    link.store = std::make_unique<ServerProc>(config.storeServer, env);
+    if (!link.store->start()) {
+        return fail(ErrorCode::Unavailable, link.store->output());
+    }
+    link.atStore = std::make_unique<RawHttp>(QStringLiteral("127.0.0.1"), link.store->port());
+    return {};
+}
+
+// Waits until HQ sees the store caught up with everything it has.
+Status caughtUp(Link &link, int timeoutSeconds)
+{
+    const auto t0 = Clock::now();
+    while (msSince(t0) < timeoutSeconds * 1000.0) {
+        auto status = link.atHq->call("GET", "/api/sync/status");
+        if (!status) {
+            return fail(status.error());
+        }
+        for (const auto &s : status->toObject().value(QStringLiteral("stores")).toArray()) {
+            const QJsonObject o = s.toObject();
+            if (o.value(QStringLiteral("store_id")).toString() == QLatin1String(kStoreId)
+                && !o.value(QStringLiteral("last_pull_at")).isNull()
+                && o.value(QStringLiteral("lag")).toInteger() == 0) {
+                return {};
+            }
+        }
+        QThread::msleep(100);
+    }
+    return fail(ErrorCode::Timeout, QStringLiteral("the store did not catch up"));
+}
+
+// COPY of the pulled rows into copies of the same tables, indexes included: the load
+// itself, without HTTP, JSON or per-row versions.
+Result<double> copySeconds(Database &db)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    double seconds = 0;
+    for (const char *table : {"products", "product_barcodes", "product_taxes", "product_words"}) {
+        const QString name = QLatin1String(table);
+        const QString file = QStringLiteral("/tmp/pos-bench-copy-%1").arg(name);
+        for (const QString &sql :
+             {QStringLiteral("COPY %1 TO '%2'").arg(name, file),
+              QStringLiteral("CREATE TABLE copy_%1 (LIKE %1 INCLUDING ALL)").arg(name)}) {
+            if (auto q = exec(*conn, sql); !q) {
+                return fail(q.error());
+            }
+        }
+        const auto t0 = Clock::now();
+        if (auto q = exec(*conn, QStringLiteral("COPY copy_%1 FROM '%2'").arg(name, file)); !q) {
+            return fail(q.error());
+        }
+        seconds += msSince(t0) / 1000;
+        (void)exec(*conn, QStringLiteral("DROP TABLE copy_%1").arg(name));
+    }
+    return seconds;
+}
+
+Result<QJsonObject> pull(const Config &config, int products)
+{
+    Link link;
+    if (auto ok = setUpHq(config, link, products); !ok) {
+        return fail(ok.error());
+    }
+    const auto t0 = Clock::now();
+    if (auto ok = startStore(config, link); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = caughtUp(link, 1800); !ok) {
+        return fail(ok.error());
+    }
+    const double seconds = msSince(t0) / 1000;
+    auto copy = copySeconds(link.storeDb->db());
+    if (!copy) {
+        return fail(copy.error());
+    }
+    return QJsonObject{{QStringLiteral("products"), products},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("rows_per_second"), products / seconds},
+                       {QStringLiteral("copy_seconds"), *copy},
+                       {QStringLiteral("copy_ratio"), seconds / *copy}};
+}
+
+// `sales` sales of 5 lines, 2 payments and 5 movements, with their outbox rows, written
+// in one go into the store's tables as if sold while HQ was away.
+Status writeSales(Database &db, int sales, const QString &session, const QString &cashier,
+                  const Catalog &c)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    for (int s = 0; s < sales; ++s) {
+        const QString sale = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qint64 total = 0;
+        QStringList lines;
+        QStringList moves;
+        for (int l = 0; l < 5; ++l) {
+            const int i = (s * 5 + l) % 1000;
+            total += priceOf(i);
+            const QString line = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            lines << QStringLiteral("('%1', '%2', %3, '%4', 'item', 1000, %5, 0, %5, FALSE)")
+                             .arg(line, sale)
+                             .arg(l + 1)
+                             .arg(productIdOf(i))
+                             .arg(priceOf(i));
+            moves << QStringLiteral("('%1', '%2', '%3', 'sale', 'none', -1000, '%4', '%5', "
+                                    "'%6', '%7')")
+                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  QLatin1String(kStoreId), productIdOf(i), sale, cashier, today,
+                                  now);
+        }
+        const QStringList statements{
+                QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, "
+                               "cashier_id, receipt_number, kind, status, business_date, "
+                               "created_at, language, ticket_discount, subtotal, tax_total, "
+                               "total, change_given, content_hash) VALUES ('%1', '%2', '%3', "
+                               "'%4', '%5', 'ST01-09-%6', 'sale', 'completed', '%7', '%8', "
+                               "'es', 0, %9, 0, %9, 0, 'bench')")
+                        .arg(sale, QLatin1String(kStoreId), kRegister, session, cashier)
+                        .arg(s, 6, 10, QLatin1Char('0'))
+                        .arg(today, now)
+                        .arg(total),
+                QStringLiteral("INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
+                               "description, quantity, unit_price, discount, total, "
+                               "price_overridden) VALUES %1")
+                        .arg(lines.join(u',')),
+                QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, amount) "
+                               "VALUES ('%1', '%2', '%3', 1000), ('%4', '%2', '%5', %6)")
+                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), sale, c.cardId,
+                             QUuid::createUuid().toString(QUuid::WithoutBraces), c.cashId)
+                        .arg(total - 1000),
+                QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
+                               "reason, quantity, reference_id, user_id, business_date, "
+                               "occurred_at) VALUES %1")
+                        .arg(moves.join(u',')),
+                QStringLiteral("INSERT INTO outbox (kind, record_id, queued_at) VALUES ('sale', "
+                               "'%1', '%2')")
+                        .arg(sale, now)};
+        for (const QString &sql : statements) {
+            if (auto q = tx->exec(sql); !q) {
+                return fail(q.error());
+            }
+        }
+    }
+    return tx->commit();
+}
+
+Result<QJsonObject> push(const Config &config)
+{
+    Link link;
+    if (auto ok = setUpHq(config, link, 1000); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = startStore(config, link); !ok) {
+        return fail(ok.error());
+    }
+    Status in = link.atStore->logIn();
+    for (int tries = 0; !in && tries < 100; ++tries) { // the admin arrives with the first pull
+        QThread::msleep(100);
+        in = link.atStore->logIn();
+    }
+    const QString session = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto opened = in ? link.atStore->call("POST", "/api/sessions",
+                                          {{QStringLiteral("id"), session},
+                                           {QStringLiteral("register_id"), kRegister},
+                                           {QStringLiteral("opening_float"), 0}})
+                     : Result<QJsonValue>(fail(in.error()));
+    if (!opened) {
+        return fail(opened.error());
+    }
+    QThread::sleep(1); // the session's own push goes first
+    link.store.reset();
+    Catalog c{{}, QString(), QString(), {}};
+    auto ids = link.hqDb->db().connection();
+    auto q = ids ? exec(*ids, QStringLiteral("SELECT id, code FROM tenders"))
+                 : Result<QSqlQuery>(fail(ids.error()));
+    while (q && q->next()) {
+        (q->value(1).toString() == QLatin1String("CASH") ? c.cashId : c.cardId)
+                = q->value(0).toString();
+    }
+    if (auto ok = writeSales(link.storeDb->db(), config.pushSales, session, link.atStore->userId(),
+                             c);
+        !ok) {
+        return fail(ok.error());
+    }
+    const auto t0 = Clock::now();
+    if (auto ok = startStore(config, link); !ok) {
+        return fail(ok.error());
+    }
+    auto conn = link.storeDb->db().connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    qint64 left = -1;
+    while (left != 0 && msSince(t0) < 3600 * 1000.0) {
+        QThread::msleep(50);
+        auto n = exec(*conn,
+                      QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"));
+        left = n && n->next() ? n->value(0).toLongLong() : -1;
+        link.store->output(); // keep its pipe drained
+    }
+    const double seconds = msSince(t0) / 1000;
+    auto hq = link.hqDb->db().connection();
+    auto at = hq ? exec(*hq, QStringLiteral("SELECT COUNT(*) FROM sales"))
+                 : Result<QSqlQuery>(fail(hq.error()));
+    const qint64 arrived = at && at->next() ? at->value(0).toLongLong() : -1;
+    if (arrived != config.pushSales) {
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("HQ holds %1 of %2 sales").arg(arrived).arg(config.pushSales));
+    }
+    return QJsonObject{{QStringLiteral("sales"), config.pushSales},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("records_per_second"), config.pushSales / seconds}};
+}
+
+Result<QJsonObject> priceChanges(const Config &config)
+{
+    Link link;
+    if (auto ok = setUpHq(config, link, 1000); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = startStore(config, link); !ok) {
+        return fail(ok.error());
+    }
+    if (auto ok = caughtUp(link, 120); !ok) {
+        return fail(ok.error());
+    }
+    Status in = link.atStore->logIn();
+    for (int tries = 0; !in && tries < 100; ++tries) {
+        QThread::msleep(100);
+        in = link.atStore->logIn();
+    }
+    if (!in) {
+        return fail(in.error());
+    }
+    QThread::sleep(1); // the hint socket is up
+    Sample s;
+    for (int n = 0; n < config.priceChanges; ++n) {
+        const int i = n % 1000;
+        const QByteArray path = "/api/products/" + productIdOf(i).toLatin1();
+        auto product = link.atHq->call("GET", path);
+        if (!product) {
+            return fail(product.error());
+        }
+        QJsonObject changed = product->toObject();
+        const qint64 price = 10000 + n;
+        changed.insert(QStringLiteral("price"), price);
+        const auto t0 = Clock::now();
+        if (auto put = link.atHq->call("PUT", path, changed); !put) {
+            return fail(put.error());
+        }
+        const QByteArray scan = "/api/scan?code=" + barcodeOf(i).toLatin1();
+        for (;;) {
+            auto seen = link.atStore->call("GET", scan);
+            if (seen && seen->toObject().value(QStringLiteral("unit_price")).toInteger() == price) {
+                break;
+            }
+            if (msSince(t0) > 30000) {
+                return fail(ErrorCode::Timeout, QStringLiteral("a price never reached the store"));
+            }
+            QThread::usleep(500);
+        }
+        s.ms.push_back(msSince(t0));
+        s.seconds += s.ms.back() / 1000;
+    }
+    return s.json();
+}
+
+} // namespace
+
+Outcome syncScenario(const Config &config)
+{
+    QJsonArray pulls;
+    for (int products : config.pullSizes) {
+        qInfo("sync: initial pull of %d products", products);
+        auto p = pull(config, products);
+        if (!p) {
+            return {{{QStringLiteral("pull"), pulls}}, p.error().message};
+        }
+        pulls.append(*p);
+    }
+    QJsonObject out{{QStringLiteral("pull"), pulls}};
+    qInfo("sync: push of %d sales", config.pushSales);
+    auto pushed = push(config);
+    if (!pushed) {
+        return {out, pushed.error().message};
+    }
+    out.insert(QStringLiteral("push"), *pushed);
+    qInfo("sync: %d price changes", config.priceChanges);
+    auto changes = priceChanges(config);
+    if (!changes) {
+        return {out, changes.error().message};
+    }
+    out.insert(QStringLiteral("price_change"), *changes);
+    return {out, {}};
+}
+
 } // namespace pos::bench
