@@ -133,13 +133,62 @@ Result<qint64> discountLimitBp(CallContext &c)
 
 // Products exist and sell as sent: whole units unless weighed, catalog price unless
 // overridden (which needs sales.price_override, or a manager's PIN).
+// The lines' products and their taxes, read in one statement each rather than per line.
+struct LineCatalog
+{
+    QHash<QUuid, Product> products;
+    QHash<QUuid, Tax> taxes;
+};
+
+Result<LineCatalog> lineCatalog(CallContext &c, const Sale &sale)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    QList<QUuid> ids;
+    for (const SaleLine &l : sale.lines) {
+        ids << l.productId;
+    }
+    auto products = productsByIds(*conn, ids);
+    if (!products) {
+        return fail(products.error());
+    }
+    QList<QUuid> taxIds;
+    for (const Product &p : std::as_const(*products)) {
+        taxIds << p.taxIds;
+    }
+    auto taxes = taxesByIds(*conn, taxIds);
+    if (!taxes) {
+        return fail(taxes.error());
+    }
+    return LineCatalog{*products, *taxes};
+}
+
+Result<QList<TaxRule>> rulesOf(const Product &product, const LineCatalog &catalog)
+{
+    QList<TaxRule> rules;
+    for (const QUuid &id : product.taxIds) { // in the product's order: compounding needs it
+        if (!catalog.taxes.contains(id)) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("product %1 has an unknown tax").arg(product.sku));
+        }
+        rules << catalog.taxes.value(id).rule();
+    }
+    return rules;
+}
+
 Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, QJsonArray &audits)
 {
+    auto catalog = lineCatalog(c, sale);
+    if (!catalog) {
+        return fail(catalog.error());
+    }
     QList<PricedLine> priced;
     for (qsizetype i = 0; i < sale.lines.size(); ++i) {
         const SaleLine &line = sale.lines[i];
-        auto product = productById(c.db, line.productId);
-        if (!product) {
+        const auto product = catalog->products.constFind(line.productId);
+        if (product == catalog->products.cend()) {
             return fail(at(i, "product_id", ErrorCode::Validation, Tr::tr("no such product")));
         }
         if (!product->weighed && !line.quantity.isWhole()) {
@@ -166,7 +215,7 @@ Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, QJsonArra
                                 {QStringLiteral("line"), json::write(line)},
                                 {QStringLiteral("catalog_price"), product->price.minor()}});
         }
-        auto rules = taxRulesOf(c.db, *product);
+        auto rules = rulesOf(*product, *catalog);
         if (!rules) {
             return fail(rules.error());
         }
@@ -178,6 +227,12 @@ Result<QList<PricedLine>> priceLines(CallContext &c, const Sale &sale, QJsonArra
 // Discounts beyond the cashier's role limit need a manager.
 Status checkDiscounts(CallContext &c, const Sale &sale, const SaleTotals &totals, QJsonArray &audits)
 {
+    const bool discounted = !sale.ticketDiscount.isZero()
+                            || std::any_of(sale.lines.cbegin(), sale.lines.cend(),
+                                           [](const SaleLine &l) { return !l.discount.isZero(); });
+    if (!discounted) {
+        return {}; // most sales: no need to read the cashier's limit
+    }
     auto limit = discountLimitBp(c);
     if (!limit) {
         return fail(limit.error());
@@ -229,36 +284,47 @@ Status checkTotals(const Sale &sale, const SaleTotals &totals)
                 differences);
 }
 
+// The payments' tenders, in one statement, parallel to the payments.
 Result<QList<Tender>> tendersOf(Database &db, const Sale &sale)
 {
     auto conn = db.connection();
     if (!conn) {
         return fail(conn.error());
     }
-    QList<Tender> out;
-    for (qsizetype i = 0; i < sale.payments.size(); ++i) {
-        auto q = exec(
-                *conn,
-                QStringLiteral(
-                        "SELECT code, name, kind, opens_drawer, gives_change FROM tenders WHERE "
-                        "id = ? AND active = TRUE AND deleted = FALSE"),
-                {sql::id(sale.payments[i].tenderId)});
+    QVariantList ids;
+    for (const Payment &p : sale.payments) {
+        ids << sql::id(p.tenderId);
+    }
+    QHash<QUuid, Tender> found;
+    if (!ids.isEmpty()) {
+        auto q = exec(*conn,
+                      QStringLiteral("SELECT id, code, name, kind, opens_drawer, gives_change FROM "
+                                     "tenders WHERE id IN (?%1) AND active = TRUE AND deleted = "
+                                     "FALSE")
+                              .arg(QStringLiteral(", ?").repeated(ids.size() - 1)),
+                      ids);
         if (!q) {
             return fail(q.error());
         }
-        if (!q->next()) {
+        while (q->next()) {
+            Tender t{QUuid::fromString(q->value(0).toString()),
+                     q->value(1).toString(),
+                     q->value(2).toString(),
+                     TenderKind::Other,
+                     q->value(4).toBool(),
+                     q->value(5).toBool(),
+                     true};
+            t.kind = json::enumFromName(q->value(3).toString(), kTenderKindNames, t.kind);
+            found.insert(t.id, t);
+        }
+    }
+    QList<Tender> out;
+    for (qsizetype i = 0; i < sale.payments.size(); ++i) {
+        if (!found.contains(sale.payments[i].tenderId)) {
             return fail(Error{ErrorCode::Validation, Tr::tr("no such tender")}.at(
                     QStringLiteral("payments[%1].tender_id").arg(i)));
         }
-        Tender t{sale.payments[i].tenderId,
-                 q->value(0).toString(),
-                 q->value(1).toString(),
-                 TenderKind::Other,
-                 q->value(3).toBool(),
-                 q->value(4).toBool(),
-                 true};
-        t.kind = json::enumFromName(q->value(2).toString(), kTenderKindNames, t.kind);
-        out << t;
+        out << found.value(sale.payments[i].tenderId);
     }
     return out;
 }
@@ -340,6 +406,14 @@ Result<QString> nextReceiptNumber(const Transaction &tx, const Context &ctx)
             .arg(number, 6, 10, QLatin1Char('0'));
 }
 
+// "(?, ?), (?, ?)": the VALUES of a multi-row insert.
+QString rowsOf(qsizetype columns, qsizetype rows)
+{
+    const QString one = QStringLiteral("(?") + QStringLiteral(", ?").repeated(columns - 1)
+                        + QLatin1Char(')');
+    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
+}
+
 Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
                   const QList<Money> &shares)
 {
@@ -375,30 +449,36 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
     if (!q) {
         return fail(q.error());
     }
+    // Lines and payments go in one statement each.
+    QVariantList lineValues;
     for (qsizetype i = 0; i < sale.lines.size(); ++i) {
         const SaleLine &l = sale.lines[i];
-        auto line = tx.exec(
-                QStringLiteral(
-                        "INSERT INTO sale_lines (id, sale_id, line_no, product_id, description, "
-                        "quantity, unit_price, discount, total, price_overridden, "
-                        "original_line_id, ticket_share) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {sql::id(l.id), sql::id(sale.id), qint64(i + 1), sql::id(l.productId), l.description,
-                 l.quantity.milli(), l.unitPrice.minor(), l.discount.minor(), l.total.minor(),
-                 l.priceOverridden, sql::idOrNull(l.originalLineId), shares.value(i).minor()});
-        if (!line) {
-            return fail(line.error());
-        }
+        lineValues << sql::id(l.id) << sql::id(sale.id) << qint64(i + 1) << sql::id(l.productId)
+                   << l.description << l.quantity.milli() << l.unitPrice.minor()
+                   << l.discount.minor() << l.total.minor() << l.priceOverridden
+                   << sql::idOrNull(l.originalLineId) << shares.value(i).minor();
     }
+    auto lines = tx.exec(QStringLiteral(
+                                 "INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
+                                 "description, quantity, unit_price, discount, total, "
+                                 "price_overridden, original_line_id, ticket_share) VALUES %1")
+                                 .arg(rowsOf(12, sale.lines.size())),
+                         lineValues);
+    if (!lines) {
+        return fail(lines.error());
+    }
+    QVariantList payValues;
     for (const Payment &p : sale.payments) {
-        auto pay = tx.exec(
-                QStringLiteral(
-                        "INSERT INTO sale_payments (id, sale_id, tender_id, amount, reference) "
-                        "VALUES (?, ?, ?, ?, ?)"),
-                {sql::id(p.id), sql::id(sale.id), sql::id(p.tenderId), p.amount.minor(),
-                 p.reference});
-        if (!pay) {
-            return fail(pay.error());
+        payValues << sql::id(p.id) << sql::id(sale.id) << sql::id(p.tenderId) << p.amount.minor()
+                  << p.reference;
+    }
+    if (!sale.payments.isEmpty()) {
+        auto pays = tx.exec(QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, "
+                                           "amount, reference) VALUES %1")
+                                    .arg(rowsOf(5, sale.payments.size())),
+                            payValues);
+        if (!pays) {
+            return fail(pays.error());
         }
     }
     return {};
@@ -406,24 +486,22 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
 
 Status moveStock(const Transaction &tx, const Sale &sale)
 {
+    QList<StockMovement> moves;
     for (const SaleLine &l : sale.lines) {
         // The movement's id derives from the line's, so a replayed sale moves stock once.
-        const StockMovement m{QUuid::createUuidV5(l.id, QStringLiteral("stock")),
-                              sale.storeId,
-                              l.productId,
-                              sale.kind == SaleKind::Return ? MovementKind::Return
-                                                            : MovementKind::Sale,
-                              MovementReason::None,
-                              Quantity::fromMilli(-l.quantity.milli()),
-                              sale.id,
-                              sale.cashierId,
-                              sale.businessDate,
-                              sale.createdAt};
-        if (auto ok = recordMovement(tx, m); !ok) {
-            return fail(ok.error());
-        }
+        moves << StockMovement{QUuid::createUuidV5(l.id, QStringLiteral("stock")),
+                               sale.storeId,
+                               l.productId,
+                               sale.kind == SaleKind::Return ? MovementKind::Return
+                                                             : MovementKind::Sale,
+                               MovementReason::None,
+                               Quantity::fromMilli(-l.quantity.milli()),
+                               sale.id,
+                               sale.cashierId,
+                               sale.businessDate,
+                               sale.createdAt};
     }
-    return {};
+    return recordMovements(tx, moves);
 }
 
 Status write(CallContext &c, Sale &sale, const Context &ctx, const QJsonArray &audits,

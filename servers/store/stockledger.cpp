@@ -84,16 +84,29 @@ Result<QJsonValue> getStock(CallContext &c, const QJsonObject &)
 
 Status recordMovement(const Transaction &tx, const StockMovement &m)
 {
+    return recordMovements(tx, {m});
+}
+
+Status recordMovements(const Transaction &tx, const QList<StockMovement> &movements)
+{
+    if (movements.isEmpty()) {
+        return {};
+    }
+    QVariantList values;
+    for (const StockMovement &m : movements) {
+        values << sql::id(m.id) << sql::id(m.storeId) << sql::id(m.productId)
+               << json::enumName(m.kind, kMovementKindNames)
+               << json::enumName(m.reason, kMovementReasonNames) << m.quantity.milli()
+               << sql::idOrNull(m.referenceId) << sql::idOrNull(m.userId)
+               << m.businessDate.toString(Qt::ISODate)
+               << m.occurredAt.toUTC().toString(Qt::ISODateWithMs);
+    }
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto q = tx.exec(QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
-                                    "reason, quantity, "
-                                    "reference_id, user_id, business_date, occurred_at) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
-                     {sql::id(m.id), sql::id(m.storeId), sql::id(m.productId),
-                      json::enumName(m.kind, kMovementKindNames),
-                      json::enumName(m.reason, kMovementReasonNames), m.quantity.milli(),
-                      sql::idOrNull(m.referenceId), sql::idOrNull(m.userId),
-                      m.businessDate.toString(Qt::ISODate),
-                      m.occurredAt.toUTC().toString(Qt::ISODateWithMs)});
+                                    "reason, quantity, reference_id, user_id, business_date, "
+                                    "occurred_at) VALUES %1 ON CONFLICT (id) DO NOTHING")
+                             .arg(row + (QStringLiteral(", ") + row).repeated(movements.size() - 1)),
+                     values);
     return q ? Status() : fail(q.error());
 }
 

@@ -15,6 +15,8 @@ Result<StockLevel> stockLevel(Database &db, const QUuid &storeId, const QUuid &p
 // Writes a movement inside the caller's transaction; a movement id seen before is
 // skipped, so a movement sent twice counts once.
 Status recordMovement(const Transaction &tx, const StockMovement &movement);
+// The same for several movements, in one statement.
+Status recordMovements(const Transaction &tx, const QList<StockMovement> &movements);
 
 void registerStockHandlers(class Dispatcher &dispatcher);
 // send_transfer, receive_transfer and get_transfers (storetransfers.cpp).

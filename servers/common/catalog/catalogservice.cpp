@@ -408,35 +408,86 @@ Result<Product> productById(Database &db, const QUuid &id)
     return rows->first();
 }
 
+namespace {
+
+QString placeholdersFor(qsizetype n)
+{
+    return QStringLiteral("?") + QStringLiteral(", ?").repeated(std::max<qsizetype>(n, 1) - 1);
+}
+
+QVariantList idValues(const QList<QUuid> &ids)
+{
+    QVariantList out;
+    for (const QUuid &id : ids) {
+        out << sql::id(id);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<QHash<QUuid, Product>> productsByIds(const QSqlDatabase &conn, const QList<QUuid> &ids)
+{
+    QHash<QUuid, Product> out;
+    if (ids.isEmpty()) {
+        return out;
+    }
+    auto rows = readProductsWhere(conn,
+                                  QStringLiteral("WHERE id IN (%1) AND deleted = FALSE")
+                                          .arg(placeholdersFor(ids.size())),
+                                  idValues(ids));
+    if (!rows) {
+        return fail(rows.error());
+    }
+    for (const Product &p : *rows) {
+        out.insert(p.id, p);
+    }
+    return out;
+}
+
+Result<QHash<QUuid, Tax>> taxesByIds(const QSqlDatabase &conn, const QList<QUuid> &ids)
+{
+    QHash<QUuid, Tax> out;
+    if (ids.isEmpty()) {
+        return out;
+    }
+    auto q = exec(conn,
+                  QStringLiteral("SELECT id, code, name, rate_milli_bp, kind, compound FROM taxes "
+                                 "WHERE id IN (%1)")
+                          .arg(placeholdersFor(ids.size())),
+                  idValues(ids));
+    if (!q) {
+        return fail(q.error());
+    }
+    while (q->next()) {
+        Tax t{QUuid::fromString(q->value(0).toString()),
+              q->value(1).toString(),
+              q->value(2).toString(),
+              TaxRate::fromMilliBasisPoints(q->value(3).toLongLong()),
+              TaxKind::Standard,
+              q->value(5).toBool(),
+              true};
+        t.kind = json::enumFromName(q->value(4).toString(), kTaxKindNames, t.kind);
+        out.insert(t.id, t);
+    }
+    return out;
+}
+
 Result<QList<Tax>> taxesOf(Database &db, const Product &product)
 {
     auto conn = db.connection();
-    if (!conn) {
-        return fail(conn.error());
+    auto found = conn ? taxesByIds(*conn, product.taxIds)
+                      : Result<QHash<QUuid, Tax>>(fail(conn.error()));
+    if (!found) {
+        return fail(found.error());
     }
     QList<Tax> out;
-    for (const QUuid &taxId : product.taxIds) {
-        auto q = exec(
-                *conn,
-                QStringLiteral(
-                        "SELECT code, name, rate_milli_bp, kind, compound FROM taxes WHERE id = ?"),
-                {sql::id(taxId)});
-        if (!q) {
-            return fail(q.error());
-        }
-        if (!q->next()) {
+    for (const QUuid &taxId : product.taxIds) { // in the product's order: compounding needs it
+        if (!found->contains(taxId)) {
             return fail(ErrorCode::Validation,
                         Tr::tr("product %1 has an unknown tax").arg(product.sku));
         }
-        Tax t{taxId,
-              q->value(0).toString(),
-              q->value(1).toString(),
-              TaxRate::fromMilliBasisPoints(q->value(2).toLongLong()),
-              TaxKind::Standard,
-              q->value(4).toBool(),
-              true};
-        t.kind = json::enumFromName(q->value(3).toString(), kTaxKindNames, t.kind);
-        out << t;
+        out << found->value(taxId);
     }
     return out;
 }

@@ -5,6 +5,8 @@
 #include "core/db/transaction.h"
 #include "core/model/catalog.h"
 
+#include <QHash>
+
 namespace pos {
 
 class Dispatcher;
@@ -13,6 +15,10 @@ class Dispatcher;
 Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString &where,
                                          const QVariantList &values);
 Result<Product> productById(Database &db, const QUuid &id); // NotFound when absent
+// Several products at once (the lines of a sale), by id; the deleted and absent are missing.
+Result<QHash<QUuid, Product>> productsByIds(const QSqlDatabase &conn, const QList<QUuid> &ids);
+// Taxes by id in one query; an id that is not a tax is missing from the answer.
+Result<QHash<QUuid, Tax>> taxesByIds(const QSqlDatabase &conn, const QList<QUuid> &ids);
 Result<QList<Tax>> taxesOf(Database &db, const Product &product);
 // The product's taxes as the tax engine takes them.
 Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product);
