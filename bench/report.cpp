@@ -278,6 +278,10 @@ Status plots(const QJsonObject &results, const QString &dir)
     }
     QProcess gnuplot;
     gnuplot.start(QStringLiteral("gnuplot"), {});
+    if (!gnuplot.waitForStarted(10000)) {
+        qWarning("gnuplot is not installed: the report has no plots (./pos bench installs it)");
+        return {};
+    }
     gnuplot.write(script.toUtf8());
     gnuplot.closeWriteChannel();
     if (!gnuplot.waitForFinished(60000) || gnuplot.exitCode() != 0) {

@@ -33,12 +33,17 @@ Result<ScanResult> lookupBarcode(CallContext &c, const ScanQuery &query)
     if (!conn) {
         return fail(conn.error());
     }
-    auto found
-            = readProductsWhere(*conn,
-                                QStringLiteral(
-                                        "WHERE deleted = FALSE AND (id IN (SELECT product_id FROM "
-                                        "product_barcodes WHERE barcode = ?) OR sku = ?)"),
-                                {scanned->lookupCode, scanned->lookupCode});
+    // By barcode, then by SKU: two index lookups. One statement with "id IN (...) OR
+    // sku = ?" made PostgreSQL read every product.
+    auto found = readProductsWhere(*conn,
+                                   QStringLiteral("WHERE deleted = FALSE AND id = (SELECT "
+                                                  "product_id FROM product_barcodes WHERE "
+                                                  "barcode = ?)"),
+                                   {scanned->lookupCode});
+    if (found && found->isEmpty()) {
+        found = readProductsWhere(*conn, QStringLiteral("WHERE deleted = FALSE AND sku = ?"),
+                                  {scanned->lookupCode});
+    }
     if (!found) {
         return fail(found.error());
     }

@@ -116,6 +116,12 @@ private slots:
     void priceReachesBothStores()
     {
         QCOMPARE(m_rig->price(*m_a, 0), 1000);
+        // Pulled products are found by name at the store too (their search words are
+        // rebuilt there).
+        const auto found = call(*m_b->api, QStringLiteral("get_products"),
+                                {{QStringLiteral("q"), QStringLiteral("produc 2")}});
+        POS_VERIFY_OK(found);
+        QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray().size(), 1);
         auto product = call(m_rig->hq(), QStringLiteral("get_product"),
                             {{QStringLiteral("id"), m_rig->productId(0)}});
         POS_VERIFY_OK(product);

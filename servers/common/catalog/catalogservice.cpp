@@ -147,6 +147,48 @@ Result<QJsonValue> getProduct(CallContext &c, const QJsonObject &)
 
 // Products whose name has a word starting with each word searched ("caf mol" finds
 // "Café molido"), accents and case ignored; every word is an index range scan.
+// The words' conditions: the longest word, likely the rarest, picks the candidates through
+// the word index; the others are checked per candidate (`owner` names the product id).
+QString wordConditions(const QStringList &words, const QString &owner, QVariantList &values)
+{
+    QString where;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        where += i == 0 ? QStringLiteral(" AND %1 IN (SELECT product_id FROM product_words WHERE "
+                                         "word >= ? AND word < ?)")
+                                  .arg(owner)
+                        : QStringLiteral(" AND EXISTS (SELECT 1 FROM product_words w WHERE "
+                                         "w.product_id = %1 AND w.word >= ? AND w.word < ?)")
+                                  .arg(owner);
+        // Every word with this prefix sorts between the prefix and the prefix + U+FFFF.
+        values << words.at(i) << words.at(i) + QChar(0xFFFF);
+    }
+    return where;
+}
+
+// The ids of the products whose words match, when there are at most `most` of them.
+Result<std::optional<QVariantList>> matchingIds(const QSqlDatabase &conn, const QStringList &words,
+                                                qsizetype most)
+{
+    QVariantList values;
+    const QString where = wordConditions(words.mid(1), QStringLiteral("m.product_id"), values);
+    values.prepend(words.first() + QChar(0xFFFF));
+    values.prepend(words.first());
+    values << static_cast<qint64>(most + 1);
+    auto q = exec(conn,
+                  QStringLiteral("SELECT DISTINCT m.product_id FROM product_words m WHERE m.word "
+                                 ">= ? AND m.word < ? %1 LIMIT ?")
+                          .arg(where),
+                  values);
+    if (!q) {
+        return fail(q.error());
+    }
+    QVariantList ids;
+    while (q->next()) {
+        ids << q->value(0).toString();
+    }
+    return ids.size() > most ? std::nullopt : std::optional<QVariantList>(ids);
+}
+
 Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
 {
     auto p = paging(query);
@@ -154,12 +196,28 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
     if (!p || !conn) {
         return fail(!p ? p.error() : conn.error());
     }
+    QStringList words = searchWords(query.q);
+    std::stable_sort(words.begin(), words.end(),
+                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
     QString where = QStringLiteral("WHERE deleted = FALSE");
     QVariantList values;
-    for (const QString &word : searchWords(query.q)) {
-        where += QStringLiteral(
-                " AND id IN (SELECT product_id FROM product_words WHERE word >= ? AND word < ?)");
-        values << word << word + QChar(0xFFFF); // every word with this prefix sorts in between
+    // A search that matches a few thousand products at most is two statements: the ids
+    // through the word index, then those products in name order. One statement let the
+    // planners walk the name index through the whole catalog to avoid a sort.
+    auto ids = words.isEmpty() ? Result<std::optional<QVariantList>>(std::nullopt)
+                               : matchingIds(*conn, words, 2000);
+    if (!ids) {
+        return fail(ids.error());
+    }
+    if (*ids && (*ids)->isEmpty()) {
+        return pageOf(QList<Product>(), *p);
+    }
+    if (*ids) {
+        where += QStringLiteral(" AND id IN (?%1)")
+                         .arg(QStringLiteral(", ?").repeated((*ids)->size() - 1));
+        values = **ids;
+    } else {
+        where += wordConditions(words, QStringLiteral("id"), values);
     }
     values << p->limit + 1 << p->offset;
     auto rows = readProductsWhere(*conn,
@@ -285,6 +343,35 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
 }
 
 } // namespace
+
+Status rewriteProductWords(const Transaction &tx, const QList<std::pair<QString, QString>> &products)
+{
+    constexpr qsizetype kChunk = 400;
+    for (qsizetype at = 0; at < products.size(); at += kChunk) {
+        QVariantList ids;
+        QVariantList words;
+        for (const auto &[id, name] : products.mid(at, kChunk)) {
+            ids << id;
+            for (const QString &w : searchWords(name)) {
+                words << w << id;
+            }
+        }
+        auto d = tx.exec(QStringLiteral("DELETE FROM product_words WHERE product_id IN (?%1)")
+                                 .arg(QStringLiteral(", ?").repeated(ids.size() - 1)),
+                         ids);
+        if (!d) {
+            return fail(d.error());
+        }
+        if (auto ok = insertRows(tx,
+                                 QStringLiteral(
+                                         "INSERT INTO product_words (word, product_id) VALUES "),
+                                 2, words);
+            !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
 
 Status storeProducts(const Transaction &tx, const QList<Product> &products)
 {

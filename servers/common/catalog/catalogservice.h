@@ -35,4 +35,8 @@ Status storeProduct(const Transaction &tx, const Product &product);
 // refuse row by row (check digits, barcodes of other products): a refusal here fails all.
 Status storeProducts(const Transaction &tx, const QList<Product> &products);
 
+// Rebuilds the search words of products written without them (pulled from HQ): id, name.
+Status rewriteProductWords(const Transaction &tx,
+                           const QList<std::pair<QString, QString>> &products);
+
 } // namespace pos

@@ -66,7 +66,12 @@ void ConnectionGuard::onReadyRead()
         return;
     }
     m_idle.start(m_limits.idleTimeoutMs);
-    scan(m_socket->peek(m_socket->bytesAvailable()));
+    // The HTTP server reads the socket when it likes: while it leaves the bytes there, only
+    // what arrived since the last look is new; once it has taken them, everything is.
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 from = available >= m_peeked ? m_peeked : 0;
+    m_peeked = available;
+    scan(m_socket->peek(available).mid(from));
 }
 
 void ConnectionGuard::scan(const QByteArray &chunk)
@@ -133,11 +138,9 @@ bool ConnectionGuard::headComplete()
             return false;
         }
     }
-    // The request line names the path: only imports and a store's push carry bulk.
-    const QByteArray requestLine = m_head.left(m_head.indexOf('\n'));
-    const bool import = requestLine.startsWith("POST ")
-                        && (requestLine.contains("/import ") || requestLine.contains("/sync/push "));
-    if (length > (import ? m_limits.maxImportBytes : m_limits.maxBodyBytes)) {
+    const QList<QByteArray> requestLine = m_head.left(m_head.indexOf('\r')).split(' ');
+    const bool bulk = carriesBulk(requestLine.value(0), requestLine.value(1));
+    if (length > (bulk ? m_limits.maxImportBytes : m_limits.maxBodyBytes)) {
         refuse(413, "Payload Too Large", "payload_too_large",
                QT_TRANSLATE_NOOP("pos::Http", "the request body is too large"));
         return false;

@@ -25,6 +25,12 @@ struct HttpLimits
 // Watches one connection's bytes before QHttpServer parses them: it is connected to
 // readyRead first, so it sees each chunk (peek) and can refuse a request whose head or
 // declared body is too large, or that trickles in too slowly, before anything is buffered.
+// Requests that may carry up to maxImportBytes: a CSV import and a store's push.
+inline bool carriesBulk(const QByteArray &method, const QByteArray &path)
+{
+    return method == "POST" && (path.endsWith("/import") || path == "/api/sync/push");
+}
+
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -43,6 +49,7 @@ private:
     QByteArray m_head;          // the head being received, never more than the limit
     qint64 m_bodyRemaining = 0; // bytes of body still to come for the current request
     bool m_inBody = false;
+    qint64 m_peeked = 0; // bytes of the socket's buffer already scanned
     bool m_refused = false;
     QTimer m_idle;
     QTimer m_request;

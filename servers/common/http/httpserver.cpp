@@ -247,7 +247,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                                         : Tr::tr("there is nothing at %1").arg(path))));
         return true;
     }
-    if (request.body().size() > m_limits.maxBodyBytes) { // the guard refuses sooner
+    const bool bulk = carriesBulk(method.toLatin1(), path.toLatin1());
+    if (request.body().size() > (bulk ? m_limits.maxImportBytes : m_limits.maxBodyBytes)) {
+        // the guard refuses sooner
         finish(answerFor(
                 fail(ErrorCode::PayloadTooLarge, Tr::tr("the request body is too large"))));
         return true;

@@ -64,18 +64,46 @@ Status settle(Database &db, const QList<PushResult> &results, const QDateTime &n
     if (!tx) {
         return fail(tx.error());
     }
+    // Acknowledged revisions leave a few hundred at a time; only the revision HQ took
+    // leaves: a newer state queued meanwhile stays.
+    QStringList acknowledged;
+    QVariantList keys;
+    for (const PushResult &r : results) {
+        if (r.status != QLatin1String("ok") && r.status != QLatin1String("duplicate")) {
+            continue;
+        }
+        acknowledged << QStringLiteral("(kind = ? AND record_id = ? AND revision = ?)");
+        keys << r.kind << sql::id(r.id) << r.revision;
+        if (acknowledged.size() == 300) {
+            auto d = tx->exec(QStringLiteral("DELETE FROM outbox WHERE %1")
+                                      .arg(acknowledged.join(QStringLiteral(" OR "))),
+                              keys);
+            if (!d) {
+                return fail(d.error());
+            }
+            acknowledged.clear();
+            keys.clear();
+        }
+    }
+    if (!acknowledged.isEmpty()) {
+        auto d = tx->exec(QStringLiteral("DELETE FROM outbox WHERE %1")
+                                  .arg(acknowledged.join(QStringLiteral(" OR "))),
+                          keys);
+        if (!d) {
+            return fail(d.error());
+        }
+    }
     for (const PushResult &r : results) {
         const bool done = r.status == QLatin1String("ok") || r.status == QLatin1String("duplicate");
+        if (done) {
+            continue;
+        }
         const bool rejected = r.status == QLatin1String("rejected");
-        // Only the revision HQ took leaves: a newer state queued meanwhile stays.
-        auto q = done ? tx->exec(QStringLiteral("DELETE FROM outbox WHERE kind = ? AND record_id "
-                                                "= ? AND revision = ?"),
-                                 {r.kind, sql::id(r.id), r.revision})
-                      : tx->exec(QStringLiteral("UPDATE outbox SET status = ?, attempts = attempts "
-                                                "+ 1, last_error = ? WHERE kind = ? AND record_id "
-                                                "= ? AND revision = ?"),
-                                 {rejected ? QStringLiteral("rejected") : QStringLiteral("pending"),
-                                  r.reason, r.kind, sql::id(r.id), r.revision});
+        auto q = tx->exec(QStringLiteral("UPDATE outbox SET status = ?, attempts = attempts "
+                                         "+ 1, last_error = ? WHERE kind = ? AND record_id "
+                                         "= ? AND revision = ?"),
+                          {rejected ? QStringLiteral("rejected") : QStringLiteral("pending"),
+                           r.reason, r.kind, sql::id(r.id), r.revision});
         if (!q) {
             return fail(q.error());
         }

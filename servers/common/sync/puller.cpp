@@ -7,6 +7,7 @@
 #include "synctables.h"
 
 #include "core/db/transaction.h"
+#include "servers/common/catalog/catalogservice.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>
@@ -24,109 +25,187 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Sync)
 };
 
-Status upsertRow(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
+// "(?, ?), (?, ?)": `rows` groups of `columns` placeholders.
+QString groups(qsizetype rows, qsizetype columns)
 {
-    const QJsonObject row = change.value(QStringLiteral("row")).toObject();
-    QVariantList values{change.value(QStringLiteral("id")).toString()};
-    QStringList updates;
-    for (const QString &column : spec.columns) {
-        values << rowjson::toSql(row.value(column));
-        updates << column + QStringLiteral(" = excluded.") + column;
-    }
-    values << change.value(QStringLiteral("deleted")).toBool();
-    updates << QStringLiteral("deleted = excluded.deleted");
-    auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2, deleted) VALUES (?%3, ?) ON CONFLICT "
-                                    "(id) DO UPDATE SET %4")
-                             .arg(QLatin1String(spec.name), spec.columns.join(QStringLiteral(", ")),
-                                  QStringLiteral(", ?").repeated(spec.columns.size()),
-                                  updates.join(QStringLiteral(", "))),
-                     values);
-    return q ? Status{} : fail(q.error());
+    const QString one = QStringLiteral("(?") + QStringLiteral(", ?").repeated(columns - 1)
+                        + QLatin1Char(')');
+    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
 }
 
-// The lists a row carries (a product's barcodes, a user's roles) replace what was here.
-Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
+QString marks(qsizetype n)
 {
-    const QString id = change.value(QStringLiteral("id")).toString();
-    const QJsonObject row = change.value(QStringLiteral("row")).toObject();
-    for (const SyncChild &child : spec.children) {
-        auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
-                                 .arg(QLatin1String(child.table), QLatin1String(child.parent)),
-                         {id});
-        if (!d) {
-            return fail(d.error());
-        }
-        const QJsonArray values = row.value(QLatin1String(child.key)).toArray();
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            if (child.unique) { // a local product gives up a barcode HQ's product carries
-                auto taken = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 <> ?")
-                                             .arg(QLatin1String(child.table), child.values.first(),
-                                                  QLatin1String(child.parent)),
-                                     {values.at(i).toString(), id});
-                if (!taken) {
-                    return fail(taken.error());
-                }
-            }
-            QStringList columns{QLatin1String(child.parent)};
-            columns << child.values;
-            QVariantList bound{id};
-            if (child.values.size() == 1) {
-                bound << values.at(i).toString();
-            }
-            for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
-                bound << rowjson::toSql(values.at(i).toObject().value(child.values.at(v)));
-            }
-            if (child.position) {
-                columns << QLatin1String(child.position);
-                bound << static_cast<qint64>(i);
-            }
-            auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (?%3)")
-                                     .arg(QLatin1String(child.table),
-                                          columns.join(QStringLiteral(", ")),
-                                          QStringLiteral(", ?").repeated(columns.size() - 1)),
-                             bound);
-            if (!q) {
-                return fail(q.error());
-            }
-        }
-    }
-    return {};
+    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
 }
 
-// HQ wins: a row made here with the same code as HQ's gives the code up and is retired.
-Status yieldKey(const Transaction &tx, const SyncTable &spec, const QJsonObject &change)
+QString idOf(const QJsonObject &change)
+{
+    return change.value(QStringLiteral("id")).toString();
+}
+
+QJsonObject rowOf(const QJsonObject &change)
+{
+    return change.value(QStringLiteral("row")).toObject();
+}
+
+// HQ wins: rows made here with the same code (sku, username) as rows from HQ give their code
+// up and are retired.
+Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows)
 {
     if (!spec.uniqueKey) {
         return {};
     }
     const QString key = QLatin1String(spec.uniqueKey);
+    QVariantList keys;
+    QVariantList ids;
+    for (const QJsonObject &c : rows) {
+        keys << rowOf(c).value(key).toString();
+        ids << idOf(c);
+    }
     auto q = tx.exec(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
-                                    "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 = ? "
-                                    "AND id <> ?")
-                             .arg(QLatin1String(spec.name), key),
-                     {change.value(QStringLiteral("row")).toObject().value(key).toString(),
-                      change.value(QStringLiteral("id")).toString()});
+                                    "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 IN "
+                                    "(%3) AND id NOT IN (%4)")
+                             .arg(QLatin1String(spec.name), key, marks(keys.size()),
+                                  marks(ids.size())),
+                     keys + ids);
     return q ? Status{} : fail(q.error());
 }
 
-Status applyOne(const Transaction &tx, const QJsonObject &change)
+// The rows as they came, in one statement, all with this database's version of the page.
+Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+                  qint64 version)
 {
-    const QString table = change.value(QStringLiteral("table")).toString();
-    const SyncTable *spec = syncTable(table);
-    if (!spec) {
-        return fail(ErrorCode::Validation, Tr::tr("a change names an unknown table: %1").arg(table));
+    QVariantList values;
+    QStringList updates;
+    for (const QString &column : spec.columns) {
+        updates << column + QStringLiteral(" = excluded.") + column;
     }
-    if (auto ok = yieldKey(tx, *spec, change); !ok) {
-        return ok;
+    updates << QStringLiteral("deleted = excluded.deleted")
+            << QStringLiteral("version = excluded.version");
+    for (const QJsonObject &c : rows) {
+        values << idOf(c);
+        for (const QString &column : spec.columns) {
+            values << rowjson::toSql(rowOf(c).value(column));
+        }
+        values << c.value(QStringLiteral("deleted")).toBool() << version;
     }
-    if (auto ok = upsertRow(tx, *spec, change); !ok) {
-        return ok;
+    auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2, deleted, version) VALUES %3 ON "
+                                    "CONFLICT (id) DO UPDATE SET %4")
+                             .arg(QLatin1String(spec.name), spec.columns.join(QStringLiteral(", ")),
+                                  groups(rows.size(), spec.columns.size() + 3),
+                                  updates.join(QStringLiteral(", "))),
+                     values);
+    return q ? Status{} : fail(q.error());
+}
+
+// The lists the rows carry (a product's barcodes, a user's roles) replace what was here.
+Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows)
+{
+    QVariantList ids;
+    for (const QJsonObject &c : rows) {
+        ids << idOf(c);
     }
-    if (auto ok = replaceChildren(tx, *spec, change); !ok) {
-        return ok;
+    for (const SyncChild &child : spec.children) {
+        QStringList columns{QLatin1String(child.parent)};
+        columns << child.values;
+        if (child.position) {
+            columns << QLatin1String(child.position);
+        }
+        QVariantList values;
+        QVariantList owned; // a unique value is taken from whichever local row held it
+        qsizetype count = 0;
+        for (const QJsonObject &c : rows) {
+            const QJsonArray items = rowOf(c).value(QLatin1String(child.key)).toArray();
+            for (qsizetype i = 0; i < items.size(); ++i, ++count) {
+                values << idOf(c);
+                if (child.values.size() == 1) {
+                    values << items.at(i).toString();
+                    owned << items.at(i).toString();
+                }
+                for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
+                    values << rowjson::toSql(items.at(i).toObject().value(child.values.at(v)));
+                }
+                if (child.position) {
+                    values << static_cast<qint64>(i);
+                }
+            }
+        }
+        auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                 .arg(QLatin1String(child.table), QLatin1String(child.parent),
+                                      marks(ids.size())),
+                         ids);
+        if (d && child.unique && !owned.isEmpty()) {
+            d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                .arg(QLatin1String(child.table), child.values.first(),
+                                     marks(owned.size())),
+                        owned);
+        }
+        if (!d) {
+            return fail(d.error());
+        }
+        if (count == 0) {
+            continue;
+        }
+        auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                                 .arg(QLatin1String(child.table), columns.join(QStringLiteral(", ")),
+                                      groups(count, columns.size())),
+                         values);
+        if (!q) {
+            return fail(q.error());
+        }
     }
-    return stampMasterVersion(tx, table,
-                              QUuid::fromString(change.value(QStringLiteral("id")).toString()));
+    return {};
+}
+
+// Products pulled without their search words get them here.
+Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows)
+{
+    if (QLatin1String(spec.name) != QLatin1String("products")) {
+        return {};
+    }
+    QList<std::pair<QString, QString>> named;
+    for (const QJsonObject &c : rows) {
+        named.append({idOf(c), rowOf(c).value(QStringLiteral("name")).toString()});
+    }
+    return rewriteProductWords(tx, named);
+}
+
+// One page, table by table in dependency order, a few hundred rows a statement: a page
+// costs a handful of statements per table instead of several per row.
+Status applyPage(const Transaction &tx, const QJsonArray &changes)
+{
+    QHash<QString, QList<QJsonObject>> byTable;
+    for (const auto &v : changes) {
+        const QJsonObject c = v.toObject();
+        const QString table = c.value(QStringLiteral("table")).toString();
+        if (!syncTable(table)) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("a change names an unknown table: %1").arg(table));
+        }
+        byTable[table] << c;
+    }
+    if (byTable.isEmpty()) {
+        return {};
+    }
+    auto version = takeMasterVersion(tx.db());
+    if (!version) {
+        return fail(version.error());
+    }
+    constexpr qsizetype kChunk = 200; // within SQLite's 32,766 parameters a statement
+    for (const SyncTable &spec : syncTables()) {
+        const QList<QJsonObject> rows = byTable.value(QLatin1String(spec.name));
+        for (qsizetype at = 0; at < rows.size(); at += kChunk) {
+            const QList<QJsonObject> chunk = rows.mid(at, kChunk);
+            Status ok = yieldKeys(tx, spec, chunk);
+            ok = ok ? upsertRows(tx, spec, chunk, *version) : ok;
+            ok = ok ? replaceChildren(tx, spec, chunk) : ok;
+            ok = ok ? rewriteWords(tx, spec, chunk) : ok;
+            if (!ok) {
+                return ok;
+            }
+        }
+    }
+    return {};
 }
 
 Result<QString> storedCursor(Database &db)
@@ -193,10 +272,8 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
             return ok;
         }
     }
-    for (const auto &change : page.value(QStringLiteral("changes")).toArray()) {
-        if (auto ok = applyOne(*tx, change.toObject()); !ok) {
-            return ok;
-        }
+    if (auto ok = applyPage(*tx, page.value(QStringLiteral("changes")).toArray()); !ok) {
+        return ok;
     }
     if (const QString key = page.value(QStringLiteral("pin_key")).toString(); !key.isEmpty()) {
         auto put = tx->exec(QStringLiteral("INSERT INTO settings (name, value) VALUES ('pin_key', "
@@ -285,7 +362,10 @@ void Puller::fetch()
         stop(cursor.error());
         return;
     }
-    m_upstream.call(QStringLiteral("get_changes"), {{QStringLiteral("cursor"), *cursor}},
+    // The largest pages HQ gives: an initial load of a big catalog is an ordinary case.
+    m_upstream.call(QStringLiteral("get_changes"),
+                    {{QStringLiteral("cursor"), *cursor},
+                     {QStringLiteral("limit"), QStringLiteral("5000")}},
                     [this](Result<QJsonValue> answer) {
                         if (!answer) {
                             stop(answer.error());

@@ -6,7 +6,7 @@
 namespace pos {
 
 namespace {
-constexpr qsizetype kBatch = 200;
+constexpr qsizetype kBatch = 500;
 }
 
 Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent)
@@ -51,14 +51,28 @@ void Pusher::send(const QList<outbox::Entry> &entries)
         stop(!conn ? conn.error() : count.error());
         return;
     }
+    // Each kind read in a statement per table, then sent in the outbox's order.
+    QHash<QString, QList<QUuid>> byKind;
+    for (const outbox::Entry &e : entries) {
+        byKind[e.kind] << e.id;
+    }
+    QHash<QString, QHash<QUuid, QJsonObject>> read;
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
+        const PushKind *kind = pushKind(it.key());
+        auto records = kind ? readRecords(*conn, *kind, it.value())
+                            : Result<QHash<QUuid, QJsonObject>>(QHash<QUuid, QJsonObject>());
+        if (!records) {
+            stop(records.error());
+            return;
+        }
+        read.insert(it.key(), *records);
+    }
     PushBatch batch{{}, *count};
     for (const outbox::Entry &e : entries) {
-        const PushKind *kind = pushKind(e.kind);
-        auto data = kind ? readRecord(*conn, *kind, e.id)
-                         : Result<QJsonObject>(fail(ErrorCode::Validation, e.kind));
-        if (!data) {
+        const auto data = read.value(e.kind).constFind(e.id);
+        if (data == read.value(e.kind).cend()) {
             // Cannot happen short of a damaged database; kept visible, never dropped.
-            if (auto ok = outbox::reject(m_db, e, data.error().message); !ok) {
+            if (auto ok = outbox::reject(m_db, e, QStringLiteral("the record is gone")); !ok) {
                 stop(ok.error());
                 return;
             }

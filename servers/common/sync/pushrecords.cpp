@@ -43,16 +43,6 @@ QStringList assignments(const QStringList &columns)
     return out;
 }
 
-QJsonObject rowOf(const QSqlQuery &q, const QStringList &columns, const QStringList &booleans)
-{
-    QJsonObject row;
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        row.insert(columns.at(i), rowjson::fromSql(q.value(static_cast<int>(i)),
-                                                   booleans.contains(columns.at(i))));
-    }
-    return row;
-}
-
 QVariantList valuesOf(const QJsonObject &row, const QStringList &columns)
 {
     QVariantList values;
@@ -77,19 +67,42 @@ Status checkStore(const QJsonObject &row, const QStringList &columns, const QUui
                 Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
 }
 
-Result<QJsonArray> readPart(const QSqlDatabase &conn, const PushPart &part, const QUuid &id)
+QString marks(qsizetype n)
+{
+    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
+}
+
+QVariantList idList(const QList<QUuid> &ids)
+{
+    QVariantList out;
+    for (const QUuid &id : ids) {
+        out << sql::id(id);
+    }
+    return out;
+}
+
+// A part's rows for many records at once, by the record they belong to.
+Result<QHash<QUuid, QJsonArray>> readParts(const QSqlDatabase &conn, const PushPart &part,
+                                           const QList<QUuid> &ids)
 {
     auto q = exec(conn,
-                  QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4")
-                          .arg(part.columns.join(QStringLiteral(", ")), QLatin1String(part.table),
-                               QLatin1String(part.parent), part.key.join(QStringLiteral(", "))),
-                  {sql::id(id)});
+                  QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4) ORDER BY %1, %5")
+                          .arg(QLatin1String(part.parent), part.columns.join(QStringLiteral(", ")),
+                               QLatin1String(part.table), marks(ids.size()),
+                               part.key.join(QStringLiteral(", "))),
+                  idList(ids));
     if (!q) {
         return fail(q.error());
     }
-    QJsonArray rows;
+    QHash<QUuid, QJsonArray> rows;
     while (q->next()) {
-        rows.append(rowOf(*q, part.columns, part.booleans));
+        QJsonObject one;
+        for (qsizetype i = 0; i < part.columns.size(); ++i) {
+            one.insert(part.columns.at(i),
+                       rowjson::fromSql(q->value(static_cast<int>(i + 1)),
+                                        part.booleans.contains(part.columns.at(i))));
+        }
+        rows[QUuid::fromString(q->value(0).toString())].append(one);
     }
     return rows;
 }
@@ -274,30 +287,148 @@ const PushKind *pushKind(const QString &kind)
     return nullptr;
 }
 
-Result<QJsonObject> readRecord(const QSqlDatabase &conn, const PushKind &kind, const QUuid &id)
+Result<QHash<QUuid, QJsonObject>> readRecords(const QSqlDatabase &conn, const PushKind &kind,
+                                              const QList<QUuid> &ids)
 {
+    QHash<QUuid, QJsonObject> out;
+    if (ids.isEmpty()) {
+        return out;
+    }
     auto q = exec(conn,
-                  QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
-                          .arg(kind.columns.join(QStringLiteral(", ")), QLatin1String(kind.table)),
-                  {sql::id(id)});
+                  QStringLiteral("SELECT id, %1 FROM %2 WHERE id IN (%3)")
+                          .arg(kind.columns.join(QStringLiteral(", ")), QLatin1String(kind.table),
+                               marks(ids.size())),
+                  idList(ids));
     if (!q) {
         return fail(q.error());
     }
-    if (!q->next()) {
-        return fail(ErrorCode::NotFound,
-                    Tr::tr("%1 %2 is no longer here").arg(QLatin1String(kind.kind), sql::id(id)));
+    while (q->next()) {
+        QJsonObject row;
+        for (qsizetype i = 0; i < kind.columns.size(); ++i) {
+            row.insert(kind.columns.at(i),
+                       rowjson::fromSql(q->value(static_cast<int>(i + 1)),
+                                        kind.booleans.contains(kind.columns.at(i))));
+        }
+        out.insert(QUuid::fromString(q->value(0).toString()),
+                   QJsonObject{{QStringLiteral("row"), row},
+                               {QStringLiteral("parts"), QJsonObject()}});
     }
-    const QJsonObject row = rowOf(*q, kind.columns, kind.booleans);
     q->finish();
-    QJsonObject parts;
     for (const PushPart &part : kind.parts) {
-        auto rows = readPart(conn, part, id);
+        auto rows = readParts(conn, part, ids);
         if (!rows) {
             return fail(rows.error());
         }
-        parts.insert(QLatin1String(part.table), *rows);
+        for (auto it = out.begin(); it != out.end(); ++it) {
+            QJsonObject parts = it->value(QStringLiteral("parts")).toObject();
+            parts.insert(QLatin1String(part.table), rows->value(it.key()));
+            it->insert(QStringLiteral("parts"), parts);
+        }
     }
-    return QJsonObject{{QStringLiteral("row"), row}, {QStringLiteral("parts"), parts}};
+    return out;
+}
+
+bool takesInBulk(const PushKind &kind)
+{
+    return kind.stream == nullptr;
+}
+
+Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const QList<QUuid> &ids)
+{
+    QSet<QUuid> held;
+    if (ids.isEmpty()) {
+        return held;
+    }
+    auto q = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE id IN (%2)")
+                             .arg(QLatin1String(kind.table), marks(ids.size())),
+                     idList(ids));
+    if (!q) {
+        return fail(q.error());
+    }
+    while (q->next()) {
+        held.insert(QUuid::fromString(q->value(0).toString()));
+    }
+    return held;
+}
+
+namespace {
+
+// "(?, ?), (?, ?)": `rows` groups of `columns` placeholders.
+QString groups(qsizetype rows, qsizetype columns)
+{
+    const QString one = QLatin1Char('(') + marks(columns) + QLatin1Char(')');
+    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
+}
+
+Status insertMany(const Transaction &tx, const QString &table, const QStringList &columns,
+                  qsizetype rows, const QVariantList &values)
+{
+    // Chunks within SQLite's 32,766 parameters a statement.
+    const qsizetype perStatement = std::max<qsizetype>(1, 30000 / columns.size());
+    for (qsizetype at = 0; at < rows; at += perStatement) {
+        const qsizetype n = std::min(perStatement, rows - at);
+        auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                                 .arg(table, columns.join(QStringLiteral(", ")),
+                                      groups(n, columns.size())),
+                         values.mid(at * columns.size(), n * columns.size()));
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
+                 const QList<std::pair<QUuid, QJsonObject>> &records)
+{
+    QVariantList roots;
+    QHash<const PushPart *, std::pair<qsizetype, QVariantList>> parts;
+    for (const auto &[id, data] : records) {
+        const QJsonObject row = data.value(QStringLiteral("row")).toObject();
+        if (auto ok = checkStore(row, kind.storeColumns, storeId); !ok) {
+            return ok;
+        }
+        roots << sql::id(id) << valuesOf(row, kind.columns);
+        const QJsonObject rowsOfParts = data.value(QStringLiteral("parts")).toObject();
+        for (const PushPart &part : kind.parts) {
+            const bool named = part.columns.contains(QStringLiteral("store_id"));
+            for (const auto &r : rowsOfParts.value(QLatin1String(part.table)).toArray()) {
+                if (named) {
+                    if (auto ok = checkStore(r.toObject(), {QStringLiteral("store_id")}, storeId);
+                        !ok) {
+                        return ok;
+                    }
+                }
+                auto &[count, values] = parts[&part];
+                ++count;
+                values << sql::id(id) << valuesOf(r.toObject(), part.columns);
+            }
+        }
+    }
+    QStringList rootColumns{QStringLiteral("id")};
+    rootColumns << kind.columns;
+    if (auto ok = insertMany(tx, QLatin1String(kind.table), rootColumns, records.size(), roots);
+        !ok) {
+        return ok;
+    }
+    for (const PushPart &part : kind.parts) {
+        QStringList columns{QLatin1String(part.parent)};
+        columns << part.columns;
+        const auto &[count, values] = parts.value(&part);
+        if (auto ok = insertMany(tx, QLatin1String(part.table), columns, count, values); !ok) {
+            return ok;
+        }
+    }
+    for (const auto &[id, data] : records) {
+        if (kind.routed) {
+            if (auto ok = stampMasterVersion(tx, QLatin1String(kind.table), id); !ok) {
+                return ok;
+            }
+        }
+    }
+    return {};
 }
 
 Result<Taken> takeRecord(const Transaction &tx, const PushKind &kind, const QUuid &storeId,

@@ -3,7 +3,9 @@
 
 #include "core/db/transaction.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QStringList>
 #include <QUuid>
 
@@ -46,8 +48,10 @@ struct PushKind
 const QList<PushKind> &pushKinds();
 const PushKind *pushKind(const QString &kind);
 
-// The store's side: the record as it stands now, {row, parts: {table: [rows]}}.
-Result<QJsonObject> readRecord(const QSqlDatabase &conn, const PushKind &kind, const QUuid &id);
+// The store's side: records of one kind as they stand now, {row, parts: {table: [rows]}},
+// by id, read a statement per table for all of them. An id no longer here is missing.
+Result<QHash<QUuid, QJsonObject>> readRecords(const QSqlDatabase &conn, const PushKind &kind,
+                                              const QList<QUuid> &ids);
 
 // HQ's side: takes one record from `storeId` into the caller's transaction. A record not
 // allowed, malformed or in conflict fails with a client error (rejected, quarantined);
@@ -55,5 +59,13 @@ Result<QJsonObject> readRecord(const QSqlDatabase &conn, const PushKind &kind, c
 enum class Taken { New, Advanced, Duplicate };
 Result<Taken> takeRecord(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
                          const QUuid &id, const QJsonObject &data);
+
+// HQ's fast path: records of one kind that HQ does not hold yet, inserted with their parts
+// in a statement per table. Fails as a whole; the caller then takes them one by one.
+bool takesInBulk(const PushKind &kind); // no ordered stream to check
+Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
+                 const QList<std::pair<QUuid, QJsonObject>> &records);
+// Which of these ids HQ already holds.
+Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const QList<QUuid> &ids);
 
 } // namespace pos

@@ -90,6 +90,152 @@ Result<PushResult> takeOne(const Transaction &tx, const QUuid &store, const Push
     return result;
 }
 
+// Records of bulk kinds that HQ does not hold yet, by position in the batch.
+Result<QList<qsizetype>> freshOnes(const Transaction &tx, const PushBatch &batch)
+{
+    QHash<QString, QList<QUuid>> ids;
+    for (const PushRecord &r : batch.records) {
+        ids[r.kind] << r.id;
+    }
+    QHash<QString, QSet<QUuid>> held;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        const PushKind *kind = pushKind(it.key());
+        if (kind && takesInBulk(*kind)) {
+            auto some = heldIds(tx, *kind, it.value());
+            if (!some) {
+                return fail(some.error());
+            }
+            held.insert(it.key(), *some);
+        }
+    }
+    QList<qsizetype> fresh;
+    QSet<QUuid> seen;
+    for (qsizetype i = 0; i < batch.records.size(); ++i) {
+        const PushRecord &r = batch.records[i];
+        if (held.contains(r.kind) && !held.value(r.kind).contains(r.id) && !seen.contains(r.id)) {
+            fresh << i;
+            seen.insert(r.id);
+        }
+    }
+    return fresh;
+}
+
+// The fresh records inserted a statement per table, kind by kind in dependency order,
+// under one savepoint: false (and nothing written) when any of them is refused.
+Result<bool> takeInBulk(const Transaction &tx, const QUuid &store, const PushBatch &batch,
+                        const QList<qsizetype> &fresh, const QDateTime &now)
+{
+    if (fresh.isEmpty()) {
+        return true;
+    }
+    if (auto sp = tx.exec(QStringLiteral("SAVEPOINT bulk")); !sp) {
+        return fail(sp.error());
+    }
+    Status ok;
+    QVariantList ids{sql::timestampText(now), sql::id(store)};
+    for (const PushKind &kind : pushKinds()) {
+        QList<std::pair<QUuid, QJsonObject>> records;
+        for (qsizetype i : fresh) {
+            if (batch.records[i].kind == QLatin1String(kind.kind)) {
+                records.append({batch.records[i].id, batch.records[i].data});
+                ids << sql::id(batch.records[i].id);
+            }
+        }
+        ok = ok && !records.isEmpty() ? insertNew(tx, kind, store, records) : ok;
+    }
+    if (ok) { // a record refused earlier and taken now leaves quarantine
+        auto released = tx.exec(QStringLiteral("UPDATE sync_quarantine SET resolved_at = ? WHERE "
+                                               "store_id = ? AND resolved_at IS NULL AND record_id "
+                                               "IN (?%1)")
+                                        .arg(QStringLiteral(", ?").repeated(ids.size() - 3)),
+                                ids);
+        ok = released ? Status{} : Status(fail(released.error()));
+    }
+    auto end = tx.exec(ok ? QStringLiteral("RELEASE SAVEPOINT bulk")
+                          : QStringLiteral("ROLLBACK TO SAVEPOINT bulk"));
+    if (!end) {
+        return fail(end.error());
+    }
+    return static_cast<bool>(ok);
+}
+
+PushResult waits(const PushRecord &r)
+{
+    return PushResult{r.kind, r.id, r.revision, QStringLiteral("retry"),
+                      Tr::tr("waits for an earlier record")};
+}
+
+// Each record one at a time, in the batch's order, skipping those in `skip`; after one
+// that must wait, the rest wait too (they may refer to it). Returns where waiting began.
+Result<qsizetype> takeEach(const Transaction &tx, const QUuid &store, const PushBatch &batch,
+                           const QSet<qsizetype> &skip, QList<PushResult> &results,
+                           const QDateTime &now)
+{
+    qsizetype waitingFrom = batch.records.size();
+    for (qsizetype i = 0; i < batch.records.size(); ++i) {
+        if (skip.contains(i)) {
+            continue;
+        }
+        const PushRecord &r = batch.records[i];
+        auto result = i > waitingFrom ? Result<PushResult>(waits(r)) : takeOne(tx, store, r, now);
+        if (!result) {
+            return fail(result.error());
+        }
+        if (result->status == QLatin1String("retry")) {
+            waitingFrom = std::min(waitingFrom, i);
+        }
+        results[i] = *result;
+    }
+    return waitingFrom;
+}
+
+Result<PushAnswer> takeBatch(const Transaction &tx, const QUuid &store, const PushBatch &batch,
+                             const QDateTime &now)
+{
+    auto fresh = freshOnes(tx, batch);
+    if (!fresh) {
+        return fail(fresh.error());
+    }
+    QList<PushResult> results(batch.records.size());
+    // First the records HQ holds and those with ordered streams (sessions, transfers), so
+    // the new sales after them find what they refer to.
+    const QSet<qsizetype> freshSet(fresh->cbegin(), fresh->cend());
+    auto waitingFrom = takeEach(tx, store, batch, freshSet, results, now);
+    if (!waitingFrom) {
+        return fail(waitingFrom.error());
+    }
+    QList<qsizetype> bulkNow;
+    for (qsizetype i : *fresh) {
+        if (i < *waitingFrom) {
+            bulkNow << i;
+        } else {
+            results[i] = waits(batch.records[i]);
+        }
+    }
+    auto bulk = takeInBulk(tx, store, batch, bulkNow, now);
+    if (!bulk) {
+        return fail(bulk.error());
+    }
+    if (*bulk) {
+        for (qsizetype i : bulkNow) {
+            const PushRecord &r = batch.records[i];
+            results[i] = PushResult{r.kind, r.id, r.revision, QStringLiteral("ok"), {}};
+        }
+    } else { // one of them is refused: find it, one at a time
+        QSet<qsizetype> others;
+        for (qsizetype i = 0; i < batch.records.size(); ++i) {
+            others.insert(i);
+        }
+        for (qsizetype i : bulkNow) {
+            others.remove(i);
+        }
+        if (auto each = takeEach(tx, store, batch, others, results, now); !each) {
+            return fail(each.error());
+        }
+    }
+    return PushAnswer{results};
+}
+
 Result<PushAnswer> pushRecords(CallContext &c, const PushBatch &batch)
 {
     const QUuid store = c.user ? c.user->storeId : QUuid();
@@ -100,21 +246,13 @@ Result<PushAnswer> pushRecords(CallContext &c, const PushBatch &batch)
     if (!tx) {
         return fail(tx.error());
     }
-    PushAnswer answer;
+    auto answer = takeBatch(*tx, store, batch, c.now);
+    if (!answer) {
+        return fail(answer.error());
+    }
     qint64 settled = 0;
-    bool waiting = false;
-    for (const PushRecord &r : batch.records) {
-        // After a record that must wait, the rest wait too: they may refer to it.
-        auto result = waiting ? Result<PushResult>(
-                                        PushResult{r.kind, r.id, r.revision, QStringLiteral("retry"),
-                                                   Tr::tr("waits for an earlier record")})
-                              : takeOne(*tx, store, r, c.now);
-        if (!result) {
-            return fail(result.error());
-        }
-        waiting = result->status == QLatin1String("retry");
-        settled += waiting ? 0 : 1;
-        answer.results.append(*result);
+    for (const PushResult &r : answer->results) {
+        settled += r.status == QLatin1String("retry") ? 0 : 1;
     }
     auto seen = tx->exec(QStringLiteral(
                                  "UPDATE store_credentials SET last_push_at = ?, pending = ? "
