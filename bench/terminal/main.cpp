@@ -166,7 +166,7 @@ int main(int argc, char **argv)
     const bool ready
             = ui.logIn(QStringLiteral("1234"))
               && ui.waitFor([&] { return ui.find(QStringLiteral("saleScreen")) && till.catalog(); },
-                            600000);
+                            300000);
     if (!ready) {
         std::printf("not ready\n");
         return 1;
