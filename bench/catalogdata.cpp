@@ -178,7 +178,8 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, cons
         }
         b->m_name = QStringLiteral("bench_") + name;
         b->m_adminUrl = pgUrl;
-        (void)pos::exec(*conn, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(b->m_name));
+        (void)pos::exec(*conn,
+                        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(b->m_name));
         if (auto made = pos::exec(*conn, QStringLiteral("CREATE DATABASE %1").arg(b->m_name));
             !made) {
             return fail(made.error());

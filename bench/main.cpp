@@ -73,7 +73,9 @@ int main(int argc, char **argv)
                      {QStringLiteral("reference"), QStringLiteral("bench/reference, installed"),
                       QStringLiteral("dir")},
                      {QStringLiteral("only"), QStringLiteral("scenarios to run, comma-separated"),
-                      QStringLiteral("list")}});
+                      QStringLiteral("list")},
+                     {QStringLiteral("merge"),
+                      QStringLiteral("keep the other scenarios' figures from benchmarks.json")}});
     args.process(app);
     const Config config = configFor(args);
     const QStringList only = args.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
@@ -88,6 +90,15 @@ int main(int argc, char **argv)
                         {QStringLiteral("mode"), args.value(QStringLiteral("mode"))},
                         {QStringLiteral("started_at"),
                          QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    if (args.isSet(QStringLiteral("merge"))) {
+        QFile earlier(config.outDir + QStringLiteral("/benchmarks.json"));
+        if (earlier.open(QIODevice::ReadOnly)) {
+            QJsonObject kept = QJsonDocument::fromJson(earlier.readAll()).object();
+            kept.insert(QStringLiteral("rerun_at"), results.value(QStringLiteral("started_at")));
+            kept.insert(QStringLiteral("rerun"), args.value(QStringLiteral("only")));
+            results = kept;
+        }
+    }
     int failures = 0;
     for (const auto &[name, run] : scenarios) {
         if (!only.isEmpty() && !only.contains(name)) {

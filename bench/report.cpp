@@ -307,8 +307,13 @@ Status writeReport(const QJsonObject &results, const Config &config)
        << results.value(QStringLiteral("started_at")).toString()
        << ". Every figure is in `benchmarks.json`; rerun with `./pos bench` "
        << "(a few minutes, `--quick`, the default) or `./pos bench --full` (the sizes the targets "
-          "name).\n\n"
-       << "Machine: " << m.value(QStringLiteral("cpu")).toString() << ", "
+          "name).\n\n";
+    if (results.contains(QStringLiteral("rerun"))) {
+        md << "Rerun on " << results.value(QStringLiteral("rerun_at")).toString()
+           << " after a fix: " << results.value(QStringLiteral("rerun")).toString()
+           << "; every other figure is from the run above.\n\n";
+    }
+    md << "Machine: " << m.value(QStringLiteral("cpu")).toString() << ", "
        << m.value(QStringLiteral("cores")).toInt() << " cores, "
        << m.value(QStringLiteral("memory_gib")).toDouble() << " GiB, "
        << m.value(QStringLiteral("os")).toString() << ", Qt "

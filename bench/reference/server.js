@@ -31,10 +31,17 @@ app.get('/api/scan', async (request, reply) => {
   // Rules would rewrite a label's code; the generated shop has none, as in our server's run.
   await sql`SELECT prefix, item_start, item_length, value_start, value_length, value_kind
             FROM barcode_rules WHERE deleted = FALSE ORDER BY length(prefix) DESC, prefix`;
-  const rows = await sql`SELECT id, sku, name, department_id, supplier_id, price, cost,
-                                tax_included, weighed, active FROM products
-                         WHERE deleted = FALSE AND (id IN (SELECT product_id FROM product_barcodes
-                               WHERE barcode = ${code}) OR sku = ${code})`;
+  // By barcode, then by SKU, as the store server does (one statement with OR makes
+  // PostgreSQL read every product).
+  let rows = await sql`SELECT id, sku, name, department_id, supplier_id, price, cost,
+                              tax_included, weighed, active FROM products
+                       WHERE deleted = FALSE AND id = (SELECT product_id FROM product_barcodes
+                             WHERE barcode = ${code})`;
+  if (rows.length === 0) {
+    rows = await sql`SELECT id, sku, name, department_id, supplier_id, price, cost,
+                            tax_included, weighed, active FROM products
+                     WHERE deleted = FALSE AND sku = ${code}`;
+  }
   if (rows.length === 0) {
     return reply.code(404).send({ error: { code: 'not_found', message: `nothing has the code ${code}` } });
   }

@@ -203,9 +203,14 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
     QVariantList values;
     // A search that matches a few thousand products at most is two statements: the ids
     // through the word index, then those products in name order. One statement let the
-    // planners walk the name index through the whole catalog to avoid a sort.
-    auto ids = words.isEmpty() ? Result<std::optional<QVariantList>>(std::nullopt)
-                               : matchingIds(*conn, words, 2000);
+    // planners walk the name index through the whole catalog to avoid a sort. Each word
+    // in turn may pick the candidates ("arro 1234": "arro" matches too many, "1234" not).
+    Result<std::optional<QVariantList>> ids = std::nullopt;
+    for (qsizetype first = 0; first < words.size() && ids && !*ids; ++first) {
+        QStringList order = words;
+        order.move(first, 0);
+        ids = matchingIds(*conn, order, 2000);
+    }
     if (!ids) {
         return fail(ids.error());
     }

@@ -66,12 +66,9 @@ void ConnectionGuard::onReadyRead()
         return;
     }
     m_idle.start(m_limits.idleTimeoutMs);
-    // The HTTP server reads the socket when it likes: while it leaves the bytes there, only
-    // what arrived since the last look is new; once it has taken them, everything is.
-    const qint64 available = m_socket->bytesAvailable();
-    const qint64 from = available >= m_peeked ? m_peeked : 0;
-    m_peeked = available;
-    scan(m_socket->peek(available).mid(from));
+    // Connected before the HTTP server's reader, which takes all there is each time: what
+    // is in the buffer now is what arrived since the last look.
+    scan(m_socket->peek(m_socket->bytesAvailable()));
 }
 
 void ConnectionGuard::scan(const QByteArray &chunk)

@@ -49,7 +49,6 @@ private:
     QByteArray m_head;          // the head being received, never more than the limit
     qint64 m_bodyRemaining = 0; // bytes of body still to come for the current request
     bool m_inBody = false;
-    qint64 m_peeked = 0; // bytes of the socket's buffer already scanned
     bool m_refused = false;
     QTimer m_idle;
     QTimer m_request;
