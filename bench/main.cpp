@@ -94,8 +94,11 @@ int main(int argc, char **argv)
         QFile earlier(config.outDir + QStringLiteral("/benchmarks.json"));
         if (earlier.open(QIODevice::ReadOnly)) {
             QJsonObject kept = QJsonDocument::fromJson(earlier.readAll()).object();
-            kept.insert(QStringLiteral("rerun_at"), results.value(QStringLiteral("started_at")));
-            kept.insert(QStringLiteral("rerun"), args.value(QStringLiteral("only")));
+            if (!only.isEmpty() && !only.contains(QStringLiteral("none"))) {
+                kept.insert(QStringLiteral("rerun_at"),
+                            results.value(QStringLiteral("started_at")));
+                kept.insert(QStringLiteral("rerun"), only.join(u','));
+            }
             results = kept;
         }
     }
