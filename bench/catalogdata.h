@@ -3,6 +3,7 @@
 
 #include "core/db/database.h"
 
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -40,6 +41,9 @@ struct Catalog
 };
 
 Result<Catalog> seedCatalog(Database &db, bool hq, int products);
+
+// The bench's store (kStoreId, ST01), as put_store takes it.
+QJsonObject storeRecord();
 
 // Product i, as generated: its barcode, price (minor units) and a word of its name.
 QString barcodeOf(int i);

@@ -91,16 +91,7 @@ QByteArray saleBody(const Till &till, const QString &cashier, const Catalog &c,
 // The store, a register and an open session per till, through the API.
 Result<QList<Till>> setUpTills(RawHttp &http, int count)
 {
-    const QJsonObject store{{QStringLiteral("id"), QLatin1String(kStoreId)},
-                            {QStringLiteral("code"), QStringLiteral("ST01")},
-                            {QStringLiteral("name"), QStringLiteral("Bench")},
-                            {QStringLiteral("address"), QString()},
-                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-                            {QStringLiteral("currency"), QStringLiteral("MXN")},
-                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
-                            {QStringLiteral("active"), true}};
+    const QJsonObject store = storeRecord();
     if (http.request("PUT", QByteArray("/api/stores/") + kStoreId, json(store)) != 200) {
         return fail(ErrorCode::Internal, QString::fromUtf8(http.body()));
     }

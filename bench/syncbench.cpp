@@ -50,16 +50,7 @@ Status setUpHq(const Config &config, Link &link, int products)
         return fail(ErrorCode::Unavailable, link.hq->output());
     }
     link.atHq = std::make_unique<RawHttp>(QStringLiteral("127.0.0.1"), link.hq->port());
-    const QJsonObject store{{QStringLiteral("id"), QLatin1String(kStoreId)},
-                            {QStringLiteral("code"), QStringLiteral("ST01")},
-                            {QStringLiteral("name"), QStringLiteral("Bench")},
-                            {QStringLiteral("address"), QString()},
-                            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-                            {QStringLiteral("currency"), QStringLiteral("MXN")},
-                            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-                            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-                            {QStringLiteral("rounding"), QStringLiteral("half_up")},
-                            {QStringLiteral("active"), true}};
+    const QJsonObject store = storeRecord();
     const QJsonObject reg{{QStringLiteral("id"), kRegister},
                           {QStringLiteral("store_id"), QLatin1String(kStoreId)},
                           {QStringLiteral("number"), 1},

@@ -24,18 +24,7 @@ Status setUpStore(RawHttp &http)
     const QString user = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString reg = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QList<std::tuple<const char *, QByteArray, QJsonObject>>
-            steps{{"PUT",
-                   QByteArray("/api/stores/") + kStoreId,
-                   {{QStringLiteral("id"), QLatin1String(kStoreId)},
-                    {QStringLiteral("code"), QStringLiteral("ST01")},
-                    {QStringLiteral("name"), QStringLiteral("Bench")},
-                    {QStringLiteral("address"), QString()},
-                    {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-                    {QStringLiteral("currency"), QStringLiteral("MXN")},
-                    {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-                    {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-                    {QStringLiteral("rounding"), QStringLiteral("half_up")},
-                    {QStringLiteral("active"), true}}},
+            steps{{"PUT", QByteArray("/api/stores/") + kStoreId, storeRecord()},
                   {"PUT",
                    "/api/registers/" + reg.toLatin1(),
                    {{QStringLiteral("id"), reg},
