@@ -92,23 +92,6 @@ Result<QJsonObject> inProcess(const Config &config, const QString &url, int prod
     return out;
 }
 
-Result<QByteArray> httpToken(RawHttp &http)
-{
-    const QByteArray login = QJsonDocument(QJsonObject{{QStringLiteral("username"),
-                                                        QStringLiteral("admin")},
-                                                       {QStringLiteral("password"),
-                                                        QLatin1String(kAdminPassword)}})
-                                     .toJson(QJsonDocument::Compact);
-    if (http.request("POST", "/api/auth/login", login) != 200) {
-        return fail(ErrorCode::Unauthenticated, QString::fromUtf8(http.body()));
-    }
-    return QJsonDocument::fromJson(http.body())
-            .object()
-            .value(QStringLiteral("token"))
-            .toString()
-            .toLatin1();
-}
-
 Result<QJsonObject> overHttp(const Config &config, const QString &url, int products)
 {
     ServerProc server(config.storeServer, serverEnv(url));
@@ -116,11 +99,10 @@ Result<QJsonObject> overHttp(const Config &config, const QString &url, int produ
         return fail(ErrorCode::Unavailable, server.output());
     }
     RawHttp anonymous(QStringLiteral("127.0.0.1"), server.port());
-    auto token = httpToken(anonymous);
-    if (!token) {
-        return fail(token.error());
+    if (auto in = anonymous.logIn(); !in) {
+        return fail(in.error());
     }
-    RawHttp http(QStringLiteral("127.0.0.1"), server.port(), *token);
+    RawHttp http(QStringLiteral("127.0.0.1"), server.port(), anonymous.token());
     QRandomGenerator random(7);
     QJsonObject out;
     for (const Probe &p : probes()) {

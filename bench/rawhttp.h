@@ -26,6 +26,7 @@ public:
     // Logs in as the bench's admin and keeps the token for later calls.
     Status logIn();
     QString userId() const { return m_userId; }
+    QByteArray token() const { return m_token; }
 
 private:
     bool ensureConnected();

@@ -74,24 +74,6 @@ Result<QString> writeScript(const QTemporaryDir &dir, const QByteArray &token, i
     return file.fileName();
 }
 
-Result<QByteArray> logIn(quint16 port)
-{
-    RawHttp http(QStringLiteral("127.0.0.1"), port);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("username"),
-                                                       QStringLiteral("admin")},
-                                                      {QStringLiteral("password"),
-                                                       QLatin1String(kAdminPassword)}})
-                                    .toJson(QJsonDocument::Compact);
-    if (http.request("POST", "/api/auth/login", body) != 200) {
-        return fail(ErrorCode::Unauthenticated, QString::fromUtf8(http.body()));
-    }
-    return QJsonDocument::fromJson(http.body())
-            .object()
-            .value(QStringLiteral("token"))
-            .toString()
-            .toLatin1();
-}
-
 } // namespace
 
 Outcome referenceScenario(const Config &config)
@@ -127,7 +109,9 @@ Outcome referenceScenario(const Config &config)
         }
     }
     const quint16 theirs = quint16(listening.match(said).captured(1).toUInt());
-    auto token = logIn(ours.port());
+    RawHttp admin(QStringLiteral("127.0.0.1"), ours.port());
+    const Status in = admin.logIn();
+    auto token = in ? Result<QByteArray>(admin.token()) : Result<QByteArray>(fail(in.error()));
     QTemporaryDir dir;
     auto script = token ? writeScript(dir, *token, products) : Result<QString>(fail(token.error()));
     if (theirs == 0 || !script) {
