@@ -148,12 +148,13 @@ Result<QJsonValue> TerminalRig::adminCall(const QString &command, const QJsonObj
     return call(*m_adminBackend, command, params);
 }
 
-QString TerminalRig::barcodeOf(const QString &productName) const
+QString TerminalRig::barcodeOf(const QString &productName)
 {
-    const Product *p = m_till->catalog() ? m_till->catalog()->byId(
-                                                   demo::id(QStringLiteral("product"), productName))
-                                         : nullptr;
-    return p && !p->barcodes.isEmpty() ? p->barcodes.first() : QString();
+    const QString id = demo::id(QStringLiteral("product"), productName)
+                               .toString(QUuid::WithoutBraces);
+    auto product = decode<Product>(
+            adminCall(QStringLiteral("get_product"), {{QStringLiteral("id"), id}}));
+    return product && !product->barcodes.isEmpty() ? product->barcodes.first() : QString();
 }
 
 } // namespace pos::test

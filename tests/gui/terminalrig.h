@@ -50,7 +50,7 @@ public:
     QVariantList row(const QString &sql, const QVariantList &params = {});
     Result<QJsonValue> adminCall(const QString &command, const QJsonObject &params = {});
     // A product's first barcode, by its demo name.
-    QString barcodeOf(const QString &productName) const;
+    QString barcodeOf(const QString &productName);
 
 private:
     std::unique_ptr<TestDatabase> m_db;

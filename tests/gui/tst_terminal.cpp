@@ -183,9 +183,11 @@ private slots:
     void splitCardAndCash()
     {
         ui().scan(m_rig.barcodeOf(kSoap)); // the next scan after a sale starts a new one
-        QTRY_COMPARE(ticketRows(), 1);
-        const Money total = m_rig.till().cart().totals()->total;
+        // PAY pressed before the scan is answered waits for the line.
         QVERIFY(ui().click(QStringLiteral("actPay")));
+        QVERIFY(ui().waitForWidget(QStringLiteral("tenderScreen")));
+        QCOMPARE(ticketRows(), 1);
+        const Money total = m_rig.till().cart().totals()->total;
         QVERIFY(ui().keypad(QStringLiteral("tender"), QStringLiteral("10"), false));
         QVERIFY(ui().click(QStringLiteral("tender_CARD")));
         QTRY_VERIFY(qobject_cast<QLabel *>(ui().find(QStringLiteral("remainingLabel")))

@@ -27,16 +27,25 @@ bool say(bool ok, const char *step)
     return ok;
 }
 
-// The products Ana scans, by their demo names.
-QStringList basket(const pos::TillCatalog &catalog)
+// The barcodes of the products Ana scans, by their demo names, as the store has them.
+QStringList basket(pos::TerminalDriver &ui, pos::Till &till)
 {
-    QStringList codes;
+    QList<QUuid> ids;
     for (const char *name :
          {"Café molido 500 g", "Leche entera 1 kg", "Piña", "Jabón de barra 1 pza"}) {
-        const auto *p = catalog.byId(
-                pos::demo::id(QStringLiteral("product"), QString::fromUtf8(name)));
-        if (p && !p->barcodes.isEmpty()) {
-            codes << p->barcodes.first();
+        ids << pos::demo::id(QStringLiteral("product"), QString::fromUtf8(name));
+    }
+    // Shared: an answer after the wait gave up still has somewhere to go.
+    auto products = std::make_shared<std::optional<pos::Result<pos::ProductsById>>>();
+    pos::loadProducts(till.backend(), ids,
+                      [products](pos::Result<pos::ProductsById> r) { *products = std::move(r); });
+    QStringList codes;
+    if (ui.waitFor([&] { return products->has_value(); }) && **products) {
+        for (const QUuid &id : ids) {
+            const QStringList barcodes = (**products)->value(id).barcodes;
+            if (!barcodes.isEmpty()) {
+                codes << barcodes.first();
+            }
         }
     }
     return codes;
@@ -44,7 +53,7 @@ QStringList basket(const pos::TillCatalog &catalog)
 
 bool sell(pos::TerminalDriver &ui, pos::Till &till, const QString &out)
 {
-    const QStringList codes = basket(*till.catalog());
+    const QStringList codes = basket(ui, till);
     for (const QString &code : codes) {
         ui.scan(code);
     }

@@ -3,6 +3,9 @@
 
 #include "till/catalog.h"
 
+#include "core/api/backend.h"
+#include "core/api/messages.h"
+
 #include "apps/widgets/onscreenkeyboard.h"
 #include "apps/widgets/touch.h"
 
@@ -13,8 +16,9 @@
 
 namespace pos {
 
-ProductPicker::ProductPicker(QWidget *parent)
+ProductPicker::ProductPicker(Backend &backend, QWidget *parent)
     : QWidget(parent)
+    , m_backend(backend)
     , m_search(new QLineEdit(this))
     , m_keyboardToggle(touchButton(QStringLiteral("keyboardToggle"), this))
     , m_keyboard(new OnScreenKeyboard(this))
@@ -53,7 +57,7 @@ ProductPicker::ProductPicker(QWidget *parent)
         connect(b, &QPushButton::clicked, this, [this, i] {
             const int at = m_page * kColumns * kRows + i;
             if (at < m_shown.size()) {
-                emit chosen(*m_shown.at(at));
+                emit chosen(m_shown.at(at));
             }
         });
     }
@@ -124,9 +128,8 @@ void ProductPicker::clearSearch()
 
 void ProductPicker::showDepartment(const QUuid &id)
 {
-    if (m_catalog) {
-        showProducts(m_catalog->inDepartment(id));
-    }
+    ask(QStringLiteral("get_department_products"),
+        {{QStringLiteral("id"), id.toString(QUuid::WithoutBraces)}});
 }
 
 void ProductPicker::showSearch(const QString &text)
@@ -140,10 +143,23 @@ void ProductPicker::showSearch(const QString &text)
         }
         return;
     }
-    showProducts(m_catalog->search(text, 200));
+    ask(QStringLiteral("get_products"), {{QStringLiteral("q"), text}});
 }
 
-void ProductPicker::showProducts(const QList<const Product *> &products)
+void ProductPicker::ask(const QString &command, const QJsonObject &params)
+{
+    QJsonObject withLimit = params;
+    withLimit.insert(QStringLiteral("limit"), QStringLiteral("200")); // 12 pages of buttons
+    const quint64 asked = ++m_asked;
+    m_backend.execute(command, withLimit, [this, asked](Result<QJsonValue> answer) {
+        auto page = decode<Page<Product>>(answer);
+        if (asked == m_asked) {
+            showProducts(page ? page->items : QList<Product>());
+        }
+    });
+}
+
+void ProductPicker::showProducts(const QList<Product> &products)
 {
     m_shown = products;
     m_page = 0;
@@ -165,18 +181,13 @@ void ProductPicker::turnPage(int delta)
             b->setStyleSheet(QString());
             continue;
         }
-        const Product *p = m_shown.at(at);
+        const Product *p = &m_shown.at(at);
         b->setEnabled(true);
         const int width = std::max(90, b->width() - 12);
         setLabel(b, wrapText(p->name, b->fontMetrics(), width, 2) + QLatin1Char('\n')
                             + p->price.format(locale));
         b->setAccessibleName(p->name + QLatin1Char(' ') + p->price.format(locale));
-        const Department *dept = nullptr;
-        for (const Department &d : m_catalog->departments()) {
-            if (d.id == p->departmentId) {
-                dept = &d;
-            }
-        }
+        const Department *dept = m_catalog ? m_catalog->department(p->departmentId) : nullptr;
         b->setStyleSheet(dept && !dept->color.isEmpty()
                                  ? QStringLiteral("background: %1;").arg(dept->color)
                                  : QString());

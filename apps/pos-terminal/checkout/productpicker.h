@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/model/catalog.h"
+
 #include <QUuid>
 #include <QWidget>
 
@@ -12,18 +14,19 @@ class QPushButton;
 
 namespace pos {
 
+class Backend;
 class OnScreenKeyboard;
 class TillCatalog;
-struct Product;
 
 // The right half of the sale screen: a search field (with a touch keyboard on demand),
 // department tabs and a page of product buttons, name and price, coloured by department.
+// The products come from the store server as each tab or search asks for them.
 class ProductPicker : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ProductPicker(QWidget *parent = nullptr);
+    ProductPicker(Backend &backend, QWidget *parent = nullptr);
 
     void setCatalog(const TillCatalog *catalog);
     void retranslate();
@@ -38,14 +41,18 @@ protected:
 private:
     void showDepartment(const QUuid &id);
     void showSearch(const QString &text);
-    void showProducts(const QList<const Product *> &products);
+    void ask(const QString &command, const QJsonObject &params);
+    void showProducts(const QList<Product> &products);
     void turnPage(int delta);
 
     static constexpr int kColumns = 4;
     static constexpr int kRows = 4;
     static constexpr int kTabsPerRow = 5;
 
+    Backend &m_backend;
     const TillCatalog *m_catalog = nullptr;
+    // Answers to anything but the latest question (a search typed on) are dropped.
+    quint64 m_asked = 0;
     QLineEdit *m_search;
     QPushButton *m_keyboardToggle;
     OnScreenKeyboard *m_keyboard;
@@ -54,7 +61,7 @@ private:
     QGridLayout *m_grid;
     QPushButton *m_previous;
     QPushButton *m_next;
-    QList<const Product *> m_shown;
+    QList<Product> m_shown;
     int m_page = 0;
 };
 

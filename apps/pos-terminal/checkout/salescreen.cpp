@@ -35,7 +35,7 @@ SaleScreen::SaleScreen(Till &till, QWidget *parent)
     : Screen(parent)
     , m_till(till)
     , m_ticket(new TicketView(till.cart(), this))
-    , m_picker(new ProductPicker(this))
+    , m_picker(new ProductPicker(till.backend(), this))
     , m_actionPages(new QStackedWidget(this))
     , m_cash(new CashActions(till, this))
 {
@@ -219,40 +219,59 @@ void SaleScreen::catalogChanged()
 
 void SaleScreen::scan(const QString &code)
 {
+    m_scans.enqueue(code);
+    if (m_scans.size() == 1) {
+        lookUpNextScan();
+    }
+}
+
+void SaleScreen::lookUpNextScan()
+{
+    if (m_scans.isEmpty()) {
+        if (std::exchange(m_payWhenScanned, false)) {
+            pay();
+        }
+        return;
+    }
+    const QString code = m_scans.head();
     if (looksLikeReceipt(code)) {
+        m_scans.dequeue();
         startReturn(code);
+        lookUpNextScan();
         return;
     }
-    if (const Product *p = m_till.catalog() ? m_till.catalog()->byBarcode(code) : nullptr) {
-        add(*p);
-        return;
-    }
-    // Not a catalog code: perhaps a scale or price label the store server reads.
+    // The store server reads product codes, SKUs and scale or price labels alike.
     m_till.backend().execute(QStringLiteral("lookup_barcode"), {{QStringLiteral("code"), code}},
                              [this, code](Result<QJsonValue> answer) {
+                                 m_scans.dequeue();
                                  auto found = decode<ScanResult>(answer);
-                                 if (!found) {
+                                 if (found) {
+                                     addScanned(found->product, found->quantity, found->unitPrice);
+                                 } else {
                                      QApplication::beep();
+                                     m_payWhenScanned = false;
                                      emit failed(found.error().code == ErrorCode::NotFound
                                                          ? tr("Item not found: %1").arg(code)
                                                          : found.error().message);
-                                     return;
                                  }
-                                 const int row = m_till.cart().add(found->product, found->quantity,
-                                                                   found->unitPrice);
-                                 m_ticket->selectRow(row);
+                                 lookUpNextScan();
                              });
 }
 
 void SaleScreen::add(const Product &product)
 {
+    addScanned(product, Quantity::units(1), product.price);
+    m_picker->clearSearch();
+}
+
+void SaleScreen::addScanned(const Product &product, Quantity quantity, Money unitPrice)
+{
     if (m_till.cart().isReturn()) {
         emit failed(tr("This ticket is a return: finish it before selling"));
         return;
     }
-    const int row = m_till.cart().add(product, Quantity::units(1), product.price);
+    const int row = m_till.cart().add(product, quantity, unitPrice);
     m_ticket->selectRow(row);
-    m_picker->clearSearch();
 }
 
 int SaleScreen::selectedLine()
@@ -470,36 +489,36 @@ void SaleScreen::recall()
         emit failed(tr("Finish or hold this ticket before recalling another"));
         return;
     }
-    m_till.backend()
-            .execute(QStringLiteral("get_held_tickets"), {}, [this](Result<QJsonValue> answer) {
-                auto page = decode<Page<HeldTicket>>(answer);
-                if (!page) {
-                    emit failed(page.error().message);
-                    return;
-                }
-                auto *dialog = new ChoiceDialog(this, QStringLiteral("held"), tr("Held tickets"));
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                QList<QPair<QString, QString>> choices;
-                for (qsizetype i = 0; i < page->items.size(); ++i) {
-                    choices << qMakePair(QString::number(i), page->items.at(i).label);
-                }
-                dialog->setChoices(choices);
-                connect(dialog, &ChoiceDialog::picked, this,
-                        [this, held = page->items](const QString &key) {
-                            const QString id = idText(held.at(key.toInt()).id);
-                            m_till.backend().execute(QStringLiteral("recall_ticket"),
-                                                     {{QStringLiteral("id"), id}},
-                                                     [this](Result<QJsonValue> back) {
-                                                         auto ticket = decode<HeldTicket>(back);
-                                                         if (!ticket) {
-                                                             emit failed(ticket.error().message);
-                                                             return;
-                                                         }
-                                                         m_till.cart().restore(ticket->sale);
-                                                     });
-                        });
-                dialog->open();
-            });
+    m_till.backend().execute(QStringLiteral("get_held_tickets"), {}, [this](Result<QJsonValue> answer) {
+        auto page = decode<Page<HeldTicket>>(answer);
+        if (!page) {
+            emit failed(page.error().message);
+            return;
+        }
+        auto *dialog = new ChoiceDialog(this, QStringLiteral("held"), tr("Held tickets"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QList<QPair<QString, QString>> choices;
+        for (qsizetype i = 0; i < page->items.size(); ++i) {
+            choices << qMakePair(QString::number(i), page->items.at(i).label);
+        }
+        dialog->setChoices(choices);
+        connect(dialog, &ChoiceDialog::picked, this, [this, held = page->items](const QString &key) {
+            const QString id = idText(held.at(key.toInt()).id);
+            m_till.backend().execute(QStringLiteral("recall_ticket"), {{QStringLiteral("id"), id}},
+                                     [this](Result<QJsonValue> back) {
+                                         auto ticket = decode<HeldTicket>(back);
+                                         if (!ticket) {
+                                             emit failed(ticket.error().message);
+                                             return;
+                                         }
+                                         withProductsOf(ticket->sale, [this, sale = ticket->sale](
+                                                                              const auto &products) {
+                                             m_till.cart().restore(sale, products);
+                                         });
+                                     });
+        });
+        dialog->open();
+    });
 }
 
 void SaleScreen::askReturn()
@@ -526,18 +545,20 @@ void SaleScreen::startReturn(const QString &receiptNumber)
         emit failed(tr("Finish or hold this ticket before a return"));
         return;
     }
-    m_till.backend().execute(QStringLiteral("find_sale"),
-                             {{QStringLiteral("number"), receiptNumber}},
-                             [this](Result<QJsonValue> answer) {
-                                 auto sale = decode<Sale>(answer);
-                                 if (!sale) {
-                                     emit failed(sale.error().message);
-                                     return;
-                                 }
-                                 m_till.cart().startReturn(*sale);
-                                 emit informed(tr("Return of %1: remove what does not come back")
-                                                       .arg(sale->receiptNumber));
-                             });
+    m_till.backend()
+            .execute(QStringLiteral("find_sale"), {{QStringLiteral("number"), receiptNumber}},
+                     [this](Result<QJsonValue> answer) {
+                         auto sale = decode<Sale>(answer);
+                         if (!sale) {
+                             emit failed(sale.error().message);
+                             return;
+                         }
+                         withProductsOf(*sale, [this, original = *sale](const auto &products) {
+                             m_till.cart().startReturn(original, products);
+                             emit informed(tr("Return of %1: remove what does not come back")
+                                                   .arg(original.receiptNumber));
+                         });
+                     });
 }
 
 void SaleScreen::voidTicket()
@@ -564,8 +585,28 @@ void SaleScreen::voidTicket()
     });
 }
 
+void SaleScreen::withProductsOf(const Sale &sale,
+                                std::function<void(const QHash<QUuid, Product> &)> then)
+{
+    QList<QUuid> ids;
+    for (const SaleLine &line : sale.lines) {
+        ids << line.productId;
+    }
+    loadProducts(m_till.backend(), ids, [this, then](Result<ProductsById> products) {
+        if (!products) {
+            emit failed(products.error().message);
+            return;
+        }
+        then(*products);
+    });
+}
+
 void SaleScreen::pay()
 {
+    if (!m_scans.isEmpty()) {
+        m_payWhenScanned = true; // the ticket is not all there yet
+        return;
+    }
     const auto &totals = m_till.cart().totals();
     if (m_till.cart().isEmpty()) {
         emit failed(tr("The ticket is empty"));

@@ -4,6 +4,9 @@
 #include "common/screen.h"
 
 #include "core/api/permission.h"
+#include "core/base/money.h"
+
+#include <QQueue>
 
 #include <functional>
 
@@ -17,6 +20,7 @@ class ProductPicker;
 class TicketView;
 class Till;
 struct Product;
+struct Sale;
 
 // Ringing up a ticket: scans, product buttons and search add lines; the action bar works on
 // the selected line or the whole ticket; PAY goes to the tender screen.
@@ -41,6 +45,8 @@ private:
     QPushButton *action(const QString &name, const QString &role = {});
     void buildActions();
     void add(const Product &product);
+    void addScanned(const Product &product, Quantity quantity, Money unitPrice);
+    void lookUpNextScan();
     int selectedLine();
 
     void askQuantity();
@@ -53,6 +59,8 @@ private:
     void recall();
     void askReturn();
     void startReturn(const QString &receiptNumber);
+    // Brings back an earlier ticket once its lines' products are at hand.
+    void withProductsOf(const Sale &sale, std::function<void(const QHash<QUuid, Product> &)> then);
     void voidTicket();
     void pay();
 
@@ -65,6 +73,10 @@ private:
     QStackedWidget *m_actionPages;
     CashActions *m_cash;
     QHash<QString, QPushButton *> m_actions;
+    // Codes scanned and not yet on the ticket: looked up one after another, so lines
+    // appear in the order they were scanned however the answers travel.
+    QQueue<QString> m_scans;
+    bool m_payWhenScanned = false;
 };
 
 } // namespace pos

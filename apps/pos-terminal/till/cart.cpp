@@ -149,23 +149,22 @@ void Cart::setSalesRep(const QUuid &id, const QString &name)
     emit totalsChanged();
 }
 
-Product Cart::productOf(const SaleLine &line) const
+Product Cart::productOf(const SaleLine &line, const QHash<QUuid, Product> &products)
 {
-    const Product *known = m_catalog ? m_catalog->byId(line.productId) : nullptr;
-    Product product = known ? *known : Product{};
+    Product product = products.value(line.productId);
     product.id = line.productId;
     product.name = line.description; // as it was printed, even if renamed since
     return product;
 }
 
-void Cart::startReturn(const Sale &original)
+void Cart::startReturn(const Sale &original, const QHash<QUuid, Product> &products)
 {
     clear();
     m_kind = SaleKind::Return;
     m_originalSaleId = original.id;
     beginResetModel();
     for (const SaleLine &sold : original.lines) {
-        m_lines.append(CartLine{QUuid::createUuid(), productOf(sold),
+        m_lines.append(CartLine{QUuid::createUuid(), productOf(sold, products),
                                 pos::Quantity::fromMilli(-sold.quantity.milli()), sold.unitPrice,
                                 Money(), sold.priceOverridden, sold.id});
     }
@@ -173,7 +172,7 @@ void Cart::startReturn(const Sale &original)
     recompute();
 }
 
-void Cart::restore(const Sale &sale)
+void Cart::restore(const Sale &sale, const QHash<QUuid, Product> &products)
 {
     clear();
     beginResetModel();
@@ -182,7 +181,7 @@ void Cart::restore(const Sale &sale)
     m_salesRepId = sale.salesRepId;
     m_ticketDiscount = sale.ticketDiscount;
     for (const SaleLine &l : sale.lines) {
-        m_lines.append(CartLine{l.id, productOf(l), l.quantity, l.unitPrice, l.discount,
+        m_lines.append(CartLine{l.id, productOf(l, products), l.quantity, l.unitPrice, l.discount,
                                 l.priceOverridden, l.originalLineId});
     }
     endResetModel();

@@ -52,9 +52,10 @@ public:
     void setSalesRep(const QUuid &id, const QString &name);
     // A return of an earlier sale: its lines with negative quantities, the cashier removes
     // what does not come back.
-    void startReturn(const Sale &original);
+    // `products` are the lines' products as the store has them now (for their taxes).
+    void startReturn(const Sale &original, const QHash<QUuid, Product> &products);
     // A parked ticket brought back.
-    void restore(const Sale &sale);
+    void restore(const Sale &sale, const QHash<QUuid, Product> &products);
     void clear();
 
     const CartLine &line(int row) const { return m_lines.at(row); }
@@ -79,8 +80,8 @@ signals:
 private:
     void recompute();
     void changed(int row);
-    // A line of an earlier ticket as a product: the catalog's, named as printed.
-    Product productOf(const SaleLine &line) const;
+    // A line of an earlier ticket as a product: the store's, named as printed.
+    static Product productOf(const SaleLine &line, const QHash<QUuid, Product> &products);
 
     const TillCatalog *m_catalog = nullptr;
     QList<CartLine> m_lines;

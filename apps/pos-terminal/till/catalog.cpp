@@ -1,30 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog.h"
 
-#include "core/base/barcode.h"
-#include "core/base/text.h"
-
 #include <QJsonArray>
+#include <QSet>
 
 namespace pos {
 
 TillCatalog::TillCatalog(StoreSetup setup, QList<Tax> taxes, QList<Tender> tenders,
-                         QList<Department> departments, QList<Product> products)
+                         QList<Department> departments)
     : m_setup(std::move(setup))
     , m_taxes(std::move(taxes))
     , m_tenders(std::move(tenders))
     , m_departments(std::move(departments))
-    , m_products(std::move(products))
-{
-    for (qsizetype i = 0; i < m_products.size(); ++i) {
-        const Product &p = m_products.at(i);
-        m_foldedNames << foldForSearch(p.name);
-        m_byId.insert(p.id, i);
-        for (const QString &code : p.barcodes) {
-            m_byBarcode.insert(normaliseBarcode(code), i);
-        }
-    }
-}
+{}
 
 const Register *TillCatalog::registerNumber(qint64 number) const
 {
@@ -46,42 +34,14 @@ const Tender *TillCatalog::tender(const QUuid &id) const
     return nullptr;
 }
 
-const Product *TillCatalog::byBarcode(const QString &code) const
+const Department *TillCatalog::department(const QUuid &id) const
 {
-    const auto it = m_byBarcode.constFind(normaliseBarcode(code));
-    return it == m_byBarcode.cend() ? nullptr : &m_products.at(*it);
-}
-
-const Product *TillCatalog::byId(const QUuid &id) const
-{
-    const auto it = m_byId.constFind(id);
-    return it == m_byId.cend() ? nullptr : &m_products.at(*it);
-}
-
-QList<const Product *> TillCatalog::inDepartment(const QUuid &departmentId) const
-{
-    QList<const Product *> out;
-    for (const Product &p : m_products) {
-        if (p.active && p.departmentId == departmentId) {
-            out << &p;
+    for (const Department &d : m_departments) {
+        if (d.id == id) {
+            return &d;
         }
     }
-    return out;
-}
-
-QList<const Product *> TillCatalog::search(const QString &text, qsizetype limit) const
-{
-    const QStringList words = foldForSearch(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    QList<const Product *> out;
-    for (qsizetype i = 0; i < m_products.size() && out.size() < limit; ++i) {
-        const bool all = std::all_of(words.cbegin(), words.cend(), [&](const QString &w) {
-            return m_foldedNames.at(i).contains(w);
-        });
-        if (all && m_products.at(i).active) {
-            out << &m_products.at(i);
-        }
-    }
-    return out;
+    return nullptr;
 }
 
 QList<TaxRule> TillCatalog::taxRulesOf(const Product &product) const
@@ -108,7 +68,6 @@ struct Loading
     QList<Tax> taxes;
     QList<Tender> tenders;
     QList<Department> departments;
-    QList<Product> products;
 };
 
 template<typename T>
@@ -136,17 +95,14 @@ void loadPages(const std::shared_ptr<Loading> &state, const QString &command, QL
 
 void loadCatalog(Backend &backend, std::function<void(Result<std::shared_ptr<TillCatalog>>)> done)
 {
-    auto state = std::make_shared<Loading>(Loading{backend, std::move(done), {}, {}, {}, {}, {}});
+    auto state = std::make_shared<Loading>(Loading{backend, std::move(done), {}, {}, {}, {}});
     const auto finish = [state] {
         state->done(std::make_shared<TillCatalog>(state->setup, state->taxes, state->tenders,
-                                                  state->departments, state->products));
+                                                  state->departments));
     };
-    const auto products = [state, finish] {
-        loadPages<Product>(state, QStringLiteral("get_products"), state->products, 0, finish);
-    };
-    const auto departments = [state, products] {
+    const auto departments = [state, finish] {
         loadPages<Department>(state, QStringLiteral("get_departments"), state->departments, 0,
-                              products);
+                              finish);
     };
     const auto tenders = [state, departments] {
         loadPages<Tender>(state, QStringLiteral("get_tenders"), state->tenders, 0, departments);
@@ -163,6 +119,40 @@ void loadCatalog(Backend &backend, std::function<void(Result<std::shared_ptr<Til
         state->setup = *setup;
         taxes();
     });
+}
+
+void loadProducts(Backend &backend, const QList<QUuid> &ids,
+                  std::function<void(Result<ProductsById>)> done)
+{
+    struct Gathering
+    {
+        qsizetype waiting = 0;
+        ProductsById found;
+        std::optional<Error> error;
+        std::function<void(Result<ProductsById>)> done;
+    };
+    const QSet<QUuid> unique(ids.cbegin(), ids.cend());
+    auto state = std::make_shared<Gathering>(Gathering{unique.size(), {}, {}, std::move(done)});
+    if (unique.isEmpty()) {
+        state->done(ProductsById());
+        return;
+    }
+    for (const QUuid &id : unique) {
+        backend.execute(QStringLiteral("get_product"),
+                        {{QStringLiteral("id"), id.toString(QUuid::WithoutBraces)}},
+                        [state](Result<QJsonValue> answer) {
+                            auto product = decode<Product>(answer);
+                            if (product) {
+                                state->found.insert(product->id, *product);
+                            } else if (product.error().code != ErrorCode::NotFound) {
+                                state->error = product.error();
+                            }
+                            if (--state->waiting == 0) {
+                                state->done(state->error ? Result<ProductsById>(fail(*state->error))
+                                                         : Result<ProductsById>(state->found));
+                            }
+                        });
+    }
 }
 
 } // namespace pos

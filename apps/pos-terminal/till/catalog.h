@@ -11,25 +11,22 @@
 
 namespace pos {
 
-// The till's copy of what it sells: store, registers, taxes, tenders, departments and
-// products, indexed so a scan or a button finds its product without a round trip.
+// What the till keeps of the store for a shift: the store, its registers, taxes, tenders
+// and departments. Products are not here: a scan or a search asks the store server (a
+// million products would take the till a minute to load and half a gigabyte to hold),
+// and a product on the ticket travels with its line.
 class TillCatalog
 {
 public:
     TillCatalog(StoreSetup setup, QList<Tax> taxes, QList<Tender> tenders,
-                QList<Department> departments, QList<Product> products);
+                QList<Department> departments);
 
     const Store &store() const { return m_setup.store; }
     const Register *registerNumber(qint64 number) const;
     const QList<Tender> &tenders() const { return m_tenders; }
     const Tender *tender(const QUuid &id) const;
     const QList<Department> &departments() const { return m_departments; }
-
-    const Product *byBarcode(const QString &code) const;
-    const Product *byId(const QUuid &id) const;
-    QList<const Product *> inDepartment(const QUuid &departmentId) const;
-    // Active products whose name contains every word of `text`, accents and case ignored.
-    QList<const Product *> search(const QString &text, qsizetype limit) const;
+    const Department *department(const QUuid &id) const;
     QList<TaxRule> taxRulesOf(const Product &product) const;
 
 private:
@@ -37,13 +34,15 @@ private:
     QList<Tax> m_taxes;
     QList<Tender> m_tenders;
     QList<Department> m_departments;
-    QList<Product> m_products;
-    QStringList m_foldedNames; // parallel to m_products
-    QHash<QString, qsizetype> m_byBarcode;
-    QHash<QUuid, qsizetype> m_byId;
 };
 
-// Loads the whole catalog through the backend, page by page, then answers once.
+// Loads the store's setup and small lists through the backend, then answers once.
 void loadCatalog(Backend &backend, std::function<void(Result<std::shared_ptr<TillCatalog>>)> done);
+
+// The products with these ids, asked for together; a product the store no longer has is
+// left out (its line keeps its printed name and price).
+using ProductsById = QHash<QUuid, Product>;
+void loadProducts(Backend &backend, const QList<QUuid> &ids,
+                  std::function<void(Result<ProductsById>)> done);
 
 } // namespace pos
