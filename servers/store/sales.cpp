@@ -560,11 +560,9 @@ Result<Sale> replay(CallContext &c, const Sale &sale)
     return readSale(c.db, sale.id);
 }
 
-Result<Sale> createSale(CallContext &c, const Sale &request)
+// The sale checked, priced and written as a new one.
+Result<Sale> recordNew(CallContext &c, const Sale &request)
 {
-    if (auto earlier = replay(c, request); earlier || earlier.error().code != ErrorCode::NotFound) {
-        return earlier; // the same sale again answers the same; a different one conflicts
-    }
     Context ctx;
     if (auto ok = checkPlace(c, request, ctx); !ok) {
         return fail(ok.error());
@@ -595,10 +593,23 @@ Result<Sale> createSale(CallContext &c, const Sale &request)
     }
     Sale sale = request;
     if (auto ok = write(c, sale, ctx, audits, totals->ticketShares); !ok) {
-        // Two copies racing: the loser finds the winner's row and answers like a replay.
-        return ok.error().code == ErrorCode::Conflict ? replay(c, request) : fail(ok.error());
+        return fail(ok.error());
     }
     return sale;
+}
+
+Result<Sale> createSale(CallContext &c, const Sale &request)
+{
+    auto sale = recordNew(c, request);
+    if (sale) {
+        return sale;
+    }
+    // A sale sent again (the till never saw the answer, or two copies raced) fails as a new
+    // one, on its id or on a session closed since: it answers what was stored, and a
+    // different sale under the same id conflicts. Looked for only now, so a new sale costs
+    // no extra read.
+    auto earlier = replay(c, request);
+    return earlier || earlier.error().code != ErrorCode::NotFound ? earlier : fail(sale.error());
 }
 
 Result<Sale> readSale(Database &db, const QUuid &id)
