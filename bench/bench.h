@@ -21,6 +21,7 @@ struct Config
     QList<int> catalogSizes; // products in the lookup scenarios
     QList<int> terminals;    // concurrent tills in the sale scenario
     int saleSeconds = 5;     // how long each sale load runs
+    int saleHistory = 1000;  // sales the store already has when the tills start
     int lookupCount = 2000;  // lookups measured per configuration
     QList<int> pullSizes;    // products in an initial pull
     int pushSales = 5000;    // sales pushed to HQ

@@ -225,4 +225,71 @@ BenchDatabase::~BenchDatabase()
     }
 }
 
+Status writeSales(Database &db, int sales, const SalesPlace &place, const Catalog &c, bool queued)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    for (int s = 0; s < sales; ++s) {
+        const QString sale = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qint64 total = 0;
+        QStringList lines;
+        QStringList moves;
+        for (int l = 0; l < 5; ++l) {
+            const int i = (s * 5 + l) % 1000;
+            total += priceOf(i);
+            const QString line = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            lines << QStringLiteral("('%1', '%2', %3, '%4', 'item', 1000, %5, 0, %5, FALSE)")
+                             .arg(line, sale)
+                             .arg(l + 1)
+                             .arg(productIdOf(i))
+                             .arg(priceOf(i));
+            moves << QStringLiteral("('%1', '%2', '%3', 'sale', 'none', -1000, '%4', '%5', "
+                                    "'%6', '%7')")
+                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  QLatin1String(kStoreId), productIdOf(i), sale, place.cashier,
+                                  today, now);
+        }
+        QStringList statements{
+                QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, "
+                               "cashier_id, receipt_number, kind, status, business_date, "
+                               "created_at, language, ticket_discount, subtotal, tax_total, "
+                               "total, change_given, content_hash) VALUES ('%1', '%2', '%3', "
+                               "'%4', '%5', 'ST01-H-%6', 'sale', 'completed', '%7', '%8', "
+                               "'es', 0, %9, 0, %9, 0, 'bench')")
+                        .arg(sale, QLatin1String(kStoreId), place.registerId, place.session,
+                             place.cashier)
+                        .arg(s, 6, 10, QLatin1Char('0'))
+                        .arg(today, now)
+                        .arg(total),
+                QStringLiteral("INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
+                               "description, quantity, unit_price, discount, total, "
+                               "price_overridden) VALUES %1")
+                        .arg(lines.join(u',')),
+                QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, amount) "
+                               "VALUES ('%1', '%2', '%3', 1000), ('%4', '%2', '%5', %6)")
+                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), sale, c.cardId,
+                             QUuid::createUuid().toString(QUuid::WithoutBraces), c.cashId)
+                        .arg(total - 1000),
+                QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
+                               "reason, quantity, reference_id, user_id, business_date, "
+                               "occurred_at) VALUES %1")
+                        .arg(moves.join(u','))};
+        if (queued) {
+            statements << QStringLiteral("INSERT INTO outbox (kind, record_id, queued_at) VALUES "
+                                         "('sale', '%1', '%2')")
+                                  .arg(sale, now);
+        }
+        for (const QString &sql : statements) {
+            if (auto q = tx->exec(sql); !q) {
+                return fail(q.error());
+            }
+        }
+    }
+    return tx->commit();
+}
+
 } // namespace pos::bench

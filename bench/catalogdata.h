@@ -42,6 +42,19 @@ struct Catalog
 
 Result<Catalog> seedCatalog(Database &db, bool hq, int products);
 
+// Where generated sales were rung up: a register, its open session, and who sold.
+struct SalesPlace
+{
+    QString registerId;
+    QString session;
+    QString cashier;
+};
+
+// `sales` sales of 5 lines, 2 payments and 5 movements written in one go straight into a
+// store's tables (products 0 to 999 of the catalog). `queued`: with outbox rows, as if
+// sold while HQ was away; otherwise history HQ already holds.
+Status writeSales(Database &db, int sales, const SalesPlace &place, const Catalog &c, bool queued);
+
 // The bench's store (kStoreId, ST01), as put_store takes it.
 QJsonObject storeRecord();
 

@@ -24,6 +24,7 @@ Config configFor(const QCommandLineParser &args)
         c.catalogSizes = {200};
         c.terminals = {1, 2};
         c.saleSeconds = 1;
+        c.saleHistory = 100;
         c.lookupCount = 50;
         c.pullSizes = {300};
         c.pushSales = 100;
@@ -32,6 +33,7 @@ Config configFor(const QCommandLineParser &args)
         c.catalogSizes = {1000, 10000};
         c.terminals = {1, 4, 16};
         c.saleSeconds = 3;
+        c.saleHistory = 10000;
         c.lookupCount = 1000;
         c.pullSizes = {10000};
         c.pushSales = 5000;
@@ -40,6 +42,7 @@ Config configFor(const QCommandLineParser &args)
         c.catalogSizes = {10000, 100000, 1000000};
         c.terminals = {1, 4, 16};
         c.saleSeconds = 10;
+        c.saleHistory = 100000;
         c.lookupCount = 5000;
         c.pullSizes = {100000, 1000000};
         c.pushSales = 100000;

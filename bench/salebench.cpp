@@ -115,6 +115,18 @@ Result<QList<Till>> setUpTills(RawHttp &http, int count)
     return tills;
 }
 
+// `sales` earlier sales at the first till, then fresh planner statistics.
+Status history(Database &db, int sales, const Till &till, const QString &cashier, const Catalog &c)
+{
+    if (auto ok = writeSales(db, sales, {till.registerId, till.session, cashier}, c, false); !ok) {
+        return ok;
+    }
+    auto conn = db.connection();
+    auto analysed = conn ? exec(*conn, QStringLiteral("ANALYZE"))
+                         : Result<QSqlQuery>(fail(conn.error()));
+    return analysed ? Status{} : Status(fail(analysed.error()));
+}
+
 // `tills` threads, each its own connection, selling for `seconds`.
 Sample sellFor(quint16 port, const QByteArray &token, const QString &cashier, const Catalog &c,
                const QList<Till> &tills, int seconds, QString &error)
@@ -188,6 +200,11 @@ Outcome saleScenario(const Config &config)
         auto tills = setUpTills(admin, most);
         if (!tills) {
             return {{}, tills.error().message};
+        }
+        // A store that has sold before: the planner sees tables of a real size.
+        if (auto ok = history((*db)->db(), config.saleHistory, tills->first(), cashier, *catalog);
+            !ok) {
+            return {{}, ok.error().message};
         }
         for (int n : config.terminals) {
             qInfo("sales: %s, %d tills", engine == Engine::Sqlite ? "sqlite" : "postgresql", n);

@@ -77,6 +77,37 @@ Status customerStatus(CallContext &c, const Sale &sale, Context &ctx)
     return {};
 }
 
+struct Place
+{
+    Store store;
+    Register reg;
+};
+
+// The store, its register and that register's open session as the sale names them, in one
+// statement; nothing when any of them is missing or does not match.
+Result<std::optional<Place>> placeOf(CallContext &c, const Sale &sale)
+{
+    auto conn = c.db.connection();
+    if (!conn) {
+        return fail(conn.error());
+    }
+    auto q = exec(*conn,
+                  QStringLiteral("SELECT %1, %2 FROM stores st JOIN registers r ON r.store_id = "
+                                 "st.id JOIN register_sessions s ON s.register_id = r.id WHERE "
+                                 "st.id = ? AND st.deleted = FALSE AND r.id = ? AND s.id = ? AND "
+                                 "s.status = 'open'")
+                          .arg(storeColumns(QStringLiteral("st")),
+                               registerColumns(QStringLiteral("r"))),
+                  {sql::id(sale.storeId), sql::id(sale.registerId), sql::id(sale.sessionId)});
+    if (!q) {
+        return fail(q.error());
+    }
+    if (!q->next()) {
+        return std::nullopt;
+    }
+    return Place{storeAt(*q, 0, sale.storeId), registerAt(*q, 9, sale.registerId)};
+}
+
 Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
 {
     if (sale.storeId != c.server.storeId) {
@@ -90,6 +121,18 @@ Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
         return fail(ErrorCode::Validation,
                     Tr::tr("ticket_discount: a return gives back what was paid, without one"));
     }
+    if (sale.cashierId != c.callerId()) {
+        return fail(ErrorCode::Validation, Tr::tr("cashier_id: is not the logged-in user"));
+    }
+    if (auto found = placeOf(c, sale); !found || *found) {
+        if (!found) {
+            return fail(found.error());
+        }
+        ctx.store = (*found)->store;
+        ctx.reg = (*found)->reg;
+        return customerStatus(c, sale, ctx);
+    }
+    // Something is missing or does not match: read each to say which.
     auto store = storeById(c.db, sale.storeId);
     auto reg = registerById(c.db, sale.registerId);
     auto session = sessionById(c.db, sale.sessionId);
@@ -104,9 +147,6 @@ Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
     }
     if (session->status != SessionStatus::Open) {
         return fail(ErrorCode::Conflict, Tr::tr("this register is closed: open it to sell"));
-    }
-    if (sale.cashierId != c.callerId()) {
-        return fail(ErrorCode::Validation, Tr::tr("cashier_id: is not the logged-in user"));
     }
     ctx.store = *store;
     ctx.reg = *reg;
@@ -140,29 +180,49 @@ struct LineCatalog
     QHash<QUuid, Tax> taxes;
 };
 
+// One statement: each product with its taxes in the product's order (compounding needs
+// it), as much of the product as pricing needs.
 Result<LineCatalog> lineCatalog(CallContext &c, const Sale &sale)
 {
     auto conn = c.db.connection();
     if (!conn) {
         return fail(conn.error());
     }
-    QList<QUuid> ids;
+    QVariantList ids;
     for (const SaleLine &l : sale.lines) {
-        ids << l.productId;
+        ids << sql::id(l.productId);
     }
-    auto products = productsByIds(*conn, ids);
-    if (!products) {
-        return fail(products.error());
+    if (ids.isEmpty()) {
+        return LineCatalog{};
     }
-    QList<QUuid> taxIds;
-    for (const Product &p : std::as_const(*products)) {
-        taxIds << p.taxIds;
+    auto q = exec(*conn,
+                  QStringLiteral("SELECT p.id, p.sku, p.price, p.weighed, pt.tax_id, %1 FROM "
+                                 "products p LEFT JOIN product_taxes pt ON pt.product_id = p.id "
+                                 "LEFT JOIN taxes t ON t.id = pt.tax_id WHERE p.id IN (?%2) AND "
+                                 "p.deleted = FALSE ORDER BY p.id, pt.position")
+                          .arg(taxColumns(QStringLiteral("t")),
+                               QStringLiteral(", ?").repeated(ids.size() - 1)),
+                  ids);
+    if (!q) {
+        return fail(q.error());
     }
-    auto taxes = taxesByIds(*conn, taxIds);
-    if (!taxes) {
-        return fail(taxes.error());
+    LineCatalog catalog;
+    while (q->next()) {
+        const QUuid id = QUuid::fromString(q->value(0).toString());
+        Product &p = catalog.products[id];
+        p.id = id;
+        p.sku = q->value(1).toString();
+        p.price = Money::fromMinor(q->value(2).toLongLong());
+        p.weighed = q->value(3).toBool();
+        if (!q->value(4).isNull()) {
+            p.taxIds << QUuid::fromString(q->value(4).toString());
+        }
+        if (!q->value(5).isNull()) { // a tax the product names but the store lacks stays out
+            const Tax t = taxAt(*q, 5);
+            catalog.taxes.insert(t.id, t);
+        }
     }
-    return LineCatalog{*products, *taxes};
+    return catalog;
 }
 
 Result<QList<TaxRule>> rulesOf(const Product &product, const LineCatalog &catalog)

@@ -544,25 +544,44 @@ Result<QHash<QUuid, Tax>> taxesByIds(const QSqlDatabase &conn, const QList<QUuid
         return out;
     }
     auto q = exec(conn,
-                  QStringLiteral("SELECT id, code, name, rate_milli_bp, kind, compound FROM taxes "
-                                 "WHERE id IN (%1)")
+                  QStringLiteral("SELECT %1 FROM taxes WHERE id IN (%2)")
+                          .arg(taxColumns())
                           .arg(placeholdersFor(ids.size())),
                   idValues(ids));
     if (!q) {
         return fail(q.error());
     }
     while (q->next()) {
-        Tax t{QUuid::fromString(q->value(0).toString()),
-              q->value(1).toString(),
-              q->value(2).toString(),
-              TaxRate::fromMilliBasisPoints(q->value(3).toLongLong()),
-              TaxKind::Standard,
-              q->value(5).toBool(),
-              true};
-        t.kind = json::enumFromName(q->value(4).toString(), kTaxKindNames, t.kind);
+        const Tax t = taxAt(*q, 0);
         out.insert(t.id, t);
     }
     return out;
+}
+
+QString taxColumns(const QString &alias)
+{
+    QStringList columns{QStringLiteral("id"),   QStringLiteral("code"),
+                        QStringLiteral("name"), QStringLiteral("rate_milli_bp"),
+                        QStringLiteral("kind"), QStringLiteral("compound")};
+    if (!alias.isEmpty()) {
+        for (QString &c : columns) {
+            c.prepend(alias + QLatin1Char('.'));
+        }
+    }
+    return columns.join(QStringLiteral(", "));
+}
+
+Tax taxAt(const QSqlQuery &q, int at)
+{
+    Tax t{QUuid::fromString(q.value(at).toString()),
+          q.value(at + 1).toString(),
+          q.value(at + 2).toString(),
+          TaxRate::fromMilliBasisPoints(q.value(at + 3).toLongLong()),
+          TaxKind::Standard,
+          q.value(at + 5).toBool(),
+          true};
+    t.kind = json::enumFromName(q.value(at + 4).toString(), kTaxKindNames, t.kind);
+    return t;
 }
 
 Result<QList<Tax>> taxesOf(Database &db, const Product &product)

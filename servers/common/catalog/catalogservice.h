@@ -19,6 +19,10 @@ Result<Product> productById(Database &db, const QUuid &id); // NotFound when abs
 Result<QHash<QUuid, Product>> productsByIds(const QSqlDatabase &conn, const QList<QUuid> &ids);
 // Taxes by id in one query; an id that is not a tax is missing from the answer.
 Result<QHash<QUuid, Tax>> taxesByIds(const QSqlDatabase &conn, const QList<QUuid> &ids);
+// A tax's columns in a statement over `taxes` (named through `alias` in a join), and the
+// tax read from them starting at column `at`.
+QString taxColumns(const QString &alias = {});
+Tax taxAt(const QSqlQuery &q, int at);
 Result<QList<Tax>> taxesOf(Database &db, const Product &product);
 // The product's taxes as the tax engine takes them.
 Result<QList<TaxRule>> taxRulesOf(Database &db, const Product &product);

@@ -195,6 +195,41 @@ Result<StoreSetup> getStore(CallContext &c, const Empty &)
 
 } // namespace
 
+QString storeColumns(const QString &alias)
+{
+    return QStringLiteral("%1code, %1name, %1address, %1time_zone, %1currency, %1price_mode, "
+                          "%1tax_scope, %1rounding, %1active")
+            .arg(alias.isEmpty() ? QString() : alias + QLatin1Char('.'));
+}
+
+Store storeAt(const QSqlQuery &q, int at, const QUuid &id)
+{
+    return Store{id,
+                 q.value(at).toString(),
+                 q.value(at + 1).toString(),
+                 q.value(at + 2).toString(),
+                 q.value(at + 3).toString(),
+                 q.value(at + 4).toString(),
+                 json::enumFromName(q.value(at + 5).toString(), kPriceModeNames,
+                                    PriceMode::TaxInclusive),
+                 json::enumFromName(q.value(at + 6).toString(), kRoundingScopeNames,
+                                    RoundingScope::PerLine),
+                 json::enumFromName(q.value(at + 7).toString(), kRoundingNames, Rounding::HalfUp),
+                 q.value(at + 8).toBool()};
+}
+
+QString registerColumns(const QString &alias)
+{
+    return QStringLiteral("%1store_id, %1number, %1name, %1active")
+            .arg(alias.isEmpty() ? QString() : alias + QLatin1Char('.'));
+}
+
+Register registerAt(const QSqlQuery &q, int at, const QUuid &id)
+{
+    return Register{id, QUuid::fromString(q.value(at).toString()), q.value(at + 1).toLongLong(),
+                    q.value(at + 2).toString(), q.value(at + 3).toBool()};
+}
+
 Result<Store> storeById(Database &db, const QUuid &id)
 {
     auto conn = db.connection();
@@ -202,9 +237,8 @@ Result<Store> storeById(Database &db, const QUuid &id)
         return fail(conn.error());
     }
     auto q = exec(*conn,
-                  QStringLiteral(
-                          "SELECT code, name, address, time_zone, currency, price_mode, tax_scope, "
-                          "rounding, active FROM stores WHERE id = ? AND deleted = FALSE"),
+                  QStringLiteral("SELECT %1 FROM stores WHERE id = ? AND deleted = FALSE")
+                          .arg(storeColumns()),
                   {sql::id(id)});
     if (!q) {
         return fail(q.error());
@@ -212,18 +246,7 @@ Result<Store> storeById(Database &db, const QUuid &id)
     if (!q->next()) {
         return fail(ErrorCode::NotFound, Tr::tr("this store is not set up yet"));
     }
-    return Store{id,
-                 q->value(0).toString(),
-                 q->value(1).toString(),
-                 q->value(2).toString(),
-                 q->value(3).toString(),
-                 q->value(4).toString(),
-                 json::enumFromName(q->value(5).toString(), kPriceModeNames,
-                                    PriceMode::TaxInclusive),
-                 json::enumFromName(q->value(6).toString(), kRoundingScopeNames,
-                                    RoundingScope::PerLine),
-                 json::enumFromName(q->value(7).toString(), kRoundingNames, Rounding::HalfUp),
-                 q->value(8).toBool()};
+    return storeAt(*q, 0, id);
 }
 
 Result<Register> registerById(Database &db, const QUuid &id)
@@ -233,8 +256,7 @@ Result<Register> registerById(Database &db, const QUuid &id)
         return fail(conn.error());
     }
     auto q = exec(*conn,
-                  QStringLiteral(
-                          "SELECT store_id, number, name, active FROM registers WHERE id = ?"),
+                  QStringLiteral("SELECT %1 FROM registers WHERE id = ?").arg(registerColumns()),
                   {sql::id(id)});
     if (!q) {
         return fail(q.error());
@@ -242,8 +264,7 @@ Result<Register> registerById(Database &db, const QUuid &id)
     if (!q->next()) {
         return fail(ErrorCode::NotFound, Tr::tr("no such register"));
     }
-    return Register{id, QUuid::fromString(q->value(0).toString()), q->value(1).toLongLong(),
-                    q->value(2).toString(), q->value(3).toBool()};
+    return registerAt(*q, 0, id);
 }
 
 Result<QList<BarcodeRule>> barcodeRules(Database &db)
