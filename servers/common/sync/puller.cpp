@@ -362,23 +362,38 @@ void Puller::fetch()
         stop(cursor.error());
         return;
     }
+    fetch(*cursor, ++m_pull);
+}
+
+// While a page is applied, the next one is already being read and sent by HQ: the two
+// sides work at the same time instead of taking turns. An answer to a pull that has
+// stopped (its page failed to apply) is dropped; the next pull starts from the stored
+// cursor.
+void Puller::fetch(const QString &cursor, quint64 pull)
+{
     // The largest pages HQ gives: an initial load of a big catalog is an ordinary case.
     m_upstream.call(QStringLiteral("get_changes"),
-                    {{QStringLiteral("cursor"), *cursor},
+                    {{QStringLiteral("cursor"), cursor},
                      {QStringLiteral("limit"), QStringLiteral("5000")}},
-                    [this](Result<QJsonValue> answer) {
+                    [this, pull](Result<QJsonValue> answer) {
+                        if (pull != m_pull) {
+                            return;
+                        }
                         if (!answer) {
                             stop(answer.error());
                             return;
                         }
                         const QJsonObject page = answer->toObject();
+                        const bool more = page.value(QStringLiteral("more")).toBool();
+                        if (more) {
+                            fetch(page.value(QStringLiteral("next_cursor")).toString(), pull);
+                        }
                         if (auto ok = applyChanges(m_db, page, QDateTime::currentDateTimeUtc());
                             !ok) {
                             stop(ok.error());
                             return;
                         }
-                        if (page.value(QStringLiteral("more")).toBool()) {
-                            fetch();
+                        if (more) {
                             return;
                         }
                         m_running = false;
@@ -391,6 +406,7 @@ void Puller::fetch()
 
 void Puller::stop(const Error &error)
 {
+    ++m_pull; // whatever is still on its way belongs to a pull that is over
     m_running = false;
     noteSyncFailure(m_db, "last_error", QStringLiteral("pull"), error);
     emit failed(error.message);

@@ -38,6 +38,7 @@ signals:
 
 private:
     void fetch();
+    void fetch(const QString &cursor, quint64 pull);
     void stop(const Error &error);
     void listen();
     void dropped();
@@ -50,6 +51,7 @@ private:
     int m_backoffMs = 1000;
     bool m_running = false;
     bool m_again = false; // a pull was asked for while one ran
+    quint64 m_pull = 0;   // which pull the pages on their way belong to
 };
 
 } // namespace pos
