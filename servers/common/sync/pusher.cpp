@@ -3,11 +3,16 @@
 
 #include "pushrecords.h"
 
+#include <QJsonDocument>
+
 namespace pos {
 
 namespace {
-constexpr qsizetype kBatch = 500;
-}
+// HQ takes at most 1000 records and 16 MiB a request; half that leaves room for the
+// envelope and for sales much larger than the usual (a long ticket is tens of KiB).
+constexpr qsizetype kBatch = 1000;
+constexpr qsizetype kBatchBytes = 8 << 20;
+} // namespace
 
 Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent)
     : QObject(parent)
@@ -68,6 +73,7 @@ void Pusher::send(const QList<outbox::Entry> &entries)
         read.insert(it.key(), *records);
     }
     PushBatch batch{{}, *count};
+    qsizetype bytes = 0;
     for (const outbox::Entry &e : entries) {
         const auto data = read.value(e.kind).constFind(e.id);
         if (data == read.value(e.kind).cend()) {
@@ -77,6 +83,10 @@ void Pusher::send(const QList<outbox::Entry> &entries)
                 return;
             }
             continue;
+        }
+        bytes += QJsonDocument(*data).toJson(QJsonDocument::Compact).size();
+        if (bytes > kBatchBytes && !batch.records.isEmpty()) {
+            break; // the rest go in the next batch
         }
         batch.records.append(PushRecord{e.kind, e.id, e.revision, *data});
     }
