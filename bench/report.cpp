@@ -376,7 +376,11 @@ Status writeReport(const QJsonObject &results, const Config &config)
        << " sales (5 lines, 2 payments, 5 movements each) from a store's outbox into "
        << "HQ in " << num(push.value(QStringLiteral("seconds")).toDouble(), 1)
        << " s: " << num(push.value(QStringLiteral("records_per_second")).toDouble(), 0)
-       << " records/s.\n\nPrice change committed at HQ to the store's scan answering it, over "
+       << " records/s, counting a sale as one record; "
+       << push.value(QStringLiteral("rows")).toInteger()
+       << " rows in all (sales, lines, payments, movements), "
+       << num(push.value(QStringLiteral("rows_per_second")).toDouble(), 0)
+       << " rows/s.\n\nPrice change committed at HQ to the store's scan answering it, over "
        << price.value(QStringLiteral("count")).toInt() << " changes: p50 "
        << num(price.value(QStringLiteral("p50_ms")).toDouble(), 1) << " ms, p99 "
        << num(price.value(QStringLiteral("p99_ms")).toDouble(), 1) << " ms.\n";

@@ -221,16 +221,24 @@ Result<QJsonObject> push(const Config &config)
     }
     const double seconds = msSince(t0) / 1000;
     auto hq = link.hqDb->db().connection();
-    auto at = hq ? exec(*hq, QStringLiteral("SELECT COUNT(*) FROM sales"))
+    // Every row a sale brought: the sale, its lines, payments and stock movements.
+    auto at = hq ? exec(*hq, QStringLiteral("SELECT (SELECT COUNT(*) FROM sales), (SELECT "
+                                            "COUNT(*) FROM sale_lines) + (SELECT COUNT(*) FROM "
+                                            "sale_payments) + (SELECT COUNT(*) FROM "
+                                            "stock_movements WHERE kind = 'sale')"))
                  : Result<QSqlQuery>(fail(hq.error()));
-    const qint64 arrived = at && at->next() ? at->value(0).toLongLong() : -1;
+    const bool counted = at && at->next();
+    const qint64 arrived = counted ? at->value(0).toLongLong() : -1;
+    const qint64 rows = counted ? arrived + at->value(1).toLongLong() : 0;
     if (arrived != config.pushSales) {
         return fail(ErrorCode::Internal,
                     QStringLiteral("HQ holds %1 of %2 sales").arg(arrived).arg(config.pushSales));
     }
     return QJsonObject{{QStringLiteral("sales"), config.pushSales},
                        {QStringLiteral("seconds"), seconds},
-                       {QStringLiteral("records_per_second"), config.pushSales / seconds}};
+                       {QStringLiteral("records_per_second"), config.pushSales / seconds},
+                       {QStringLiteral("rows"), rows},
+                       {QStringLiteral("rows_per_second"), double(rows) / seconds}};
 }
 
 Result<QJsonObject> priceChanges(const Config &config)
