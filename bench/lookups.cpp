@@ -11,6 +11,7 @@
 #include "servers/common/servercore.h"
 #include "servers/store/storeservices.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QUrlQuery>
@@ -40,6 +41,20 @@ const QList<Probe> &probes()
                                         return QJsonObject{{QStringLiteral("q"), searchTermOf(i)}};
                                     }}};
     return list;
+}
+
+// The `count` slowest requests with their parameters: where a p99 comes from.
+QJsonArray slowest(std::vector<std::pair<double, QJsonObject>> &asked, std::size_t count)
+{
+    const auto end = asked.begin() + std::ptrdiff_t(std::min(count, asked.size()));
+    std::partial_sort(asked.begin(), end, asked.end(),
+                      [](const auto &a, const auto &b) { return a.first > b.first; });
+    QJsonArray out;
+    for (auto it = asked.begin(); it != end; ++it) {
+        out.append(QJsonObject{{QStringLiteral("ms"), it->first},
+                               {QStringLiteral("params"), it->second}});
+    }
+    return out;
 }
 
 Result<QString> inProcessToken(Dispatcher &d)
@@ -76,18 +91,22 @@ Result<QJsonObject> inProcess(const Config &config, const QString &url, int prod
     for (const Probe &p : probes()) {
         const Command &command = *findCommand(p.command);
         Sample s;
+        std::vector<std::pair<double, QJsonObject>> asked; // to name the slowest
         const auto start = Clock::now();
         for (int n = 0; n < config.lookupCount; ++n) {
+            const QJsonObject params = p.params(int(random.bounded(products)));
             const auto t0 = Clock::now();
-            auto r = (*core)->dispatcher().execute(command, who,
-                                                   p.params(int(random.bounded(products))));
+            auto r = (*core)->dispatcher().execute(command, who, params);
             s.ms.push_back(msSince(t0));
             if (!r) {
                 return fail(r.error());
             }
+            asked.emplace_back(s.ms.back(), params);
         }
         s.seconds = msSince(start) / 1000;
-        out.insert(p.command, s.json());
+        QJsonObject figures = s.json();
+        figures.insert(QStringLiteral("slowest"), slowest(asked, 5));
+        out.insert(p.command, figures);
     }
     return out;
 }

@@ -147,22 +147,50 @@ Result<QJsonValue> getProduct(CallContext &c, const QJsonObject &)
 
 // Products whose name has a word starting with each word searched ("caf mol" finds
 // "Café molido"), accents and case ignored; every word is an index range scan.
-// The words' conditions: the longest word, likely the rarest, picks the candidates through
-// the word index; the others are checked per candidate (`owner` names the product id).
-QString wordConditions(const QStringList &words, const QString &owner, QVariantList &values)
+// The words' conditions: the first word picks the candidates through the word index
+// unless `firstPicks` is false; the others are checked per candidate, through its id
+// (`owner` names it).
+QString wordConditions(const QStringList &words, const QString &owner, QVariantList &values,
+                       bool firstPicks = true)
 {
     QString where;
     for (qsizetype i = 0; i < words.size(); ++i) {
-        where += i == 0 ? QStringLiteral(" AND %1 IN (SELECT product_id FROM product_words WHERE "
-                                         "word >= ? AND word < ?)")
-                                  .arg(owner)
-                        : QStringLiteral(" AND EXISTS (SELECT 1 FROM product_words w WHERE "
-                                         "w.product_id = %1 AND w.word >= ? AND w.word < ?)")
-                                  .arg(owner);
+        where += i == 0 && firstPicks
+                         ? QStringLiteral(" AND %1 IN (SELECT product_id FROM product_words WHERE "
+                                          "word >= ? AND word < ?)")
+                                   .arg(owner)
+                         : QStringLiteral(" AND EXISTS (SELECT 1 FROM product_words w WHERE "
+                                          "w.product_id = %1 AND w.word >= ? AND w.word < ?)")
+                                   .arg(owner);
         // Every word with this prefix sorts between the prefix and the prefix + U+FFFF.
         values << words.at(i) << words.at(i) + QChar(0xFFFF);
     }
     return where;
+}
+
+// How many search words start with each of `words`, each counted up to `most` + 1, in one
+// statement: the rarest word is the one to pick candidates with.
+Result<QList<qint64>> wordCounts(const QSqlDatabase &conn, const QStringList &words, qsizetype most)
+{
+    QStringList counts;
+    QVariantList values;
+    for (const QString &w : words) {
+        counts << QStringLiteral("(SELECT COUNT(*) FROM (SELECT 1 FROM product_words WHERE word "
+                                 ">= ? AND word < ? LIMIT ?) c%1)")
+                          .arg(counts.size());
+        values << w << w + QChar(0xFFFF) << static_cast<qint64>(most + 1);
+    }
+    auto q = exec(conn, QStringLiteral("SELECT ") + counts.join(QStringLiteral(", ")), values);
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<qint64> out;
+    if (q->next()) {
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            out << q->value(int(i)).toLongLong();
+        }
+    }
+    return out;
 }
 
 // The ids of the products whose words match, when there are at most `most` of them.
@@ -170,7 +198,10 @@ Result<std::optional<QVariantList>> matchingIds(const QSqlDatabase &conn, const 
                                                 qsizetype most)
 {
     QVariantList values;
-    const QString where = wordConditions(words.mid(1), QStringLiteral("m.product_id"), values);
+    // The other words are checked per candidate: as an IN list, SQLite read every product
+    // with a common word ("pan": 50,000 at a million products) to check a handful.
+    const QString where = wordConditions(words.mid(1), QStringLiteral("m.product_id"), values,
+                                         false);
     values.prepend(words.first() + QChar(0xFFFF));
     values.prepend(words.first());
     values << static_cast<qint64>(most + 1);
@@ -201,15 +232,25 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
                      [](const QString &a, const QString &b) { return a.size() > b.size(); });
     QString where = QStringLiteral("WHERE deleted = FALSE");
     QVariantList values;
-    // A search that matches a few thousand products at most is two statements: the ids
-    // through the word index, then those products in name order. One statement let the
-    // planners walk the name index through the whole catalog to avoid a sort. Each word
-    // in turn may pick the candidates ("arro 1234": "arro" matches too many, "1234" not).
+    // A search whose rarest word matches a few thousand products at most is three short
+    // statements: the words' counts, the ids through the word index with the rarest word
+    // picking the candidates ("arro 1234": "1234", not "arro", which matches 50,000), then
+    // those products in name order. One statement let the planners walk the name index
+    // through the whole catalog to avoid a sort.
+    constexpr qsizetype kMost = 2000;
+    // One word needs no choosing: its count is the ids statement's own limit.
+    auto counts = words.size() < 2 ? Result<QList<qint64>>(QList<qint64>(words.size(), 0))
+                                   : wordCounts(*conn, words, kMost);
+    if (!counts) {
+        return fail(counts.error());
+    }
     Result<std::optional<QVariantList>> ids = std::nullopt;
-    for (qsizetype first = 0; first < words.size() && ids && !*ids; ++first) {
-        QStringList order = words;
-        order.move(first, 0);
-        ids = matchingIds(*conn, order, 2000);
+    if (!counts->isEmpty()) {
+        const auto rarest = std::min_element(counts->cbegin(), counts->cend()) - counts->cbegin();
+        if (counts->at(rarest) <= kMost) {
+            words.move(rarest, 0);
+            ids = matchingIds(*conn, words, kMost);
+        }
     }
     if (!ids) {
         return fail(ids.error());
