@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QString>
 #include <QUuid>
 #include <QVariant>
 
@@ -31,6 +32,14 @@ inline QDateTime timestamp(const QVariant &v)
 inline QString timestampText(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// "(?, ?), (?, ?)": the VALUES of a multi-row insert, `rows` groups of `columns` placeholders.
+inline QString rows(qsizetype rows, qsizetype columns)
+{
+    const QString one = QStringLiteral("(?") + QStringLiteral(", ?").repeated(columns - 1)
+                        + QLatin1Char(')');
+    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
 }
 
 } // namespace pos::sql

@@ -18,14 +18,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Sale)
 };
 
-// "(?, ?), (?, ?)": the VALUES of a multi-row insert.
-QString rowsOf(qsizetype columns, qsizetype rows)
-{
-    const QString one = QStringLiteral("(?") + QStringLiteral(", ?").repeated(columns - 1)
-                        + QLatin1Char(')');
-    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
-}
-
 } // namespace
 
 QString contentHash(const Sale &sale)
@@ -86,7 +78,7 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
                                  "INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
                                  "description, quantity, unit_price, discount, total, "
                                  "price_overridden, original_line_id, ticket_share) VALUES %1")
-                                 .arg(rowsOf(12, sale.lines.size())),
+                                 .arg(sql::rows(sale.lines.size(), 12)),
                          lineValues);
     if (!lines) {
         return fail(lines.error());
@@ -99,7 +91,7 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
     if (!sale.payments.isEmpty()) {
         auto pays = tx.exec(QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, "
                                            "amount, reference) VALUES %1")
-                                    .arg(rowsOf(5, sale.payments.size())),
+                                    .arg(sql::rows(sale.payments.size(), 5)),
                             payValues);
         if (!pays) {
             return fail(pays.error());

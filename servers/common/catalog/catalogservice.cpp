@@ -300,26 +300,13 @@ Result<Page<Product>> departmentProducts(CallContext &c, const ListQuery &query)
 
 namespace {
 
-// "(?, ?, ?), (?, ?, ?)...": `rows` groups of `columns` placeholders.
-QString placeholders(qsizetype rows, qsizetype columns)
-{
-    const QString one = QLatin1Char('(') + QStringLiteral("?, ").repeated(columns - 1)
-                        + QStringLiteral("?)");
-    QStringList all;
-    all.reserve(rows);
-    for (qsizetype r = 0; r < rows; ++r) {
-        all << one;
-    }
-    return all.join(QStringLiteral(", "));
-}
-
 Status insertRows(const Transaction &tx, const QString &head, qsizetype columns,
                   const QVariantList &values)
 {
     if (values.isEmpty()) {
         return {};
     }
-    auto q = tx.exec(head + placeholders(values.size() / columns, columns), values);
+    auto q = tx.exec(head + sql::rows(values.size() / columns, columns), values);
     return q ? Status{} : fail(q.error());
 }
 
@@ -355,7 +342,7 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
     auto q = tx.exec(QStringLiteral("INSERT INTO products (id, sku, name, name_folded, "
                                     "department_id, supplier_id, price, cost, tax_included, "
                                     "weighed, active, version) VALUES ")
-                             + placeholders(chunk.size(), 12) + upsert,
+                             + sql::rows(chunk.size(), 12) + upsert,
                      rows);
     if (!q) {
         return fail(q.error());

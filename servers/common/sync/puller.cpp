@@ -25,14 +25,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Sync)
 };
 
-// "(?, ?), (?, ?)": `rows` groups of `columns` placeholders.
-QString groups(qsizetype rows, qsizetype columns)
-{
-    const QString one = QStringLiteral("(?") + QStringLiteral(", ?").repeated(columns - 1)
-                        + QLatin1Char(')');
-    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
-}
-
 QString marks(qsizetype n)
 {
     return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
@@ -92,7 +84,7 @@ Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJso
     auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2, deleted, version) VALUES %3 ON "
                                     "CONFLICT (id) DO UPDATE SET %4")
                              .arg(QLatin1String(spec.name), spec.columns.join(QStringLiteral(", ")),
-                                  groups(rows.size(), spec.columns.size() + 3),
+                                  sql::rows(rows.size(), spec.columns.size() + 3),
                                   updates.join(QStringLiteral(", "))),
                      values);
     return q ? Status{} : fail(q.error());
@@ -148,7 +140,7 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         }
         auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
                                  .arg(QLatin1String(child.table), columns.join(QStringLiteral(", ")),
-                                      groups(count, columns.size())),
+                                      sql::rows(count, columns.size())),
                          values);
         if (!q) {
             return fail(q.error());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pushrecords.h"
 
+#include "servers/common/sqlvalues.h"
+
 #include "masterversion.h"
 #include "rowjson.h"
 
@@ -353,13 +355,6 @@ Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const Q
 
 namespace {
 
-// "(?, ?), (?, ?)": `rows` groups of `columns` placeholders.
-QString groups(qsizetype rows, qsizetype columns)
-{
-    const QString one = QLatin1Char('(') + marks(columns) + QLatin1Char(')');
-    return one + (QStringLiteral(", ") + one).repeated(rows - 1);
-}
-
 Status insertMany(const Transaction &tx, const QString &table, const QStringList &columns,
                   qsizetype rows, const QVariantList &values)
 {
@@ -369,7 +364,7 @@ Status insertMany(const Transaction &tx, const QString &table, const QStringList
         const qsizetype n = std::min(perStatement, rows - at);
         auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
                                  .arg(table, columns.join(QStringLiteral(", ")),
-                                      groups(n, columns.size())),
+                                      sql::rows(n, columns.size())),
                          values.mid(at * columns.size(), n * columns.size()));
         if (!q) {
             return fail(q.error());
