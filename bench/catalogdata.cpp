@@ -215,6 +215,12 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, cons
 BenchDatabase::~BenchDatabase()
 {
     m_db.reset();
+    // POS_BENCH_KEEP leaves the data behind for profiling a scenario by hand.
+    if (qEnvironmentVariableIsSet("POS_BENCH_KEEP")) {
+        m_dir.setAutoRemove(false);
+        qInfo("kept %s", qPrintable(m_url));
+        return;
+    }
     if (!m_name.isEmpty()) {
         if (auto admin = Database::open(m_adminUrl)) {
             if (auto conn = (*admin)->connection()) {

@@ -154,7 +154,7 @@ Result<QJsonObject> overHttp(const Config &config, const QString &url, int produ
 Outcome lookupScenario(const Config &config)
 {
     QJsonArray rows;
-    for (Engine engine : {Engine::Sqlite, Engine::PostgreSql}) {
+    for (Engine engine : config.engines) {
         for (int products : config.catalogSizes) {
             qInfo("lookups: %s, %d products", qPrintable(engineName(engine)), products);
             auto db = BenchDatabase::create(engine, config.pgUrl,

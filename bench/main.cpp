@@ -48,6 +48,23 @@ Config configFor(const QCommandLineParser &args)
         c.pushSales = 100000;
         c.priceChanges = 100;
     }
+    if (args.isSet(QStringLiteral("sizes"))) { // to look at one size by hand
+        c.catalogSizes.clear();
+        for (const QString &n : args.value(QStringLiteral("sizes")).split(u',')) {
+            c.catalogSizes << n.toInt();
+        }
+    }
+    if (args.isSet(QStringLiteral("engines"))) {
+        const QStringList names = args.value(QStringLiteral("engines")).split(u',');
+        c.engines.clear();
+        for (const auto &[name, engine] :
+             {std::pair{QStringLiteral("sqlite"), pos::Engine::Sqlite},
+              std::pair{QStringLiteral("postgresql"), pos::Engine::PostgreSql}}) {
+            if (names.contains(name)) {
+                c.engines << engine;
+            }
+        }
+    }
     c.pgUrl = args.value(QStringLiteral("pg"));
     c.outDir = args.value(QStringLiteral("out"));
     const QString bin = args.value(QStringLiteral("bin"));
@@ -76,6 +93,12 @@ int main(int argc, char **argv)
                      {QStringLiteral("reference"), QStringLiteral("bench/reference, installed"),
                       QStringLiteral("dir")},
                      {QStringLiteral("only"), QStringLiteral("scenarios to run, comma-separated"),
+                      QStringLiteral("list")},
+                     {QStringLiteral("sizes"),
+                      QStringLiteral("catalog sizes of the lookup scenario, comma-separated"),
+                      QStringLiteral("list")},
+                     {QStringLiteral("engines"),
+                      QStringLiteral("sqlite, postgresql or both (the default), comma-separated"),
                       QStringLiteral("list")},
                      {QStringLiteral("merge"),
                       QStringLiteral("keep the other scenarios' figures from benchmarks.json")}});

@@ -173,7 +173,7 @@ Outcome saleScenario(const Config &config)
 {
     QJsonArray rows;
     const int most = *std::max_element(config.terminals.begin(), config.terminals.end());
-    for (Engine engine : {Engine::Sqlite, Engine::PostgreSql}) {
+    for (Engine engine : config.engines) {
         auto db = BenchDatabase::create(engine, config.pgUrl, QStringLiteral("sales"));
         auto catalog = db ? seedCatalog((*db)->db(), false, kCatalog)
                           : Result<Catalog>(fail(db.error()));

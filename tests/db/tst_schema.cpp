@@ -339,6 +339,51 @@ private slots:
         }
     }
 
+    // Values reach the database unchanged whichever way a statement runs. On PostgreSQL a
+    // statement with values is prepared once per connection and run as EXECUTE; one that
+    // cannot be prepared (nothing gives its parameter a type) runs with its values inlined,
+    // and trying does not break the transaction it was tried in.
+    void preparedStatements()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        auto tx = Transaction::begin(m_test->db());
+        POS_VERIFY_OK(tx);
+        const QString insert = QStringLiteral(
+                "INSERT INTO departments (id, code, name, active) VALUES (?, ?, ?, ?)");
+        const QString tricky = QStringLiteral("it's \\ ? ''quoted''");
+        POS_VERIFY_OK(tx->exec(insert, {uuid(), QStringLiteral("P1"), tricky, true}));
+        POS_VERIFY_OK(tx->exec(insert, {uuid(), QStringLiteral("P2"), QStringLiteral("b"), false}));
+        auto untyped = tx->exec(QStringLiteral("SELECT ? IS NULL, ?"), {QVariant(), qint64(7)});
+        POS_VERIFY_OK(untyped);
+        QVERIFY(untyped->next());
+        QCOMPARE(untyped->value(0).toBool(), true);
+        QCOMPARE(untyped->value(1).toLongLong(), qint64(7));
+        untyped->finish();
+        POS_VERIFY_OK(tx->commit());
+        auto conn = m_test->db().connection();
+        POS_VERIFY_OK(conn);
+        auto back = exec(*conn,
+                         QStringLiteral("SELECT name, active FROM departments WHERE code = ?"),
+                         {QStringLiteral("P1")});
+        POS_VERIFY_OK(back);
+        QVERIFY(back->next());
+        QCOMPARE(back->value(0).toString(), tricky);
+        QCOMPARE(back->value(1).toBool(), true);
+        back->finish();
+        if (engine == Engine::PostgreSql) {
+            auto kept = exec(*conn, QStringLiteral("SELECT statement FROM pg_prepared_statements"));
+            POS_VERIFY_OK(kept);
+            QStringList statements;
+            while (kept->next()) {
+                statements << kept->value(0).toString();
+            }
+            QVERIFY2(statements.filter(QStringLiteral("INSERT INTO departments")).size() == 1,
+                     qPrintable(statements.join(u'\n')));
+            QVERIFY(statements.filter(QStringLiteral("IS NULL")).isEmpty());
+        }
+    }
+
     // Two servers starting at once on one database both come up with one schema.
     void concurrentMigrations()
     {
