@@ -223,11 +223,19 @@ public:
     }
 };
 
+// libpq's connection under Qt's PostgreSQL driver; null on SQLite.
+PGconn *libpqHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    return qstrcmp(handle.typeName(), "pg_conn*") == 0 // libpq's struct name
+                   ? *static_cast<PGconn *const *>(handle.constData())
+                   : nullptr;
+}
+
 // Whether the connection is inside a transaction block.
 bool inTransaction(const QSqlDatabase &db)
 {
-    const QVariant handle = db.driver()->handle();
-    auto *conn = handle.isValid() ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+    PGconn *conn = libpqHandle(db);
     return conn != nullptr && PQtransactionStatus(conn) != PQTRANS_IDLE;
 }
 
@@ -283,10 +291,10 @@ QString preparedName(const QSqlDatabase &db, const QString &sql, qsizetype count
 
 } // namespace
 
-Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+Result<QString> statementText(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     if (values.isEmpty()) {
-        return run(db, sql, sql);
+        return sql;
     }
     const bool postgres = db.driverName() == QLatin1String("QPSQL");
     const auto literalAt = [&](qsizetype n) {
@@ -321,7 +329,48 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
                                                  .arg(values.size())
                                                  .arg(sql));
     }
-    return run(db, *text, sql);
+    return *text;
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    auto text = statementText(db, sql, values);
+    return text ? run(db, *text, sql) : Result<QSqlQuery>(fail(text.error()));
+}
+
+Status execTexts(const QSqlDatabase &db, const QStringList &texts)
+{
+    PGconn *conn = libpqHandle(db);
+    if (conn == nullptr) { // SQLite: no round trips to save
+        for (const QString &text : texts) {
+            if (auto q = run(db, text, text); !q) {
+                return fail(q.error());
+            }
+        }
+        return {};
+    }
+    // Qt's driver reads a result set as it goes; whatever it left unread goes first.
+    while (PGresult *left = PQgetResult(conn)) {
+        PQclear(left);
+    }
+    // A multi-statement simple query runs its statements in order and stops at the first
+    // failure, whose error is the answer (Qt's driver would report the first result only).
+    const std::unique_ptr<PGresult, decltype(&PQclear)>
+            result(PQexec(conn, texts.join(QStringLiteral(";\n")).toUtf8().constData()), &PQclear);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        return {};
+    }
+    const auto field = [&](int code) {
+        return result ? QString::fromUtf8(PQresultErrorField(result.get(), code)) : QString();
+    };
+    const bool lost = PQstatus(conn) != CONNECTION_OK;
+    const QString message = result ? field(PG_DIAG_MESSAGE_PRIMARY)
+                                   : QString::fromUtf8(PQerrorMessage(conn));
+    qCDebug(lcDb) << "batch failed:" << message << texts;
+    return fail(sqlError(QSqlError(QString(), message,
+                                   lost ? QSqlError::ConnectionError : QSqlError::StatementError,
+                                   field(PG_DIAG_SQLSTATE))));
 }
 
 Error sqlError(const QSqlError &error)

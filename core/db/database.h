@@ -50,6 +50,16 @@ private:
 // Prepares, binds positional values and runs one statement, mapping failures to Error.
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
+// The text that runs `sql` with `values` on this connection: on PostgreSQL an EXECUTE of the
+// statement the connection keeps prepared (preparing it on first use), else the statement
+// with its values written in as literals.
+Result<QString> statementText(const QSqlDatabase &db, const QString &sql,
+                              const QVariantList &values);
+
+// Runs statement texts that return no rows, in order, stopping at the first failure. On
+// PostgreSQL they go as one message and come back as one answer: one round trip for all.
+Status execTexts(const QSqlDatabase &db, const QStringList &texts);
+
 // Maps a driver error to our codes: constraint violations are Conflict or Validation,
 // a lost connection is Unavailable; the message says what was refused, not SQL.
 Error sqlError(const QSqlError &error);

@@ -31,6 +31,7 @@ Transaction::Transaction(Transaction &&other) noexcept
     : m_db(other.m_db) // QSqlDatabase is a shared handle: copying is cheap
     , m_engine(other.m_engine)
     , m_open(std::exchange(other.m_open, false))
+    , m_queued(std::exchange(other.m_queued, {}))
 {}
 
 Transaction::~Transaction()
@@ -44,12 +45,33 @@ Transaction::~Transaction()
 
 Result<QSqlQuery> Transaction::exec(const QString &sql, const QVariantList &values) const
 {
+    if (!m_queued.isEmpty()) {
+        if (auto sent = execTexts(m_db, std::exchange(m_queued, {})); !sent) {
+            return fail(sent.error());
+        }
+    }
     return pos::exec(m_db, sql, values);
+}
+
+Status Transaction::queue(const QString &sql, const QVariantList &values) const
+{
+    if (m_engine == Engine::Sqlite) {
+        auto q = pos::exec(m_db, sql, values);
+        return q ? Status() : fail(q.error());
+    }
+    auto text = statementText(m_db, sql, values);
+    if (!text) {
+        return fail(text.error());
+    }
+    m_queued << *text;
+    return {};
 }
 
 Status Transaction::commit()
 {
-    auto done = pos::exec(m_db, QStringLiteral("COMMIT"));
+    // Queued writes and the COMMIT travel together; if one fails, PostgreSQL stops there
+    // and the transaction stays open for the destructor to roll back.
+    auto done = execTexts(m_db, std::exchange(m_queued, {}) << QStringLiteral("COMMIT"));
     if (!done) {
         return fail(done.error()); // still open: the destructor rolls back
     }

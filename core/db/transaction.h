@@ -21,7 +21,12 @@ public:
 
     const QSqlDatabase &db() const { return m_db; }
     Engine engine() const { return m_engine; }
+    // Runs a statement now, after any queued writes.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    // A write whose answer nothing reads. On PostgreSQL it waits and goes with the next
+    // exec() or with commit(), in that one round trip, and a failure shows there; SQLite,
+    // in-process, runs it at once.
+    Status queue(const QString &sql, const QVariantList &values = {}) const;
     Status commit();
 
 private:
@@ -29,6 +34,9 @@ private:
     QSqlDatabase m_db;
     Engine m_engine;
     bool m_open = true;
+    // Queued writes not yet sent. Mutable like the database behind the handle: queueing
+    // is a write in all but timing.
+    mutable QStringList m_queued;
 };
 
 } // namespace pos

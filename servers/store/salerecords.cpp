@@ -33,7 +33,7 @@ QString contentHash(const Sale &sale)
 Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
                   const QList<Money> &shares)
 {
-    auto q = tx.exec(
+    auto q = tx.queue(
             QStringLiteral(
                     "INSERT INTO sales (id, store_id, register_id, session_id, cashier_id, "
                     "customer_id, "
@@ -74,12 +74,12 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
                    << l.discount.minor() << l.total.minor() << l.priceOverridden
                    << sql::idOrNull(l.originalLineId) << shares.value(i).minor();
     }
-    auto lines = tx.exec(QStringLiteral(
-                                 "INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
-                                 "description, quantity, unit_price, discount, total, "
-                                 "price_overridden, original_line_id, ticket_share) VALUES %1")
-                                 .arg(sql::rows(sale.lines.size(), 12)),
-                         lineValues);
+    auto lines = tx.queue(QStringLiteral(
+                                  "INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
+                                  "description, quantity, unit_price, discount, total, "
+                                  "price_overridden, original_line_id, ticket_share) VALUES %1")
+                                  .arg(sql::rows(sale.lines.size(), 12)),
+                          lineValues);
     if (!lines) {
         return fail(lines.error());
     }
@@ -89,10 +89,10 @@ Status insertSale(const Transaction &tx, const Sale &sale, const QString &hash,
                   << p.reference;
     }
     if (!sale.payments.isEmpty()) {
-        auto pays = tx.exec(QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, "
-                                           "amount, reference) VALUES %1")
-                                    .arg(sql::rows(sale.payments.size(), 5)),
-                            payValues);
+        auto pays = tx.queue(QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, "
+                                            "amount, reference) VALUES %1")
+                                     .arg(sql::rows(sale.payments.size(), 5)),
+                             payValues);
         if (!pays) {
             return fail(pays.error());
         }

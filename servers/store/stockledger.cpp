@@ -102,11 +102,12 @@ Status recordMovements(const Transaction &tx, const QList<StockMovement> &moveme
                << m.occurredAt.toUTC().toString(Qt::ISODateWithMs);
     }
     const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto q = tx.exec(QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
-                                    "reason, quantity, reference_id, user_id, business_date, "
-                                    "occurred_at) VALUES %1 ON CONFLICT (id) DO NOTHING")
-                             .arg(row + (QStringLiteral(", ") + row).repeated(movements.size() - 1)),
-                     values);
+    auto q = tx.queue(QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
+                                     "reason, quantity, reference_id, user_id, business_date, "
+                                     "occurred_at) VALUES %1 ON CONFLICT (id) DO NOTHING")
+                              .arg(row
+                                   + (QStringLiteral(", ") + row).repeated(movements.size() - 1)),
+                      values);
     return q ? Status() : fail(q.error());
 }
 

@@ -58,6 +58,19 @@ class SyncStoresTest : public QObject
         return out;
     }
 
+    // Whether `store` has pulled the store `id` from HQ.
+    bool knows(const StoreNode &store, const QString &id)
+    {
+        const auto page = call(*store.api, QStringLiteral("get_stores"));
+        for (const auto &s :
+             page ? page->toObject().value(QStringLiteral("items")).toArray() : QJsonArray()) {
+            if (s.toObject().value(QStringLiteral("id")).toString() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     QJsonObject transferAt(HttpBackend &api, const QString &id)
     {
         const auto page = call(api, QStringLiteral("get_transfers"));
@@ -108,6 +121,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(status(*m_a).value(QStringLiteral("connected")).toBool()
                                          && status(*m_b).value(QStringLiteral("connected")).toBool(),
                                  15000);
+        // Each store learns of the other through its own pull: A's first one may have run
+        // before B existed at HQ.
+        for (const auto &[from, other] : {std::pair{m_a, m_b}, std::pair{m_b, m_a}}) {
+            QTRY_VERIFY_WITH_TIMEOUT(knows(*from, other->id), 15000);
+        }
     }
 
     void cleanup() { m_rig.reset(); }

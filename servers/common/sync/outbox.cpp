@@ -11,11 +11,12 @@ namespace pos::outbox {
 
 Status enqueue(const Transaction &tx, const char *kind, const QUuid &id, const QDateTime &now)
 {
-    auto q = tx.exec(QStringLiteral("INSERT INTO outbox (kind, record_id, queued_at) VALUES (?, ?, "
-                                    "?) ON CONFLICT (kind, record_id) DO UPDATE SET revision = "
-                                    "outbox.revision + 1, status = 'pending', attempts = 0, "
-                                    "last_error = ''"),
-                     {QLatin1String(kind), sql::id(id), sql::timestampText(now)});
+    auto q = tx.queue(QStringLiteral(
+                              "INSERT INTO outbox (kind, record_id, queued_at) VALUES (?, ?, "
+                              "?) ON CONFLICT (kind, record_id) DO UPDATE SET revision = "
+                              "outbox.revision + 1, status = 'pending', attempts = 0, "
+                              "last_error = ''"),
+                      {QLatin1String(kind), sql::id(id), sql::timestampText(now)});
     return q ? Status{} : fail(q.error());
 }
 
