@@ -194,11 +194,19 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, cons
         }
         b->m_name = QStringLiteral("bench_") + name;
         b->m_adminUrl = pgUrl;
-        (void)pos::exec(*conn,
-                        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(b->m_name));
-        if (auto made = pos::exec(*conn, QStringLiteral("CREATE DATABASE %1").arg(b->m_name));
-            !made) {
-            return fail(made.error());
+        if (qEnvironmentVariableIsSet("POS_BENCH_REUSE")) {
+            auto kept = pos::exec(*conn,
+                                  QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"),
+                                  {b->m_name});
+            b->m_reused = kept && kept->next();
+        }
+        if (!b->m_reused) {
+            (void)pos::exec(*conn, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                           .arg(b->m_name));
+            if (auto made = pos::exec(*conn, QStringLiteral("CREATE DATABASE %1").arg(b->m_name));
+                !made) {
+                return fail(made.error());
+            }
         }
         QUrl url(pgUrl);
         url.setPath(QLatin1Char('/') + b->m_name);

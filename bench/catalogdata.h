@@ -11,7 +11,8 @@
 namespace pos::bench {
 
 // A fresh database for one scenario: a SQLite file in a temporary folder, or a new
-// database on the cluster. Dropped when the object goes.
+// database on the cluster. Dropped when the object goes. For profiling by hand,
+// POS_BENCH_KEEP=1 keeps it and POS_BENCH_REUSE=1 takes a kept PostgreSQL one as it is.
 class BenchDatabase
 {
 public:
@@ -20,6 +21,7 @@ public:
     ~BenchDatabase();
     QString url() const { return m_url; }
     Database &db() { return *m_db; }
+    bool reused() const { return m_reused; }
 
 private:
     BenchDatabase() = default;
@@ -28,6 +30,7 @@ private:
     QString m_url;
     QString m_adminUrl;
     QString m_name;
+    bool m_reused = false;
 };
 
 // The generated shop: ten departments, one zero-rated tax, cash and card, and `products`

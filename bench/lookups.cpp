@@ -160,8 +160,9 @@ Outcome lookupScenario(const Config &config)
             auto db = BenchDatabase::create(engine, config.pgUrl,
                                             QStringLiteral("lookup%1").arg(products));
             const auto t0 = Clock::now();
-            auto seeded = db ? seedCatalog((*db)->db(), false, products)
-                             : Result<Catalog>(fail(db.error()));
+            auto seeded = !db               ? Result<Catalog>(fail(db.error()))
+                          : (*db)->reused() ? Result<Catalog>(Catalog{})
+                                            : seedCatalog((*db)->db(), false, products);
             if (!seeded) {
                 return {{}, seeded.error().message};
             }

@@ -232,11 +232,26 @@ PGconn *libpqHandle(const QSqlDatabase &db)
                    : nullptr;
 }
 
+// Reads and drops whatever result Qt's driver left unread on the connection (it reads a
+// result set as it goes): the next statement would drop it anyway, and until then libpq
+// reports the connection busy rather than in or out of a transaction.
+void dropUnread(PGconn *conn)
+{
+    while (PGresult *left = PQgetResult(conn)) {
+        PQclear(left);
+    }
+}
+
 // Whether the connection is inside a transaction block.
 bool inTransaction(const QSqlDatabase &db)
 {
     PGconn *conn = libpqHandle(db);
-    return conn != nullptr && PQtransactionStatus(conn) != PQTRANS_IDLE;
+    if (conn == nullptr) {
+        return false;
+    }
+    dropUnread(conn);
+    const PGTransactionStatusType status = PQtransactionStatus(conn);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
 }
 
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &text, const QString &sql)
@@ -291,7 +306,8 @@ QString preparedName(const QSqlDatabase &db, const QString &sql, qsizetype count
 
 } // namespace
 
-Result<QString> statementText(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+Result<QString> statementText(const QSqlDatabase &db, const QString &sql,
+                              const QVariantList &values, Plan plan)
 {
     if (values.isEmpty()) {
         return sql;
@@ -311,7 +327,7 @@ Result<QString> statementText(const QSqlDatabase &db, const QString &sql, const 
     // planning the same text on every call was a third of the server's time in a sale.
     // Bulk inserts stay unprepared: their text rarely repeats.
     constexpr qsizetype kMostPrepared = 256;
-    const QString name = postgres && values.size() <= kMostPrepared
+    const QString name = postgres && plan == Plan::Reuse && values.size() <= kMostPrepared
                                  ? preparedName(db, sql, values.size())
                                  : QString();
     std::optional<QString> text;
@@ -332,9 +348,10 @@ Result<QString> statementText(const QSqlDatabase &db, const QString &sql, const 
     return *text;
 }
 
-Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                       Plan plan)
 {
-    auto text = statementText(db, sql, values);
+    auto text = statementText(db, sql, values, plan);
     return text ? run(db, *text, sql) : Result<QSqlQuery>(fail(text.error()));
 }
 
@@ -349,10 +366,7 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts)
         }
         return {};
     }
-    // Qt's driver reads a result set as it goes; whatever it left unread goes first.
-    while (PGresult *left = PQgetResult(conn)) {
-        PQclear(left);
-    }
+    dropUnread(conn);
     // A multi-statement simple query runs its statements in order and stops at the first
     // failure, whose error is the answer (Qt's driver would report the first result only).
     const std::unique_ptr<PGresult, decltype(&PQclear)>

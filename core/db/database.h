@@ -47,14 +47,21 @@ private:
     QObject m_context; // last member, first destroyed: ends the thread-finished hooks
 };
 
-// Prepares, binds positional values and runs one statement, mapping failures to Error.
-Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+// How PostgreSQL plans a statement with values: once per connection (it is prepared and
+// then run as EXECUTE), or on every call with the values in view, for a statement whose
+// best plan depends on them (a search's word ranges: a generic plan cannot tell a rare
+// word from one that matches half the catalog).
+enum class Plan { Reuse, PerCall };
+
+// Runs one statement with its positional values, mapping failures to Error.
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {},
+                       Plan plan = Plan::Reuse);
 
 // The text that runs `sql` with `values` on this connection: on PostgreSQL an EXECUTE of the
 // statement the connection keeps prepared (preparing it on first use), else the statement
 // with its values written in as literals.
 Result<QString> statementText(const QSqlDatabase &db, const QString &sql,
-                              const QVariantList &values);
+                              const QVariantList &values, Plan plan = Plan::Reuse);
 
 // Runs statement texts that return no rows, in order, stopping at the first failure. On
 // PostgreSQL they go as one message and come back as one answer: one round trip for all.

@@ -363,6 +363,11 @@ private slots:
         POS_VERIFY_OK(tx->commit());
         auto conn = m_test->db().connection();
         POS_VERIFY_OK(conn);
+        // A statement planned per call is never kept.
+        for (int i = 0; i < 2; ++i) {
+            POS_VERIFY_OK(exec(*conn, QStringLiteral("SELECT code FROM departments WHERE name >= ?"),
+                               {QStringLiteral("a")}, Plan::PerCall));
+        }
         auto back = exec(*conn,
                          QStringLiteral("SELECT name, active FROM departments WHERE code = ?"),
                          {QStringLiteral("P1")});
@@ -381,6 +386,7 @@ private slots:
             QVERIFY2(statements.filter(QStringLiteral("INSERT INTO departments")).size() == 1,
                      qPrintable(statements.join(u'\n')));
             QVERIFY(statements.filter(QStringLiteral("IS NULL")).isEmpty());
+            QVERIFY(statements.filter(QStringLiteral("name >=")).isEmpty());
         }
     }
 

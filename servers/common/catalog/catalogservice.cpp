@@ -180,7 +180,8 @@ Result<QList<qint64>> wordCounts(const QSqlDatabase &conn, const QStringList &wo
                           .arg(counts.size());
         values << w << w + QChar(0xFFFF) << static_cast<qint64>(most + 1);
     }
-    auto q = exec(conn, QStringLiteral("SELECT ") + counts.join(QStringLiteral(", ")), values);
+    auto q = exec(conn, QStringLiteral("SELECT ") + counts.join(QStringLiteral(", ")), values,
+                  Plan::PerCall);
     if (!q) {
         return fail(q.error());
     }
@@ -209,7 +210,7 @@ Result<std::optional<QVariantList>> matchingIds(const QSqlDatabase &conn, const 
                   QStringLiteral("SELECT DISTINCT m.product_id FROM product_words m WHERE m.word "
                                  ">= ? AND m.word < ? %1 LIMIT ?")
                           .arg(where),
-                  values);
+                  values, Plan::PerCall);
     if (!q) {
         return fail(q.error());
     }
@@ -238,19 +239,22 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
     // those products in name order. One statement let the planners walk the name index
     // through the whole catalog to avoid a sort.
     constexpr qsizetype kMost = 2000;
+    // Words are counted only this far: reading 2,000 index entries of each common word
+    // cost more than the choice saved. A word under it is rare enough to pick with.
+    constexpr qsizetype kCounted = 300;
     // One word needs no choosing: its count is the ids statement's own limit.
     auto counts = words.size() < 2 ? Result<QList<qint64>>(QList<qint64>(words.size(), 0))
-                                   : wordCounts(*conn, words, kMost);
+                                   : wordCounts(*conn, words, kCounted);
     if (!counts) {
         return fail(counts.error());
     }
     Result<std::optional<QVariantList>> ids = std::nullopt;
     if (!counts->isEmpty()) {
+        // The rarest word picks the candidates; when every word is over kCounted, the
+        // longest (the first of equals). Over kMost matches, the name order decides.
         const auto rarest = std::min_element(counts->cbegin(), counts->cend()) - counts->cbegin();
-        if (counts->at(rarest) <= kMost) {
-            words.move(rarest, 0);
-            ids = matchingIds(*conn, words, kMost);
-        }
+        words.move(rarest, 0);
+        ids = matchingIds(*conn, words, kMost);
     }
     if (!ids) {
         return fail(ids.error());
@@ -266,11 +270,12 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
         where += wordConditions(words, QStringLiteral("id"), values);
     }
     values << p->limit + 1 << p->offset;
+    // Through the word index, the plan depends on the words; by ids, it does not.
     auto rows = readProductsWhere(*conn,
                                   where
                                           + QStringLiteral(
                                                   " ORDER BY name_folded, id LIMIT ? OFFSET ?"),
-                                  values);
+                                  values, *ids ? Plan::Reuse : Plan::PerCall);
     if (!rows) {
         return fail(rows.error());
     }
@@ -448,9 +453,9 @@ static const QString kProductColumns = QStringLiteral(
         "FROM products ");
 
 Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString &where,
-                                         const QVariantList &values)
+                                         const QVariantList &values, Plan plan)
 {
-    auto q = exec(conn, kProductColumns + where, values);
+    auto q = exec(conn, kProductColumns + where, values, plan);
     if (!q) {
         return fail(q.error());
     }
@@ -473,7 +478,8 @@ Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString
     if (rows.isEmpty()) {
         return rows;
     }
-    // Barcodes and taxes of the whole page in one statement each, not two per product.
+    // The page's barcodes and taxes in one statement: rows of (product, 0, barcode) and
+    // (product, 1, tax, position), each product's barcodes sorted and taxes in order.
     QHash<QUuid, Product *> byId;
     QVariantList ids;
     for (Product &p : rows) {
@@ -481,32 +487,23 @@ Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString
         ids << sql::id(p.id);
     }
     const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
-    auto b = exec(
-            conn,
-            QStringLiteral(
-                    "SELECT product_id, barcode FROM product_barcodes WHERE product_id IN (%1) "
-                    "ORDER BY product_id, barcode")
-                    .arg(in),
-            ids);
-    if (!b) {
-        return fail(b.error());
+    auto q2 = exec(conn,
+                   QStringLiteral("SELECT product_id, 0, barcode, 0 FROM product_barcodes WHERE "
+                                  "product_id IN (%1) UNION ALL SELECT product_id, 1, "
+                                  "CAST(tax_id AS TEXT), position FROM product_taxes WHERE "
+                                  "product_id IN (%1) ORDER BY 2, 4, 3")
+                           .arg(in),
+                   ids + ids);
+    if (!q2) {
+        return fail(q2.error());
     }
-    while (b->next()) {
-        byId.value(QUuid::fromString(b->value(0).toString()))->barcodes << b->value(1).toString();
-    }
-    b->finish(); // one statement at a time: QPSQL drops a result set still being read
-    auto t = exec(conn,
-                  QStringLiteral(
-                          "SELECT product_id, tax_id FROM product_taxes WHERE product_id IN (%1) "
-                          "ORDER BY product_id, position")
-                          .arg(in),
-                  ids);
-    if (!t) {
-        return fail(t.error());
-    }
-    while (t->next()) {
-        byId.value(QUuid::fromString(t->value(0).toString()))->taxIds
-                << QUuid::fromString(t->value(1).toString());
+    while (q2->next()) {
+        Product *p = byId.value(QUuid::fromString(q2->value(0).toString()));
+        if (q2->value(1).toInt() == 0) {
+            p->barcodes << q2->value(2).toString();
+        } else {
+            p->taxIds << QUuid::fromString(q2->value(2).toString());
+        }
     }
     return rows;
 }

@@ -13,7 +13,7 @@ class Dispatcher;
 
 // Products read with their barcodes and taxes: `where` follows "SELECT ... FROM products".
 Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString &where,
-                                         const QVariantList &values);
+                                         const QVariantList &values, Plan plan = Plan::Reuse);
 Result<Product> productById(Database &db, const QUuid &id); // NotFound when absent
 // Several products at once (the lines of a sale), by id; the deleted and absent are missing.
 Result<QHash<QUuid, Product>> productsByIds(const QSqlDatabase &conn, const QList<QUuid> &ids);
