@@ -48,10 +48,14 @@ Config configFor(const QCommandLineParser &args)
         c.pushSales = 100000;
         c.priceChanges = 100;
     }
-    if (args.isSet(QStringLiteral("sizes"))) { // to look at one size by hand
-        c.catalogSizes.clear();
-        for (const QString &n : args.value(QStringLiteral("sizes")).split(u',')) {
-            c.catalogSizes << n.toInt();
+    // To look at one size by hand.
+    for (const auto &[option, sizes] : {std::pair{QStringLiteral("sizes"), &c.catalogSizes},
+                                        std::pair{QStringLiteral("pull-sizes"), &c.pullSizes}}) {
+        if (args.isSet(option)) {
+            sizes->clear();
+            for (const QString &n : args.value(option).split(u',')) {
+                *sizes << n.toInt();
+            }
         }
     }
     if (args.isSet(QStringLiteral("engines"))) {
@@ -96,6 +100,9 @@ int main(int argc, char **argv)
                       QStringLiteral("list")},
                      {QStringLiteral("sizes"),
                       QStringLiteral("catalog sizes of the lookup scenario, comma-separated"),
+                      QStringLiteral("list")},
+                     {QStringLiteral("pull-sizes"),
+                      QStringLiteral("products in the initial pulls, comma-separated"),
                       QStringLiteral("list")},
                      {QStringLiteral("engines"),
                       QStringLiteral("sqlite, postgresql or both (the default), comma-separated"),

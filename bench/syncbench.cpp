@@ -146,6 +146,7 @@ Result<QJsonObject> pull(const Config &config, int products)
     if (auto ok = setUpHq(config, link, products); !ok) {
         return fail(ok.error());
     }
+    qInfo("sync: HQ ready, the store pulls");
     const auto t0 = Clock::now();
     if (auto ok = startStore(config, link); !ok) {
         return fail(ok.error());
@@ -203,6 +204,7 @@ Result<QJsonObject> push(const Config &config)
         !ok) {
         return fail(ok.error());
     }
+    qInfo("sync: HQ ready, the store pulls");
     const auto t0 = Clock::now();
     if (auto ok = startStore(config, link); !ok) {
         return fail(ok.error());

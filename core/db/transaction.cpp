@@ -32,6 +32,7 @@ Transaction::Transaction(Transaction &&other) noexcept
     , m_engine(other.m_engine)
     , m_open(std::exchange(other.m_open, false))
     , m_queued(std::exchange(other.m_queued, {}))
+    , m_queuedChars(std::exchange(other.m_queuedChars, 0))
 {}
 
 Transaction::~Transaction()
@@ -45,10 +46,8 @@ Transaction::~Transaction()
 
 Result<QSqlQuery> Transaction::exec(const QString &sql, const QVariantList &values) const
 {
-    if (!m_queued.isEmpty()) {
-        if (auto sent = execTexts(m_db, std::exchange(m_queued, {})); !sent) {
-            return fail(sent.error());
-        }
+    if (auto sent = flush(); !sent) {
+        return fail(sent.error());
     }
     return pos::exec(m_db, sql, values);
 }
@@ -64,13 +63,24 @@ Status Transaction::queue(const QString &sql, const QVariantList &values) const
         return fail(text.error());
     }
     m_queued << *text;
-    return {};
+    m_queuedChars += text->size();
+    // A bulk write (an import, a pull) sends what it has every few megabytes rather than
+    // holding it all for the commit.
+    constexpr qsizetype kMostQueuedChars = 4 << 20;
+    return m_queuedChars < kMostQueuedChars ? Status() : flush();
+}
+
+Status Transaction::flush() const
+{
+    m_queuedChars = 0;
+    return m_queued.isEmpty() ? Status() : execTexts(m_db, std::exchange(m_queued, {}));
 }
 
 Status Transaction::commit()
 {
     // Queued writes and the COMMIT travel together; if one fails, PostgreSQL stops there
     // and the transaction stays open for the destructor to roll back.
+    m_queuedChars = 0;
     auto done = execTexts(m_db, std::exchange(m_queued, {}) << QStringLiteral("COMMIT"));
     if (!done) {
         return fail(done.error()); // still open: the destructor rolls back

@@ -31,12 +31,14 @@ public:
 
 private:
     Transaction(const QSqlDatabase &db, Engine engine);
+    Status flush() const; // sends the queued writes
     QSqlDatabase m_db;
     Engine m_engine;
     bool m_open = true;
     // Queued writes not yet sent. Mutable like the database behind the handle: queueing
     // is a write in all but timing.
     mutable QStringList m_queued;
+    mutable qsizetype m_queuedChars = 0;
 };
 
 } // namespace pos

@@ -390,6 +390,38 @@ private slots:
         }
     }
 
+    // A queued write that fails is reported by commit() at the latest (at once on SQLite),
+    // as the same error exec() would give, and the transaction keeps nothing; writes
+    // queued before an exec() are visible to it.
+    void queuedWrites()
+    {
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        const QString insert = QStringLiteral(
+                "INSERT INTO departments (id, code, name) VALUES (?, ?, 'Q')");
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(tx->queue(insert, {uuid(), QStringLiteral("Q1")}));
+            POS_VERIFY_OK(tx->queue(insert, {uuid(), QStringLiteral("Q2")}));
+            auto seen = tx->exec(QStringLiteral("SELECT COUNT(*) FROM departments"));
+            POS_VERIFY_OK(seen);
+            QVERIFY(seen->next());
+            QCOMPARE(seen->value(0).toLongLong(), qint64(2));
+            seen->finish();
+            POS_VERIFY_OK(tx->commit());
+        }
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(tx->queue(insert, {uuid(), QStringLiteral("Q3")}));
+            const Status duplicate = tx->queue(insert, {uuid(), QStringLiteral("Q1")});
+            const Status done = duplicate ? tx->commit() : duplicate;
+            QVERIFY(!done);
+            QCOMPARE(done.error().code, ErrorCode::Conflict);
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(2));
+    }
+
     // Two servers starting at once on one database both come up with one schema.
     void concurrentMigrations()
     {

@@ -311,8 +311,7 @@ Status insertRows(const Transaction &tx, const QString &head, qsizetype columns,
     if (values.isEmpty()) {
         return {};
     }
-    auto q = tx.exec(head + sql::rows(values.size() / columns, columns), values);
-    return q ? Status{} : fail(q.error());
+    return tx.queue(head + sql::rows(values.size() / columns, columns), values);
 }
 
 Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 version)
@@ -344,19 +343,19 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
             "supplier_id = excluded.supplier_id, price = excluded.price, cost = excluded.cost, "
             "tax_included = excluded.tax_included, weighed = excluded.weighed, active = "
             "excluded.active, version = excluded.version");
-    auto q = tx.exec(QStringLiteral("INSERT INTO products (id, sku, name, name_folded, "
-                                    "department_id, supplier_id, price, cost, tax_included, "
-                                    "weighed, active, version) VALUES ")
-                             + sql::rows(chunk.size(), 12) + upsert,
-                     rows);
+    auto q = tx.queue(QStringLiteral("INSERT INTO products (id, sku, name, name_folded, "
+                                     "department_id, supplier_id, price, cost, tax_included, "
+                                     "weighed, active, version) VALUES ")
+                              + sql::rows(chunk.size(), 12) + upsert,
+                      rows);
     if (!q) {
         return fail(q.error());
     }
     const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
     for (const char *table : {"product_barcodes", "product_taxes", "product_words"}) {
-        auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE product_id IN (%2)")
-                                 .arg(QLatin1String(table), in),
-                         ids);
+        auto d = tx.queue(QStringLiteral("DELETE FROM %1 WHERE product_id IN (%2)")
+                                  .arg(QLatin1String(table), in),
+                          ids);
         if (!d) {
             return fail(d.error());
         }
@@ -394,9 +393,9 @@ Status rewriteProductWords(const Transaction &tx, const QList<std::pair<QString,
                 words << w << id;
             }
         }
-        auto d = tx.exec(QStringLiteral("DELETE FROM product_words WHERE product_id IN (?%1)")
-                                 .arg(QStringLiteral(", ?").repeated(ids.size() - 1)),
-                         ids);
+        auto d = tx.queue(QStringLiteral("DELETE FROM product_words WHERE product_id IN (?%1)")
+                                  .arg(QStringLiteral(", ?").repeated(ids.size() - 1)),
+                          ids);
         if (!d) {
             return fail(d.error());
         }

@@ -54,12 +54,12 @@ Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<QJson
         keys << rowOf(c).value(key).toString();
         ids << idOf(c);
     }
-    auto q = tx.exec(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
-                                    "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 IN "
-                                    "(%3) AND id NOT IN (%4)")
-                             .arg(QLatin1String(spec.name), key, marks(keys.size()),
-                                  marks(ids.size())),
-                     keys + ids);
+    auto q = tx.queue(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
+                                     "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 IN "
+                                     "(%3) AND id NOT IN (%4)")
+                              .arg(QLatin1String(spec.name), key, marks(keys.size()),
+                                   marks(ids.size())),
+                      keys + ids);
     return q ? Status{} : fail(q.error());
 }
 
@@ -81,12 +81,12 @@ Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJso
         }
         values << c.value(QStringLiteral("deleted")).toBool() << version;
     }
-    auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2, deleted, version) VALUES %3 ON "
-                                    "CONFLICT (id) DO UPDATE SET %4")
-                             .arg(QLatin1String(spec.name), spec.columns.join(QStringLiteral(", ")),
-                                  sql::rows(rows.size(), spec.columns.size() + 3),
-                                  updates.join(QStringLiteral(", "))),
-                     values);
+    auto q = tx.queue(QStringLiteral("INSERT INTO %1 (id, %2, deleted, version) VALUES %3 ON "
+                                     "CONFLICT (id) DO UPDATE SET %4")
+                              .arg(QLatin1String(spec.name), spec.columns.join(QStringLiteral(", ")),
+                                   sql::rows(rows.size(), spec.columns.size() + 3),
+                                   updates.join(QStringLiteral(", "))),
+                      values);
     return q ? Status{} : fail(q.error());
 }
 
@@ -122,15 +122,15 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
                 }
             }
         }
-        auto d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
-                                 .arg(QLatin1String(child.table), QLatin1String(child.parent),
-                                      marks(ids.size())),
-                         ids);
+        auto d = tx.queue(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                  .arg(QLatin1String(child.table), QLatin1String(child.parent),
+                                       marks(ids.size())),
+                          ids);
         if (d && child.unique && !owned.isEmpty()) {
-            d = tx.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
-                                .arg(QLatin1String(child.table), child.values.first(),
-                                     marks(owned.size())),
-                        owned);
+            d = tx.queue(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                 .arg(QLatin1String(child.table), child.values.first(),
+                                      marks(owned.size())),
+                         owned);
         }
         if (!d) {
             return fail(d.error());
@@ -138,10 +138,11 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         if (count == 0) {
             continue;
         }
-        auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                                 .arg(QLatin1String(child.table), columns.join(QStringLiteral(", ")),
-                                      sql::rows(count, columns.size())),
-                         values);
+        auto q = tx.queue(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                                  .arg(QLatin1String(child.table),
+                                       columns.join(QStringLiteral(", ")),
+                                       sql::rows(count, columns.size())),
+                          values);
         if (!q) {
             return fail(q.error());
         }
