@@ -201,8 +201,12 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, cons
             b->m_reused = kept && kept->next();
         }
         if (!b->m_reused) {
-            (void)pos::exec(*conn, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                                           .arg(b->m_name));
+            if (auto dropped = pos::exec(*conn,
+                                         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                                 .arg(b->m_name));
+                !dropped) {
+                return fail(dropped.error());
+            }
             if (auto made = pos::exec(*conn, QStringLiteral("CREATE DATABASE %1").arg(b->m_name));
                 !made) {
                 return fail(made.error());
@@ -232,8 +236,13 @@ BenchDatabase::~BenchDatabase()
     if (!m_name.isEmpty()) {
         if (auto admin = Database::open(m_adminUrl)) {
             if (auto conn = (*admin)->connection()) {
-                (void)pos::exec(*conn, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                                               .arg(m_name));
+                if (auto dropped = pos::exec(*conn,
+                                             QStringLiteral(
+                                                     "DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                                     .arg(m_name));
+                    !dropped) {
+                    qWarning("cannot drop %s", qPrintable(m_name));
+                }
             }
         }
     }

@@ -135,7 +135,9 @@ Result<double> copySeconds(Database &db)
             return fail(q.error());
         }
         seconds += msSince(t0) / 1000;
-        (void)exec(*conn, QStringLiteral("DROP TABLE copy_%1").arg(name));
+        if (auto dropped = exec(*conn, QStringLiteral("DROP TABLE copy_%1").arg(name)); !dropped) {
+            return fail(dropped.error());
+        }
     }
     return seconds;
 }

@@ -295,10 +295,14 @@ QString preparedName(const QSqlDatabase &db, const QString &sql, qsizetype count
     const bool prepared = run(db, QStringLiteral("PREPARE %1 AS %2").arg(name, *body), sql)
                                   .has_value();
     if (guarded) {
-        (void)run(db,
-                  prepared ? QStringLiteral("RELEASE SAVEPOINT pos_prepare")
-                           : QStringLiteral("ROLLBACK TO SAVEPOINT pos_prepare"),
-                  {});
+        // Failing here leaves the caller's transaction broken, and its next statement says so.
+        if (auto ended = run(db,
+                             prepared ? QStringLiteral("RELEASE SAVEPOINT pos_prepare")
+                                      : QStringLiteral("ROLLBACK TO SAVEPOINT pos_prepare"),
+                             {});
+            !ended) {
+            qCWarning(lcDb) << "savepoint after PREPARE:" << ended.error().details;
+        }
     }
     cache.names.insert(sql, prepared ? name : QString());
     return prepared ? name : QString();

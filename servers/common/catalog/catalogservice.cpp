@@ -259,13 +259,14 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
     if (!ids) {
         return fail(ids.error());
     }
-    if (*ids && (*ids)->isEmpty()) {
+    const std::optional<QVariantList> &found = *ids;
+    if (found.has_value() && found->isEmpty()) {
         return pageOf(QList<Product>(), *p);
     }
-    if (*ids) {
+    if (found.has_value()) {
         where += QStringLiteral(" AND id IN (?%1)")
-                         .arg(QStringLiteral(", ?").repeated((*ids)->size() - 1));
-        values = **ids;
+                         .arg(QStringLiteral(", ?").repeated(found->size() - 1));
+        values = *found;
     } else {
         where += wordConditions(words, QStringLiteral("id"), values);
     }
