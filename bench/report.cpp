@@ -216,20 +216,26 @@ Status plots(const QJsonObject &results, const QString &dir)
         return fail(ErrorCode::Internal, QStringLiteral("cannot write plot data in %1").arg(dir));
     }
     QTextStream l(&lookup);
-    l << "# products sqlite_inproc sqlite_http pg_inproc pg_http (scan p99, ms)\n";
+    l << "# products, then p99 in ms of sqlite_inproc sqlite_http pg_inproc pg_http for the scan,"
+         " then the same for the search\n";
     QMap<int, QMap<QString, double>> byN;
     for (const auto &r : rowsOf(results, "lookup")) {
         const QJsonObject row = r.toObject();
         const QString e = row.value(QStringLiteral("engine")).toString();
-        byN[row.value(QStringLiteral("products")).toInt()][e + QStringLiteral("/in")]
-                = p99(row, "in_process", "lookup_barcode");
-        byN[row.value(QStringLiteral("products")).toInt()][e + QStringLiteral("/http")]
-                = p99(row, "http", "lookup_barcode");
+        QMap<QString, double> &at = byN[row.value(QStringLiteral("products")).toInt()];
+        for (const char *command : {"lookup_barcode", "get_products"}) {
+            const QString key = e + QLatin1Char('/') + QLatin1String(command);
+            at[key + QStringLiteral("/in")] = p99(row, "in_process", command);
+            at[key + QStringLiteral("/http")] = p99(row, "http", command);
+        }
     }
     for (auto it = byN.cbegin(); it != byN.cend(); ++it) {
         l << it.key();
-        for (const char *k : {"sqlite/in", "sqlite/http", "postgresql/in", "postgresql/http"}) {
-            l << ' ' << it->value(QLatin1String(k), NAN);
+        for (const char *command : {"lookup_barcode", "get_products"}) {
+            for (const char *k :
+                 {"sqlite/%1/in", "sqlite/%1/http", "postgresql/%1/in", "postgresql/%1/http"}) {
+                l << ' ' << it->value(QLatin1String(k).arg(QLatin1String(command)), NAN);
+            }
         }
         l << '\n';
     }
@@ -257,15 +263,25 @@ Status plots(const QJsonObject &results, const QString &dir)
     sales.close();
     QString script = QStringLiteral(
             "set terminal png size 900,520 font 'DejaVu Sans,11'\nset grid\nset key top left\n");
-    if (!byN.isEmpty()) {
-        script += QStringLiteral(
-                          "set output '%1/lookup.png'\nset logscale x\n"
-                          "set xlabel 'products in the catalog'\nset ylabel 'scan p99 (ms)'\n"
-                          "set title 'Barcode lookup p99 against catalog size'\n"
-                          "plot '%1/lookup.dat' u 1:2 w lp t 'SQLite in-process', "
-                          "'' u 1:3 w lp t 'SQLite HTTP', '' u 1:4 w lp t 'PostgreSQL in-process', "
-                          "'' u 1:5 w lp t 'PostgreSQL HTTP'\nunset logscale x\n")
-                          .arg(dir);
+    // One plot per lookup: the scan in columns 2-5, the search in 6-9.
+    for (const auto &[file, what, title, column] :
+         {std::tuple{"lookup", "scan", "Barcode lookup", 2},
+          std::tuple{"search", "search", "Name search", 6}}) {
+        if (byN.isEmpty()) {
+            break;
+        }
+        script += QStringLiteral("set output '%1/%2.png'\nset logscale x\n"
+                                 "set xlabel 'products in the catalog'\nset ylabel '%3 p99 (ms)'\n"
+                                 "set title '%4 p99 against catalog size'\n"
+                                 "plot '%1/lookup.dat' u 1:%5 w lp t 'SQLite in-process', "
+                                 "'' u 1:%6 w lp t 'SQLite HTTP', '' u 1:%7 w lp t 'PostgreSQL "
+                                 "in-process', "
+                                 "'' u 1:%8 w lp t 'PostgreSQL HTTP'\nunset logscale x\n")
+                          .arg(dir, QLatin1String(file), QLatin1String(what), QLatin1String(title))
+                          .arg(column)
+                          .arg(column + 1)
+                          .arg(column + 2)
+                          .arg(column + 3);
     }
     if (!byT.isEmpty()) {
         script += QStringLiteral("set output '%1/sales.png'\nset xlabel 'tills selling at once'\n"
@@ -330,7 +346,8 @@ Status writeReport(const QJsonObject &results, const Config &config)
           "the in-process binding uses; HTTP "
        << "is one kept-alive connection to a store-server, one request at a time.\n\n";
     lookupTables(md, results);
-    md << "\n![lookup p99 against catalog size](bench/lookup.png)\n\n## b. Sale commits\n\nEach "
+    md << "\n![scan p99 against catalog size](bench/lookup.png)\n"
+          "![search p99 against catalog size](bench/search.png)\n\n## b. Sale commits\n\nEach "
           "till is a thread with its own "
        << "connection posting `create_sale` (5 lines, card and cash) as fast as answers come; the "
           "server checks and recomputes the "
