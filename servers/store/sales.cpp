@@ -38,7 +38,7 @@ struct Context
 {
     Store store;
     Register reg;
-    QList<Tender> tenders; // parallel to its payments
+    QHash<QUuid, Tender> tenderById; // the tenders its payments name, read with its place
     CustomerTaxStatus customer = CustomerTaxStatus::Taxable;
 };
 
@@ -70,31 +70,65 @@ struct Place
 {
     Store store;
     Register reg;
+    QHash<QUuid, Tender> tenderById;
 };
 
-// The store, its register and that register's open session as the sale names them, in one
-// statement; nothing when any of them is missing or does not match.
+// A tender from columns id, code, name, kind, opens_drawer, gives_change.
+Tender tenderAt(const QSqlQuery &q)
+{
+    Tender t{QUuid::fromString(q.value(0).toString()),
+             q.value(1).toString(),
+             q.value(2).toString(),
+             TenderKind::Other,
+             q.value(4).toBool(),
+             q.value(5).toBool(),
+             true};
+    t.kind = json::enumFromName(q.value(3).toString(), kTenderKindNames, t.kind);
+    return t;
+}
+
+// The store, its register and that register's open session as the sale names them, with
+// the active tenders its payments name (a row each), in one statement: nothing when the
+// store, register or session is missing or does not match.
 Result<std::optional<Place>> placeOf(CallContext &c, const Sale &sale)
 {
     auto conn = c.db.connection();
     if (!conn) {
         return fail(conn.error());
     }
+    QVariantList values;
+    for (const Payment &p : sale.payments) {
+        values << sql::id(p.tenderId);
+    }
+    if (values.isEmpty()) {
+        values << QVariant(); // IN (NULL): no tender
+    }
+    const QString tenders = QStringLiteral("?") + QStringLiteral(", ?").repeated(values.size() - 1);
+    values << sql::id(sale.storeId) << sql::id(sale.registerId) << sql::id(sale.sessionId);
     auto q = exec(*conn,
-                  QStringLiteral("SELECT %1, %2 FROM stores st JOIN registers r ON r.store_id = "
-                                 "st.id JOIN register_sessions s ON s.register_id = r.id WHERE "
-                                 "st.id = ? AND st.deleted = FALSE AND r.id = ? AND s.id = ? AND "
-                                 "s.status = 'open'")
+                  QStringLiteral("SELECT t.id, t.code, t.name, t.kind, t.opens_drawer, "
+                                 "t.gives_change, %1, %2 FROM stores st JOIN registers r ON "
+                                 "r.store_id = st.id JOIN register_sessions s ON s.register_id = "
+                                 "r.id LEFT JOIN tenders t ON t.id IN (%3) AND t.active = TRUE "
+                                 "AND t.deleted = FALSE WHERE st.id = ? AND st.deleted = FALSE "
+                                 "AND r.id = ? AND s.id = ? AND s.status = 'open'")
                           .arg(storeColumns(QStringLiteral("st")),
-                               registerColumns(QStringLiteral("r"))),
-                  {sql::id(sale.storeId), sql::id(sale.registerId), sql::id(sale.sessionId)});
+                               registerColumns(QStringLiteral("r")), tenders),
+                  values);
     if (!q) {
         return fail(q.error());
     }
     if (!q->next()) {
         return std::nullopt;
     }
-    return Place{storeAt(*q, 0, sale.storeId), registerAt(*q, 9, sale.registerId)};
+    Place place{storeAt(*q, 6, sale.storeId), registerAt(*q, 15, sale.registerId), {}};
+    do {
+        if (!q->value(0).isNull()) {
+            const Tender t = tenderAt(*q);
+            place.tenderById.insert(t.id, t);
+        }
+    } while (q->next());
+    return place;
 }
 
 Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
@@ -119,6 +153,7 @@ Status checkPlace(CallContext &c, const Sale &sale, Context &ctx)
         }
         ctx.store = (*found)->store;
         ctx.reg = (*found)->reg;
+        ctx.tenderById = (*found)->tenderById;
         return customerStatus(c, sale, ctx);
     }
     // Something is missing or does not match: read each to say which.
@@ -334,39 +369,9 @@ Status checkTotals(const Sale &sale, const SaleTotals &totals)
 }
 
 // The payments' tenders, in one statement, parallel to the payments.
-Result<QList<Tender>> tendersOf(Database &db, const Sale &sale)
+// The tenders of the sale's payments, in their order.
+Result<QList<Tender>> tendersOf(const QHash<QUuid, Tender> &found, const Sale &sale)
 {
-    auto conn = db.connection();
-    if (!conn) {
-        return fail(conn.error());
-    }
-    QVariantList ids;
-    for (const Payment &p : sale.payments) {
-        ids << sql::id(p.tenderId);
-    }
-    QHash<QUuid, Tender> found;
-    if (!ids.isEmpty()) {
-        auto q = exec(*conn,
-                      QStringLiteral("SELECT id, code, name, kind, opens_drawer, gives_change FROM "
-                                     "tenders WHERE id IN (?%1) AND active = TRUE AND deleted = "
-                                     "FALSE")
-                              .arg(QStringLiteral(", ?").repeated(ids.size() - 1)),
-                      ids);
-        if (!q) {
-            return fail(q.error());
-        }
-        while (q->next()) {
-            Tender t{QUuid::fromString(q->value(0).toString()),
-                     q->value(1).toString(),
-                     q->value(2).toString(),
-                     TenderKind::Other,
-                     q->value(4).toBool(),
-                     q->value(5).toBool(),
-                     true};
-            t.kind = json::enumFromName(q->value(3).toString(), kTenderKindNames, t.kind);
-            found.insert(t.id, t);
-        }
-    }
     QList<Tender> out;
     for (qsizetype i = 0; i < sale.payments.size(); ++i) {
         if (!found.contains(sale.payments[i].tenderId)) {
@@ -527,7 +532,7 @@ Result<Sale> recordNew(CallContext &c, const Sale &request)
     if (!totals) {
         return fail(totals.error());
     }
-    auto tenders = tendersOf(c.db, request);
+    auto tenders = tendersOf(ctx.tenderById, request);
     if (!tenders) {
         return fail(tenders.error());
     }

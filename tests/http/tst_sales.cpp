@@ -238,6 +238,12 @@ private slots:
         uncovered.insert(QStringLiteral("payments"), QJsonArray{payment(kCash, 100)});
         QJsonObject huge = coffeeSale();
         huge.insert(QStringLiteral("total"), 1e300);
+        QJsonObject unknownTender = coffeeSale();
+        QJsonArray payments = unknownTender.value(QStringLiteral("payments")).toArray();
+        QJsonObject firstPayment = payments[0].toObject();
+        firstPayment.insert(QStringLiteral("tender_id"), newId());
+        payments[0] = firstPayment;
+        unknownTender.insert(QStringLiteral("payments"), payments);
         QJsonObject longLanguage = coffeeSale();
         longLanguage.insert(QStringLiteral("language"), QString(50, QLatin1Char('x')));
         // Each bad input, and a piece of the message it must get (so it fails for its reason).
@@ -254,6 +260,7 @@ private slots:
                 {QStringLiteral("create_sale"), uncovered, QStringLiteral("does not cover")},
                 {QStringLiteral("create_sale"), huge, QStringLiteral("out of range")},
                 {QStringLiteral("create_sale"), longLanguage, QStringLiteral("at most 5")},
+                {QStringLiteral("create_sale"), unknownTender, QStringLiteral("no such tender")},
         };
         const QJsonObject twin{{QStringLiteral("id"), newId()},
                                {QStringLiteral("sku"), QStringLiteral("X")},
