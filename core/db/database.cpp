@@ -373,8 +373,10 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts)
     dropUnread(conn);
     // A multi-statement simple query runs its statements in order and stops at the first
     // failure, whose error is the answer (Qt's driver would report the first result only).
+    // The separator starts on a new line so that a statement ending in a -- comment
+    // cannot swallow it.
     const std::unique_ptr<PGresult, decltype(&PQclear)>
-            result(PQexec(conn, texts.join(QStringLiteral(";\n")).toUtf8().constData()), &PQclear);
+            result(PQexec(conn, texts.join(QStringLiteral("\n;\n")).toUtf8().constData()), &PQclear);
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         return {};
