@@ -276,9 +276,13 @@ QString preparedName(const QSqlDatabase &db, const QString &sql, qsizetype count
         return cache.names.value(sql);
     }
     // Bounded: statements with varying text (IN lists of any length) would grow it
-    // without end. Starting over costs one round trip and a fresh plan per statement.
+    // without end. Starting over costs one round trip and a fresh plan per statement, and
+    // waits until no transaction is open: its queued writes may name statements by name.
     constexpr qsizetype kMostStatements = 400;
-    if (cache.names.size() >= kMostStatements && run(db, QStringLiteral("DEALLOCATE ALL"), {})) {
+    if (cache.names.size() >= kMostStatements) {
+        if (inTransaction(db) || !run(db, QStringLiteral("DEALLOCATE ALL"), {})) {
+            return {};
+        }
         cache.names.clear();
     }
     const std::optional<QString> body = replacePlaceholders(sql, count, [](qsizetype n) {

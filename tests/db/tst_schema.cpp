@@ -432,6 +432,19 @@ private slots:
             QCOMPARE(done.error().code, ErrorCode::Conflict);
         }
         QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(103));
+        // A connection that has prepared as many statements as it keeps starts over, but
+        // not under a queued write that names one of them.
+        auto tx = Transaction::begin(m_test->db());
+        POS_VERIFY_OK(tx);
+        POS_VERIFY_OK(tx->queue(insert, {uuid(), QStringLiteral("Q4")}));
+        for (int i = 0; i < 450; ++i) {
+            POS_VERIFY_OK(tx->queue(QStringLiteral("UPDATE departments SET name = ? WHERE code "
+                                                   "= 'Q4' AND %1 = %1")
+                                            .arg(i),
+                                    {QStringLiteral("Q")}));
+        }
+        POS_VERIFY_OK(tx->commit());
+        QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(104));
     }
 
     // Two servers starting at once on one database both come up with one schema.
