@@ -143,6 +143,21 @@ Status Database::configure(QSqlDatabase &db) const
 
 namespace {
 
+// A value's text as both engines read it back, before any quoting or escaping.
+QString valueText(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Double:
+        return QString::number(v.toDouble(), 'g', 17);
+    case QMetaType::QDateTime:
+        return v.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+    case QMetaType::QDate:
+        return v.toDate().toString(Qt::ISODate);
+    default:
+        return v.toString();
+    }
+}
+
 // One value as an SQL literal. Text is quoted with its quotes doubled, which is the whole
 // of escaping in SQLite and in PostgreSQL with standard_conforming_strings (on since
 // PostgreSQL 9.1, and our servers never turn it off); an untyped quoted literal takes the
@@ -159,20 +174,52 @@ QString literal(const QVariant &v, bool postgres)
     case QMetaType::UInt:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
-        return v.toString();
     case QMetaType::Double:
-        return QString::number(v.toDouble(), 'g', 17);
-    case QMetaType::QDateTime:
-        return QLatin1Char('\'') + v.toDateTime().toUTC().toString(Qt::ISODateWithMs)
-               + QLatin1Char('\'');
-    case QMetaType::QDate:
-        return QLatin1Char('\'') + v.toDate().toString(Qt::ISODate) + QLatin1Char('\'');
+        return valueText(v);
     case QMetaType::QByteArray:
         return (postgres ? QStringLiteral("'\\x") : QStringLiteral("X'"))
                + QString::fromLatin1(v.toByteArray().toHex()) + QLatin1Char('\'');
     default:
-        return QLatin1Char('\'') + v.toString().replace(u'\'', QStringLiteral("''"))
+        return QLatin1Char('\'') + valueText(v).replace(u'\'', QStringLiteral("''"))
                + QLatin1Char('\'');
+    }
+}
+
+// One value as a field of COPY's text format, appended to `out`: \N for NULL, and a
+// backslash before the characters that would end the field or the row.
+void appendCopyField(QByteArray &out, const QVariant &v)
+{
+    if (v.isNull()) {
+        out += v.typeId() == QMetaType::QString ? "" : "\\N";
+        return;
+    }
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        out += v.toBool() ? 't' : 'f';
+        return;
+    case QMetaType::QByteArray:
+        out += "\\\\x" + v.toByteArray().toHex();
+        return;
+    default:
+        break;
+    }
+    for (const char c : valueText(v).toUtf8()) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
     }
 }
 
@@ -363,6 +410,66 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
     return text ? run(db, *text, sql) : Result<QSqlQuery>(fail(text.error()));
 }
 
+namespace {
+
+using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// A failed PostgreSQL answer (or none, when the connection broke) as our Error.
+Error resultError(PGconn *conn, const PGresult *result, const QString &context)
+{
+    const auto field = [&](int code) {
+        return result ? QString::fromUtf8(PQresultErrorField(result, code)) : QString();
+    };
+    const bool lost = PQstatus(conn) != CONNECTION_OK;
+    const QString message = result ? field(PG_DIAG_MESSAGE_PRIMARY)
+                                   : QString::fromUtf8(PQerrorMessage(conn));
+    qCDebug(lcDb) << "failed:" << message << context;
+    return sqlError(QSqlError(QString(), message,
+                              lost ? QSqlError::ConnectionError : QSqlError::StatementError,
+                              field(PG_DIAG_SQLSTATE)));
+}
+
+bool succeeded(const PGresult *result)
+{
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+// SQLite's side of copyRows: multi-row INSERTs of a few hundred rows each.
+Status insertInChunks(const QSqlDatabase &db, const QString &table, const QStringList &columns,
+                      const QVariantList &values)
+{
+    const qsizetype width = columns.size();
+    const QString row = QStringLiteral("(?") + QStringLiteral(", ?").repeated(width - 1)
+                        + QLatin1Char(')');
+    constexpr qsizetype kRows = 500;
+    for (qsizetype at = 0; at < values.size(); at += kRows * width) {
+        const QVariantList chunk = values.mid(at, kRows * width);
+        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                                    .arg(table, columns.join(QStringLiteral(", ")), row)
+                            + (QStringLiteral(", ") + row).repeated(chunk.size() / width - 1);
+        if (auto q = exec(db, sql, chunk); !q) {
+            return fail(q.error());
+        }
+    }
+    return {};
+}
+
+// Sends COPY's rows in pieces of about this size: big enough that the calls cost nothing,
+// small enough that the rows are never held twice in full.
+constexpr qsizetype kCopyPiece = 256 << 10;
+
+Status putCopyData(PGconn *conn, QByteArray &buffer)
+{
+    const bool sent = buffer.isEmpty()
+                      || PQputCopyData(conn, buffer.constData(), static_cast<int>(buffer.size()))
+                                 == 1;
+    buffer.clear();
+    return sent ? Status() : fail(resultError(conn, nullptr, QStringLiteral("COPY data")));
+}
+
+} // namespace
+
 Status execTexts(const QSqlDatabase &db, const QStringList &texts)
 {
     PGconn *conn = libpqHandle(db);
@@ -379,22 +486,57 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts)
     // failure, whose error is the answer (Qt's driver would report the first result only).
     // The separator starts on a new line so that a statement ending in a -- comment
     // cannot swallow it.
-    const std::unique_ptr<PGresult, decltype(&PQclear)>
-            result(PQexec(conn, texts.join(QStringLiteral("\n;\n")).toUtf8().constData()), &PQclear);
-    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    const QString joined = texts.join(QStringLiteral("\n;\n"));
+    const PgResult result(PQexec(conn, joined.toUtf8().constData()), &PQclear);
+    return succeeded(result.get()) ? Status() : fail(resultError(conn, result.get(), joined));
+}
+
+Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
+                const QVariantList &values)
+{
+    const qsizetype width = columns.size();
+    if (values.isEmpty()) {
         return {};
     }
-    const auto field = [&](int code) {
-        return result ? QString::fromUtf8(PQresultErrorField(result.get(), code)) : QString();
-    };
-    const bool lost = PQstatus(conn) != CONNECTION_OK;
-    const QString message = result ? field(PG_DIAG_MESSAGE_PRIMARY)
-                                   : QString::fromUtf8(PQerrorMessage(conn));
-    qCDebug(lcDb) << "batch failed:" << message << texts;
-    return fail(sqlError(QSqlError(QString(), message,
-                                   lost ? QSqlError::ConnectionError : QSqlError::StatementError,
-                                   field(PG_DIAG_SQLSTATE))));
+    if (width == 0 || values.size() % width != 0) {
+        return fail(ErrorCode::Internal, QStringLiteral("%1 values for the %2 columns of %3")
+                                                 .arg(values.size())
+                                                 .arg(width)
+                                                 .arg(table));
+    }
+    PGconn *conn = libpqHandle(db);
+    if (conn == nullptr) {
+        return insertInChunks(db, table, columns, values);
+    }
+    dropUnread(conn);
+    const QString head = QStringLiteral("COPY %1 (%2) FROM STDIN")
+                                 .arg(table, columns.join(QStringLiteral(", ")));
+    {
+        const PgResult started(PQexec(conn, head.toUtf8().constData()), &PQclear);
+        if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+            return fail(resultError(conn, started.get(), head));
+        }
+    }
+    QByteArray buffer;
+    buffer.reserve(kCopyPiece + 4096);
+    Status sent;
+    for (qsizetype n = 0; n < values.size() && sent; ++n) {
+        appendCopyField(buffer, values.at(n));
+        buffer += (n + 1) % width == 0 ? '\n' : '\t';
+        if (buffer.size() >= kCopyPiece) {
+            sent = putCopyData(conn, buffer);
+        }
+    }
+    sent = sent ? putCopyData(conn, buffer) : sent;
+    // Ending the COPY with an error message makes the server refuse it, so a failure while
+    // sending never leaves half the rows in.
+    PQputCopyEnd(conn, sent ? nullptr : "the rows could not be sent");
+    const PgResult done(PQgetResult(conn), &PQclear);
+    dropUnread(conn);
+    if (!sent) {
+        return sent;
+    }
+    return succeeded(done.get()) ? Status() : fail(resultError(conn, done.get(), head));
 }
 
 Error sqlError(const QSqlError &error)

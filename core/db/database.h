@@ -67,6 +67,13 @@ Result<QString> statementText(const QSqlDatabase &db, const QString &sql,
 // PostgreSQL they go as one message and come back as one answer: one round trip for all.
 Status execTexts(const QSqlDatabase &db, const QStringList &texts);
 
+// Adds new rows to `table`: `values` holds them one after the other, `columns.size()` values
+// each. On PostgreSQL they go through COPY, which has no statement to parse or plan and
+// costs a fraction of a multi-row INSERT a row; on SQLite they are multi-row INSERTs. All
+// or nothing: one refused row (a key already taken) refuses the call.
+Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
+                const QVariantList &values);
+
 // Maps a driver error to our codes: constraint violations are Conflict or Validation,
 // a lost connection is Unavailable; the message says what was refused, not SQL.
 Error sqlError(const QSqlError &error);

@@ -44,12 +44,12 @@ Transaction::~Transaction()
     }
 }
 
-Result<QSqlQuery> Transaction::exec(const QString &sql, const QVariantList &values) const
+Result<QSqlQuery> Transaction::exec(const QString &sql, const QVariantList &values, Plan plan) const
 {
     if (auto sent = flush(); !sent) {
         return fail(sent.error());
     }
-    return pos::exec(m_db, sql, values);
+    return pos::exec(m_db, sql, values, plan);
 }
 
 Status Transaction::queue(const QString &sql, const QVariantList &values) const
@@ -68,6 +68,15 @@ Status Transaction::queue(const QString &sql, const QVariantList &values) const
     // holding it all for the commit.
     constexpr qsizetype kMostQueuedChars = 4 << 20;
     return m_queuedChars < kMostQueuedChars ? Status() : flush();
+}
+
+Status Transaction::copy(const QString &table, const QStringList &columns,
+                         const QVariantList &values) const
+{
+    if (auto sent = flush(); !sent) {
+        return sent;
+    }
+    return copyRows(m_db, table, columns, values);
 }
 
 Status Transaction::flush() const

@@ -22,11 +22,15 @@ public:
     const QSqlDatabase &db() const { return m_db; }
     Engine engine() const { return m_engine; }
     // Runs a statement now, after any queued writes.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {},
+                           Plan plan = Plan::Reuse) const;
     // A write whose answer nothing reads. On PostgreSQL it waits and goes with the next
     // exec() or with commit(), in that one round trip, and a failure shows there; SQLite,
     // in-process, runs it at once.
     Status queue(const QString &sql, const QVariantList &values = {}) const;
+    // Adds new rows after the queued writes, as copyRows() does: the bulk path for rows
+    // known not to exist yet (a first pull, a page's child lists after their delete).
+    Status copy(const QString &table, const QStringList &columns, const QVariantList &values) const;
     Status commit();
 
 private:

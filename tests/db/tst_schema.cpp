@@ -27,6 +27,15 @@ qint64 count(Database &db, const QString &table)
     return q && q->next() ? q->value(0).toLongLong() : -1;
 }
 
+// A timestamp read back: PostgreSQL gives a QDateTime, SQLite the text that was written.
+QDateTime timestampOf(const QVariant &v)
+{
+    return (v.metaType().id() == QMetaType::QDateTime
+                    ? v.toDateTime()
+                    : QDateTime::fromString(v.toString(), Qt::ISODateWithMs))
+            .toUTC();
+}
+
 // The rows a sale needs around it, inserted with plain SQL so the schema is what is tested.
 struct Fixture
 {
@@ -181,11 +190,8 @@ private slots:
         QCOMPARE(q->value(0).toLongLong(), qint64(2400));
         QCOMPARE(q->value(1).toLongLong(), qint64(2000));
         QCOMPARE(q->value(2).toString(), QStringLiteral("Pan dulce"));
-        const QDateTime created = q->value(3).metaType().id() == QMetaType::QDateTime
-                                          ? q->value(3).toDateTime()
-                                          : QDateTime::fromString(q->value(3).toString(),
-                                                                  Qt::ISODateWithMs);
-        QCOMPARE(created.toUTC(), QDateTime(QDate(2026, 11, 28), QTime(14, 32, 5, 123), Qt::UTC));
+        QCOMPARE(timestampOf(q->value(3)),
+                 QDateTime(QDate(2026, 11, 28), QTime(14, 32, 5, 123), Qt::UTC));
     }
 
     // A broken rule is a clear error with the right code, and nothing of the
@@ -445,6 +451,85 @@ private slots:
         }
         POS_VERIFY_OK(tx->commit());
         QCOMPARE(count(m_test->db(), QStringLiteral("departments")), qint64(104));
+    }
+
+    // Rows added through copy() read back exactly, whatever their text holds (COPY's field
+    // and row separators, its escape character, its NULL marker), after the writes queued
+    // before them; one taken key refuses the whole copy and its transaction keeps nothing.
+    void copiedRows()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        const bool postgres = engine == Engine::PostgreSql;
+        auto conn = m_test->db().connection();
+        POS_VERIFY_OK(conn);
+        POS_VERIFY_OK(
+                exec(*conn,
+                     QStringLiteral("CREATE TABLE probe (id BIGINT PRIMARY KEY, "
+                                    "label TEXT, flag BOOLEAN, ratio DOUBLE "
+                                    "PRECISION, at %1, raw %2)")
+                             .arg(postgres ? QStringLiteral("TIMESTAMPTZ") : QStringLiteral("TEXT"),
+                                  postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"))));
+        const QStringList columns{QStringLiteral("id"),   QStringLiteral("label"),
+                                  QStringLiteral("flag"), QStringLiteral("ratio"),
+                                  QStringLiteral("at"),   QStringLiteral("raw")};
+        const QStringList labels{QStringLiteral("tab\there"),
+                                 QStringLiteral("line\nbreak\r\n"),
+                                 QStringLiteral("back\\slash \\N \\."),
+                                 QStringLiteral("it's ''quoted''"),
+                                 QStringLiteral("ñandú 12 € 🍞"),
+                                 QString()};
+        const QDateTime at(QDate(2026, 11, 28), QTime(14, 32, 5, 123), Qt::UTC);
+        const QByteArray raw("\x00\t\n\\bytes", 9);
+        QVariantList values;
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            values << i << labels.at(i) << (i % 2 == 0) << 0.1 * double(i) << at << raw;
+        }
+        values << 99 << QVariant() << QVariant() << QVariant() << QVariant() << QVariant();
+        constexpr int kPlain = 20000; // several of COPY's pieces
+        for (int i = 0; i < kPlain; ++i) {
+            values << 1000 + i << QStringLiteral("row %1").arg(i) << true << 1.5 << at << raw;
+        }
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(tx->queue(QStringLiteral("INSERT INTO probe (id, label) VALUES (?, ?)"),
+                                    {-1, QStringLiteral("queued first")}));
+            POS_VERIFY_OK(tx->copy(QStringLiteral("probe"), columns, values));
+            POS_VERIFY_OK(tx->commit());
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("probe")), qint64(labels.size() + 2 + kPlain));
+        auto back = exec(*conn, QStringLiteral("SELECT id, label, flag, ratio, at, raw, at IS "
+                                               "NULL FROM probe WHERE id BETWEEN 0 AND 99 ORDER "
+                                               "BY id"));
+        POS_VERIFY_OK(back);
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            QVERIFY(back->next());
+            QCOMPARE(back->value(0).toLongLong(), qint64(i));
+            QCOMPARE(back->value(1).toString(), labels.at(i).isNull() ? QString("") : labels.at(i));
+            QCOMPARE(back->value(2).toBool(), i % 2 == 0);
+            QCOMPARE(back->value(3).toDouble(), 0.1 * double(i));
+            QCOMPARE(timestampOf(back->value(4)), at);
+            QCOMPARE(back->value(5).toByteArray(), raw);
+        }
+        QVERIFY(back->next());
+        QCOMPARE(back->value(0).toLongLong(), qint64(99));
+        QVERIFY(back->value(1).isNull());
+        QVERIFY(back->value(6).toBool());
+        QVERIFY(!back->next());
+        back->finish();
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            const Status taken = tx->copy(QStringLiteral("probe"), columns,
+                                          {50000, QStringLiteral("new"), true, 1.0, at, raw, 1000,
+                                           QStringLiteral("taken"), true, 1.0, at, raw});
+            QVERIFY(!taken);
+            QCOMPARE(taken.error().code, ErrorCode::Conflict);
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("probe")), qint64(labels.size() + 2 + kPlain));
+        const Status uneven = copyRows(*conn, QStringLiteral("probe"), columns, {1, 2});
+        QVERIFY(!uneven);
+        QCOMPARE(uneven.error().code, ErrorCode::Internal);
     }
 
     // Two servers starting at once on one database both come up with one schema.

@@ -3,8 +3,8 @@
 // row comes again; another database's cursor means resnapshot; and on PostgreSQL, two
 // writers that commit out of order both reach the puller.
 #include "core/db/migrations.h"
+#include "servers/common/sync/applychanges.h"
 #include "servers/common/sync/masterversion.h"
-#include "servers/common/sync/puller.h"
 #include "support/apiharness.h"
 #include "support/records.h"
 #include "support/testsupport.h"
@@ -270,6 +270,115 @@ private slots:
         applyAll();
         QCOMPARE(deleted(lost), QStringLiteral("true LOST"));
         QCOMPARE(deleted(kept), QStringLiteral("false KEEP"));
+    }
+
+    // Why: a store selling from its pulled catalog must find a product by its barcodes and
+    // name as HQ has them now. A first pull adds the rows (by copy), a later one replaces a
+    // product's barcodes, taxes and search words; a barcode a store-made product held goes
+    // to HQ's product; a row that comes twice in one page is written as it came last.
+    void productListsFollowHq()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        auto store = TestDatabase::create(engine);
+        POS_VERIFY_OK(store);
+        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store));
+        const QString department = newId();
+        const QString tax = newId();
+        putDepartment(department, QStringLiteral("BAK"));
+        POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
+                                {{QStringLiteral("id"), tax},
+                                 {QStringLiteral("code"), QStringLiteral("IVA0")},
+                                 {QStringLiteral("name"), QStringLiteral("IVA")},
+                                 {QStringLiteral("rate"), QStringLiteral("0")},
+                                 {QStringLiteral("kind"), QStringLiteral("zero_rated")},
+                                 {QStringLiteral("compound"), false},
+                                 {QStringLiteral("active"), true}}));
+        const QString id = newId();
+        const auto putProduct = [&](const QString &name, const QJsonArray &barcodes) {
+            POS_VERIFY_OK(m_api.run(QStringLiteral("put_product"),
+                                    {{QStringLiteral("id"), id},
+                                     {QStringLiteral("sku"), QStringLiteral("PAN-1")},
+                                     {QStringLiteral("barcodes"), barcodes},
+                                     {QStringLiteral("name"), name},
+                                     {QStringLiteral("department_id"), department},
+                                     {QStringLiteral("supplier_id"), QJsonValue()},
+                                     {QStringLiteral("price"), 1200},
+                                     {QStringLiteral("cost"), 500},
+                                     {QStringLiteral("tax_ids"), QJsonArray{tax}},
+                                     {QStringLiteral("tax_included"), true},
+                                     {QStringLiteral("weighed"), false},
+                                     {QStringLiteral("active"), true}}));
+        };
+        QString cursor;
+        const auto applyAll = [&] {
+            for (int pages = 0; pages < 100; ++pages) {
+                const QJsonObject page = pull(cursor, 500);
+                POS_VERIFY_OK(applyChanges((*store)->db(), page, QDateTime::currentDateTimeUtc()));
+                cursor = page.value(QStringLiteral("next_cursor")).toString();
+                if (!page.value(QStringLiteral("more")).toBool()) {
+                    return;
+                }
+            }
+        };
+        auto conn = (*store)->db().connection();
+        POS_VERIFY_OK(conn);
+        const auto listOf = [&](const QString &sql, const QString &owner) {
+            QStringList found;
+            auto q = exec(*conn, sql, {owner});
+            while (q && q->next()) {
+                found << q->value(0).toString();
+            }
+            found.sort();
+            return found.join(u' ');
+        };
+        const QString barcodes = QStringLiteral(
+                "SELECT barcode FROM product_barcodes WHERE product_id = ?");
+        const QString words = QStringLiteral("SELECT word FROM product_words WHERE product_id = ?");
+        putProduct(QStringLiteral("Pan dulce"), {QStringLiteral("7501000000012")});
+        applyAll();
+        QCOMPARE(listOf(barcodes, id), QStringLiteral("7501000000012"));
+        QCOMPARE(listOf(words, id), QStringLiteral("dulce pan"));
+        QCOMPARE(listOf(QStringLiteral("SELECT tax_id FROM product_taxes WHERE product_id = ?"), id),
+                 tax);
+        const QString local = newId();
+        POS_VERIFY_OK(exec(*conn,
+                           QStringLiteral("INSERT INTO products (id, sku, name, name_folded, "
+                                          "department_id, price, cost, tax_included) VALUES (?, "
+                                          "'LOCAL-1', 'Made here', 'made here', ?, 100, 50, TRUE)"),
+                           {local, department}));
+        POS_VERIFY_OK(exec(*conn,
+                           QStringLiteral("INSERT INTO product_barcodes (barcode, product_id) "
+                                          "VALUES ('7501000000029', ?)"),
+                           {local}));
+        putProduct(QStringLiteral("Bolillo blanco"),
+                   {QStringLiteral("7501000000029"), QStringLiteral("7501000000036")});
+        applyAll();
+        QCOMPARE(listOf(barcodes, id), QStringLiteral("7501000000029 7501000000036"));
+        QCOMPARE(listOf(barcodes, local), QString());
+        QCOMPARE(listOf(words, id), QStringLiteral("blanco bolillo"));
+        // The same product twice in one page: the later change is the one kept.
+        QString start;
+        const QJsonObject page = pull(start, 500);
+        QJsonArray changes;
+        for (const auto &v : page.value(QStringLiteral("changes")).toArray()) {
+            if (v.toObject().value(QStringLiteral("id")).toString() != id) {
+                continue;
+            }
+            QJsonObject twice = v.toObject();
+            QJsonObject row = twice.value(QStringLiteral("row")).toObject();
+            changes << twice;
+            row.insert(QStringLiteral("name"), QStringLiteral("Concha de vainilla"));
+            twice.insert(QStringLiteral("row"), row);
+            changes << twice;
+        }
+        QCOMPARE(changes.size(), 2);
+        QJsonObject doubled = page;
+        doubled.insert(QStringLiteral("changes"), changes);
+        doubled.insert(QStringLiteral("more"), true);
+        POS_VERIFY_OK(applyChanges((*store)->db(), doubled, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(listOf(QStringLiteral("SELECT name FROM products WHERE id = ?"), id),
+                 QStringLiteral("Concha de vainilla"));
+        QCOMPARE(listOf(words, id), QStringLiteral("concha de vainilla"));
     }
 
     // Why: a store must hold the password and PIN hashes of its own staff only. Staff of

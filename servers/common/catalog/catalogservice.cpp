@@ -306,15 +306,6 @@ Result<Page<Product>> departmentProducts(CallContext &c, const ListQuery &query)
 
 namespace {
 
-Status insertRows(const Transaction &tx, const QString &head, qsizetype columns,
-                  const QVariantList &values)
-{
-    if (values.isEmpty()) {
-        return {};
-    }
-    return tx.queue(head + sql::rows(values.size() / columns, columns), values);
-}
-
 Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 version)
 {
     QVariantList rows;
@@ -361,54 +352,47 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
             return fail(d.error());
         }
     }
-    if (auto ok = insertRows(tx,
-                             QStringLiteral(
-                                     "INSERT INTO product_barcodes (barcode, product_id) VALUES "),
-                             2, barcodes);
-        !ok) {
-        return ok;
-    }
-    if (auto ok
-        = insertRows(tx,
-                     QStringLiteral(
-                             "INSERT INTO product_taxes (product_id, tax_id, position) VALUES "),
-                     3, taxes);
-        !ok) {
-        return ok;
-    }
-    return insertRows(tx, QStringLiteral("INSERT INTO product_words (word, product_id) VALUES "), 2,
-                      words);
+    // Every child row is new after the deletes above: they go in by copy.
+    Status ok = tx.copy(QStringLiteral("product_barcodes"),
+                        {QStringLiteral("barcode"), QStringLiteral("product_id")}, barcodes);
+    ok = ok ? tx.copy(QStringLiteral("product_taxes"),
+                      {QStringLiteral("product_id"), QStringLiteral("tax_id"),
+                       QStringLiteral("position")},
+                      taxes)
+            : ok;
+    return ok ? tx.copy(QStringLiteral("product_words"),
+                        {QStringLiteral("word"), QStringLiteral("product_id")}, words)
+              : ok;
 }
 
 } // namespace
 
-Status rewriteProductWords(const Transaction &tx, const QList<std::pair<QString, QString>> &products)
+Status rewriteProductWords(const Transaction &tx,
+                           const QList<std::pair<QString, QString>> &products,
+                           const QSet<QString> &stored)
 {
-    constexpr qsizetype kChunk = 400;
-    for (qsizetype at = 0; at < products.size(); at += kChunk) {
-        QVariantList ids;
-        QVariantList words;
-        for (const auto &[id, name] : products.mid(at, kChunk)) {
-            ids << id;
-            for (const QString &w : searchWords(name)) {
-                words << w << id;
-            }
+    QVariantList known;
+    QVariantList words;
+    for (const auto &[id, name] : products) {
+        if (stored.contains(id)) {
+            known << id;
         }
+        for (const QString &w : searchWords(name)) {
+            words << w << id;
+        }
+    }
+    constexpr qsizetype kChunk = 1000;
+    for (qsizetype at = 0; at < known.size(); at += kChunk) {
+        const QVariantList chunk = known.mid(at, kChunk);
         auto d = tx.queue(QStringLiteral("DELETE FROM product_words WHERE product_id IN (?%1)")
-                                  .arg(QStringLiteral(", ?").repeated(ids.size() - 1)),
-                          ids);
+                                  .arg(QStringLiteral(", ?").repeated(chunk.size() - 1)),
+                          chunk);
         if (!d) {
             return fail(d.error());
         }
-        if (auto ok = insertRows(tx,
-                                 QStringLiteral(
-                                         "INSERT INTO product_words (word, product_id) VALUES "),
-                                 2, words);
-            !ok) {
-            return ok;
-        }
     }
-    return {};
+    return tx.copy(QStringLiteral("product_words"),
+                   {QStringLiteral("word"), QStringLiteral("product_id")}, words);
 }
 
 Status storeProducts(const Transaction &tx, const QList<Product> &products)

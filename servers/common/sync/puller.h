@@ -12,12 +12,6 @@
 
 namespace pos {
 
-// Applies one page of get_changes to this database: each row upserted as it came (the same
-// migrations made the same tables), a product's barcodes and taxes replaced, each row given
-// this database's own next master version (for the tills that pull from here), and the
-// page's cursor stored in the same transaction, so a crash never skips or repeats a page.
-Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now);
-
 // Keeps this database's master data in step with the server above it (a store with HQ):
 // pulls after the stored cursor until caught up, then again
 // on every interval and on every hint HQ sends over its WebSocket, which it keeps open

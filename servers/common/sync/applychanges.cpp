@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "applychanges.h"
+
+#include "masterversion.h"
+#include "rowjson.h"
+#include "synctables.h"
+
+#include "core/db/transaction.h"
+#include "servers/common/catalog/catalogservice.h"
+#include "servers/common/sqlvalues.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSet>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Sync)
+};
+
+QString marks(qsizetype n)
+{
+    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
+}
+
+QString idOf(const QJsonObject &change)
+{
+    return change.value(QStringLiteral("id")).toString();
+}
+
+QJsonObject rowOf(const QJsonObject &change)
+{
+    return change.value(QStringLiteral("row")).toObject();
+}
+
+// HQ wins: rows made here with the same code (sku, username) as rows from HQ give their code
+// up and are retired.
+Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows)
+{
+    if (!spec.uniqueKey) {
+        return {};
+    }
+    const QString key = QLatin1String(spec.uniqueKey);
+    QVariantList keys;
+    QVariantList ids;
+    for (const QJsonObject &c : rows) {
+        keys << rowOf(c).value(key).toString();
+        ids << idOf(c);
+    }
+    auto q = tx.queue(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
+                                     "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 IN "
+                                     "(%3) AND id NOT IN (%4)")
+                              .arg(QLatin1String(spec.name), key, marks(keys.size()),
+                                   marks(ids.size())),
+                      keys + ids);
+    return q ? Status{} : fail(q.error());
+}
+
+// The columns a pulled row is written with, in the order appendRow() gives its values.
+QStringList rowColumns(const SyncTable &spec)
+{
+    return QStringList{QStringLiteral("id")} + spec.columns
+           + QStringList{QStringLiteral("deleted"), QStringLiteral("version")};
+}
+
+void appendRow(QVariantList &values, const SyncTable &spec, const QJsonObject &c, qint64 version)
+{
+    values << idOf(c);
+    for (const QString &column : spec.columns) {
+        values << rowjson::toSql(rowOf(c).value(column));
+    }
+    values << c.value(QStringLiteral("deleted")).toBool() << version;
+}
+
+// Rows this database holds already, as they came, in one statement, all with this
+// database's version of the page.
+Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+                  qint64 version)
+{
+    QVariantList values;
+    QStringList updates;
+    const QStringList columns = rowColumns(spec);
+    for (const QString &column : columns.mid(1)) {
+        updates << column + QStringLiteral(" = excluded.") + column;
+    }
+    for (const QJsonObject &c : rows) {
+        appendRow(values, spec, c, version);
+    }
+    auto q = tx.queue(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (id) DO UPDATE "
+                                     "SET %4")
+                              .arg(QLatin1String(spec.name), columns.join(QStringLiteral(", ")),
+                                   sql::rows(rows.size(), columns.size()),
+                                   updates.join(QStringLiteral(", "))),
+                      values);
+    return q ? Status{} : fail(q.error());
+}
+
+// Rows new to this database: added by copy, the cheap way in for a first pull.
+Status addRows(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+               qint64 version)
+{
+    QVariantList values;
+    for (const QJsonObject &c : rows) {
+        appendRow(values, spec, c, version);
+    }
+    return tx.copy(QLatin1String(spec.name), rowColumns(spec), values);
+}
+
+// Deletes the rows of `table` whose `column` is one of `values`, a thousand at a time.
+Status deleteWhereIn(const Transaction &tx, const QString &table, const QString &column,
+                     const QVariantList &values)
+{
+    constexpr qsizetype kChunk = 1000;
+    for (qsizetype at = 0; at < values.size(); at += kChunk) {
+        const QVariantList chunk = values.mid(at, kChunk);
+        auto d = tx.queue(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                  .arg(table, column, marks(chunk.size())),
+                          chunk);
+        if (!d) {
+            return fail(d.error());
+        }
+    }
+    return {};
+}
+
+// Which of the page's rows this database holds already.
+Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
+                                const QList<QJsonObject> &rows)
+{
+    QSet<QString> stored;
+    constexpr qsizetype kChunk = 1000;
+    for (qsizetype at = 0; at < rows.size(); at += kChunk) {
+        QVariantList ids;
+        for (const QJsonObject &c : rows.mid(at, kChunk)) {
+            ids << idOf(c);
+        }
+        auto q = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE id IN (%2)")
+                                 .arg(QLatin1String(spec.name), marks(ids.size())),
+                         ids, Plan::PerCall);
+        if (!q) {
+            return fail(q.error());
+        }
+        while (q->next()) {
+            stored.insert(q->value(0).toString());
+        }
+    }
+    return stored;
+}
+
+// The lists the rows carry (a product's barcodes, a user's roles) replace what was here:
+// a stored row's list is deleted, and then every list is added by copy.
+Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+                       const QSet<QString> &stored)
+{
+    QVariantList storedIds;
+    for (const QJsonObject &c : rows) {
+        if (stored.contains(idOf(c))) {
+            storedIds << idOf(c);
+        }
+    }
+    for (const SyncChild &child : spec.children) {
+        QStringList columns{QLatin1String(child.parent)};
+        columns << child.values;
+        if (child.position) {
+            columns << QLatin1String(child.position);
+        }
+        QVariantList values;
+        QVariantList owned; // a unique value is taken from whichever local row held it
+        for (const QJsonObject &c : rows) {
+            const QJsonArray items = rowOf(c).value(QLatin1String(child.key)).toArray();
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                values << idOf(c);
+                if (child.values.size() == 1) {
+                    values << items.at(i).toString();
+                    owned << items.at(i).toString();
+                }
+                for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
+                    values << rowjson::toSql(items.at(i).toObject().value(child.values.at(v)));
+                }
+                if (child.position) {
+                    values << static_cast<qint64>(i);
+                }
+            }
+        }
+        const QString table = QLatin1String(child.table);
+        Status ok = deleteWhereIn(tx, table, QLatin1String(child.parent), storedIds);
+        if (ok && child.unique) {
+            ok = deleteWhereIn(tx, table, child.values.first(), owned);
+        }
+        ok = ok ? tx.copy(table, columns, values) : ok;
+        if (!ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
+// Products pulled without their search words get them here.
+Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+                    const QSet<QString> &stored)
+{
+    if (QLatin1String(spec.name) != QLatin1String("products")) {
+        return {};
+    }
+    QList<std::pair<QString, QString>> named;
+    for (const QJsonObject &c : rows) {
+        named.append({idOf(c), rowOf(c).value(QStringLiteral("name")).toString()});
+    }
+    return rewriteProductWords(tx, named, stored);
+}
+
+// One table's rows of a page. Rows already here are upserted a few hundred a statement;
+// new rows, all of them in a first pull, are added by copy, which costs PostgreSQL a
+// fraction of an upsert a row and no parsing.
+Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+                  qint64 version)
+{
+    auto stored = storedIds(tx, spec, rows);
+    if (!stored) {
+        return fail(stored.error());
+    }
+    QList<QJsonObject> known;
+    QList<QJsonObject> fresh;
+    for (const QJsonObject &c : rows) {
+        (stored->contains(idOf(c)) ? known : fresh) << c;
+    }
+    constexpr qsizetype kChunk = 200; // within SQLite's 32,766 parameters a statement
+    for (qsizetype at = 0; at < rows.size(); at += kChunk) {
+        if (auto ok = yieldKeys(tx, spec, rows.mid(at, kChunk)); !ok) {
+            return ok;
+        }
+    }
+    for (qsizetype at = 0; at < known.size(); at += kChunk) {
+        if (auto ok = upsertRows(tx, spec, known.mid(at, kChunk), version); !ok) {
+            return ok;
+        }
+    }
+    Status ok = addRows(tx, spec, fresh, version);
+    ok = ok ? replaceChildren(tx, spec, rows, *stored) : ok;
+    return ok ? rewriteWords(tx, spec, rows, *stored) : ok;
+}
+
+// One page, table by table in dependency order. A row that comes twice in a page is
+// written as it came last.
+Status applyPage(const Transaction &tx, const QJsonArray &changes)
+{
+    QHash<QString, QList<QJsonObject>> byTable;
+    QHash<QString, qsizetype> at; // "table/id" → its place in byTable's list
+    for (const auto &v : changes) {
+        const QJsonObject c = v.toObject();
+        const QString table = c.value(QStringLiteral("table")).toString();
+        if (!syncTable(table)) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("a change names an unknown table: %1").arg(table));
+        }
+        QList<QJsonObject> &rows = byTable[table];
+        const QString key = table + u'/' + idOf(c);
+        if (const auto seen = at.constFind(key); seen != at.cend()) {
+            rows[*seen] = c;
+            continue;
+        }
+        at.insert(key, rows.size());
+        rows << c;
+    }
+    if (byTable.isEmpty()) {
+        return {};
+    }
+    auto version = takeMasterVersion(tx.db());
+    if (!version) {
+        return fail(version.error());
+    }
+    for (const SyncTable &spec : syncTables()) {
+        const QList<QJsonObject> rows = byTable.value(QLatin1String(spec.name));
+        if (rows.isEmpty()) {
+            continue;
+        }
+        if (auto ok = applyTable(tx, spec, rows, *version); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
+// HQ was restored or replaced: everything comes again from the start. Rows stamped from
+// here on came in this snapshot; the rest are swept when it ends.
+Status beginResnapshot(const Transaction &tx)
+{
+    auto from = currentMasterVersion(tx.db());
+    if (!from) {
+        return fail(from.error());
+    }
+    auto q = tx.exec(QStringLiteral("UPDATE sync_state SET resnapshot_from = ? WHERE id = 1"),
+                     {*from});
+    return q ? Status{} : fail(q.error());
+}
+
+// The snapshot's last page is in: a master row HQ did not send again is gone at HQ, unless
+// it was made here and is still on its way up.
+Status endResnapshot(const Transaction &tx)
+{
+    auto q = tx.exec(QStringLiteral("SELECT resnapshot_from FROM sync_state WHERE id = 1"));
+    if (!q || !q->next() || q->value(0).isNull()) {
+        return q ? Status{} : fail(q.error());
+    }
+    const qint64 from = q->value(0).toLongLong();
+    q->finish();
+    for (const SyncTable &spec : syncTables()) {
+        auto swept = tx.exec(QStringLiteral("UPDATE %1 SET deleted = TRUE WHERE version <= ? AND "
+                                            "deleted = FALSE AND id NOT IN (SELECT record_id FROM "
+                                            "outbox)")
+                                     .arg(QLatin1String(spec.name)),
+                             {from});
+        if (!swept) {
+            return fail(swept.error());
+        }
+    }
+    auto done = tx.exec(
+            QStringLiteral("UPDATE sync_state SET resnapshot_from = NULL WHERE id = 1"));
+    return done ? Status{} : fail(done.error());
+}
+
+} // namespace
+
+Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    if (page.value(QStringLiteral("resnapshot")).toBool()) {
+        if (auto ok = beginResnapshot(*tx); !ok) {
+            return ok;
+        }
+    }
+    if (auto ok = applyPage(*tx, page.value(QStringLiteral("changes")).toArray()); !ok) {
+        return ok;
+    }
+    if (const QString key = page.value(QStringLiteral("pin_key")).toString(); !key.isEmpty()) {
+        auto put = tx->exec(QStringLiteral("INSERT INTO settings (name, value) VALUES ('pin_key', "
+                                           "?) ON CONFLICT (name) DO UPDATE SET value = "
+                                           "excluded.value"),
+                            {key});
+        if (!put) {
+            return fail(put.error());
+        }
+    }
+    if (!page.value(QStringLiteral("more")).toBool()) {
+        if (auto ok = endResnapshot(*tx); !ok) {
+            return ok;
+        }
+    }
+    auto saved = tx->exec(QStringLiteral("UPDATE sync_state SET pull_cursor = ?, high_water = ?, "
+                                         "pulled_at = ?, last_error = '' WHERE id = 1"),
+                          {page.value(QStringLiteral("next_cursor")).toString(),
+                           page.value(QStringLiteral("high_water")).toInteger(),
+                           sql::timestampText(now)});
+    if (!saved) {
+        return fail(saved.error());
+    }
+    return tx->commit();
+}
+
+} // namespace pos
