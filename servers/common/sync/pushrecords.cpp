@@ -353,33 +353,11 @@ Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const Q
     return held;
 }
 
-namespace {
-
-Status insertMany(const Transaction &tx, const QString &table, const QStringList &columns,
-                  qsizetype rows, const QVariantList &values)
-{
-    // Chunks within SQLite's 32,766 parameters a statement.
-    const qsizetype perStatement = std::max<qsizetype>(1, 30000 / columns.size());
-    for (qsizetype at = 0; at < rows; at += perStatement) {
-        const qsizetype n = std::min(perStatement, rows - at);
-        auto q = tx.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                                 .arg(table, columns.join(QStringLiteral(", ")),
-                                      sql::rows(n, columns.size())),
-                         values.mid(at * columns.size(), n * columns.size()));
-        if (!q) {
-            return fail(q.error());
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
                  const QList<std::pair<QUuid, QJsonObject>> &records)
 {
     QVariantList roots;
-    QHash<const PushPart *, std::pair<qsizetype, QVariantList>> parts;
+    QHash<const PushPart *, QVariantList> parts;
     for (const auto &[id, data] : records) {
         const QJsonObject row = data.value(QStringLiteral("row")).toObject();
         if (auto ok = checkStore(row, kind.storeColumns, storeId); !ok) {
@@ -396,23 +374,20 @@ Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &store
                         return ok;
                     }
                 }
-                auto &[count, values] = parts[&part];
-                ++count;
-                values << sql::id(id) << valuesOf(r.toObject(), part.columns);
+                parts[&part] << sql::id(id) << valuesOf(r.toObject(), part.columns);
             }
         }
     }
     QStringList rootColumns{QStringLiteral("id")};
     rootColumns << kind.columns;
-    if (auto ok = insertMany(tx, QLatin1String(kind.table), rootColumns, records.size(), roots);
-        !ok) {
+    // New records only (the caller checked), so they go in by copy.
+    if (auto ok = tx.copy(QLatin1String(kind.table), rootColumns, roots); !ok) {
         return ok;
     }
     for (const PushPart &part : kind.parts) {
         QStringList columns{QLatin1String(part.parent)};
         columns << part.columns;
-        const auto &[count, values] = parts.value(&part);
-        if (auto ok = insertMany(tx, QLatin1String(part.table), columns, count, values); !ok) {
+        if (auto ok = tx.copy(QLatin1String(part.table), columns, parts.value(&part)); !ok) {
             return ok;
         }
     }
