@@ -292,6 +292,10 @@
         <source>migration %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a statement of the transaction had failed; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Devices</name>
@@ -635,6 +639,10 @@
         <source>by: must be one of: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>from, to: two dates, at most a year apart, like 2026-11-28</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Sale</name>
@@ -772,6 +780,10 @@
     </message>
     <message>
         <source>no sale has receipt number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product %1 has an unknown tax</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1253,10 +1265,6 @@ register</source>
     </message>
     <message>
         <source>sequence %1 waits for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 is no longer here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

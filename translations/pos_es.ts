@@ -293,6 +293,10 @@
         <source>migration %1 failed: %2</source>
         <translation>falló la migración %1: %2</translation>
     </message>
+    <message>
+        <source>a statement of the transaction had failed; nothing was saved</source>
+        <translation>una instrucción de la transacción había fallado; no se guardó nada</translation>
+    </message>
 </context>
 <context>
     <name>pos::Devices</name>
@@ -636,6 +640,10 @@
         <source>by: must be one of: %1</source>
         <translation>by: debe ser uno de: %1</translation>
     </message>
+    <message>
+        <source>from, to: two dates, at most a year apart, like 2026-11-28</source>
+        <translation>from, to: dos fechas, a lo sumo un año de distancia, como 2026-11-28</translation>
+    </message>
 </context>
 <context>
     <name>pos::Sale</name>
@@ -774,6 +782,10 @@
     <message>
         <source>no sale has receipt number %1</source>
         <translation>ninguna venta tiene el número de ticket %1</translation>
+    </message>
+    <message>
+        <source>product %1 has an unknown tax</source>
+        <translation>el producto %1 tiene un impuesto desconocido</translation>
     </message>
 </context>
 <context>
@@ -1259,10 +1271,6 @@ caja</translation>
     <message>
         <source>sequence %1 waits for %2</source>
         <translation>la secuencia %1 espera a la %2</translation>
-    </message>
-    <message>
-        <source>%1 %2 is no longer here</source>
-        <translation>%1 %2 ya no está aquí</translation>
     </message>
     <message>
         <source>a different %1 was already received with this id</source>

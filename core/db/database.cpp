@@ -488,7 +488,18 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts)
     // cannot swallow it.
     const QString joined = texts.join(QStringLiteral("\n;\n"));
     const PgResult result(PQexec(conn, joined.toUtf8().constData()), &PQclear);
-    return succeeded(result.get()) ? Status() : fail(resultError(conn, result.get(), joined));
+    if (!succeeded(result.get())) {
+        return fail(resultError(conn, result.get(), joined));
+    }
+    // PostgreSQL answers the COMMIT of a transaction that failed earlier (a statement whose
+    // error its caller went past) with ROLLBACK and no error: without this check, a sale
+    // would be reported saved with nothing written.
+    if (texts.last() == QLatin1String("COMMIT")
+        && qstrcmp(PQcmdStatus(result.get()), "ROLLBACK") == 0) {
+        return fail(ErrorCode::Internal,
+                    Tr::tr("a statement of the transaction had failed; nothing was saved"));
+    }
+    return {};
 }
 
 Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,

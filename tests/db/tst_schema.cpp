@@ -532,6 +532,28 @@ private slots:
         QCOMPARE(uneven.error().code, ErrorCode::Internal);
     }
 
+    // Why: a caller that went past a failed statement must not be told its transaction was
+    // saved. PostgreSQL ends such a transaction at COMMIT with a ROLLBACK and no error, so
+    // commit() reports the failure and nothing is kept. SQLite fails only the statement;
+    // its COMMIT keeps the statements that succeeded, which is what their callers saw.
+    void commitAfterFailure()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        POS_VERIFY_OK(migrate(m_test->db(), Schema::Store));
+        const QString insert = QStringLiteral(
+                "INSERT INTO departments (id, code, name) VALUES (?, ?, 'F')");
+        {
+            auto tx = Transaction::begin(m_test->db());
+            POS_VERIFY_OK(tx);
+            POS_VERIFY_OK(tx->exec(insert, {uuid(), QStringLiteral("F1")}));
+            QVERIFY(!tx->exec(insert, {uuid(), QStringLiteral("F1")}));
+            const Status committed = tx->commit();
+            QCOMPARE(committed.has_value(), engine == Engine::Sqlite);
+        }
+        QCOMPARE(count(m_test->db(), QStringLiteral("departments")),
+                 engine == Engine::Sqlite ? qint64(1) : qint64(0));
+    }
+
     // Two servers starting at once on one database both come up with one schema.
     void concurrentMigrations()
     {
