@@ -118,13 +118,7 @@ class SyncEndToEndTest : public QObject
                            departmentRecord(m_department, QStringLiteral("ABA"),
                                             QStringLiteral("Abarrotes"))));
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("put_tax"),
-                           {{QStringLiteral("id"), m_tax},
-                            {QStringLiteral("code"), QStringLiteral("IVA0")},
-                            {QStringLiteral("name"), QStringLiteral("IVA")},
-                            {QStringLiteral("rate"), QStringLiteral("0")},
-                            {QStringLiteral("kind"), QStringLiteral("zero_rated")},
-                            {QStringLiteral("compound"), false},
-                            {QStringLiteral("active"), true}}));
+                           taxRecord(m_tax, QStringLiteral("IVA0"), QStringLiteral("0"))));
         POS_VERIFY_OK(
                 call(*m_atHq, QStringLiteral("put_product"), product(2500, m_department, m_tax)));
 

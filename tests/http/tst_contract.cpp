@@ -7,6 +7,7 @@
 #include "servers/common/servercore.h"
 #include "support/apiharness.h"
 #include "support/backendcall.h"
+#include "support/records.h"
 #include "support/testdatabase.h"
 #include "support/testsupport.h"
 
@@ -270,13 +271,7 @@ private slots:
                            {QStringLiteral("active"), true}}));
         const QString tax = newId();
         POS_VERIFY_OK(run(QStringLiteral("put_tax"),
-                          {{QStringLiteral("id"), tax},
-                           {QStringLiteral("code"), QStringLiteral("IVA16")},
-                           {QStringLiteral("name"), QStringLiteral("IVA 16 %")},
-                           {QStringLiteral("rate"), QStringLiteral("16")},
-                           {QStringLiteral("kind"), QStringLiteral("standard")},
-                           {QStringLiteral("compound"), false},
-                           {QStringLiteral("active"), true}}));
+                          taxRecord(tax, QStringLiteral("IVA16"), QStringLiteral("16"))));
         const QString productId = newId();
         const QJsonObject product{{QStringLiteral("id"), productId},
                                   {QStringLiteral("sku"), QStringLiteral("CAF-500")},

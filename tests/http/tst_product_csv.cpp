@@ -83,14 +83,8 @@ private slots:
                           departmentRecord(QUuid::createUuid().toString(QUuid::WithoutBraces),
                                            QStringLiteral("ABA"), QStringLiteral("Abarrotes"))));
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
-                                {{QStringLiteral("id"),
-                                  QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                 {QStringLiteral("code"), QStringLiteral("IVA16")},
-                                 {QStringLiteral("name"), QStringLiteral("IVA")},
-                                 {QStringLiteral("rate"), QStringLiteral("16")},
-                                 {QStringLiteral("kind"), QStringLiteral("standard")},
-                                 {QStringLiteral("compound"), false},
-                                 {QStringLiteral("active"), true}}));
+                                taxRecord(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                          QStringLiteral("IVA16"), QStringLiteral("16"))));
     }
     void cleanup() { m_api.stop(); }
 

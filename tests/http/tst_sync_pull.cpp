@@ -55,6 +55,20 @@ class SyncPullTest : public QObject
         return all;
     }
 
+    // Applies every page after `cursor` to a store's database, `limit` rows a page.
+    void pullInto(Database &store, QString &cursor, int limit)
+    {
+        for (int pages = 0; pages < 100; ++pages) {
+            const QJsonObject page = pull(cursor, limit);
+            POS_VERIFY_OK(applyChanges(store, page, QDateTime::currentDateTimeUtc()));
+            cursor = page.value(QStringLiteral("next_cursor")).toString();
+            if (!page.value(QStringLiteral("more")).toBool()) {
+                return;
+            }
+        }
+        QFAIL("the pull did not end within 100 pages");
+    }
+
     void putDepartment(const QString &id, const QString &code)
     {
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_department"),
@@ -239,14 +253,7 @@ private slots:
                            {local}));
         QString cursor;
         const auto applyAll = [&] {
-            for (int pages = 0; pages < 100; ++pages) {
-                const QJsonObject page = pull(cursor, 1);
-                POS_VERIFY_OK(applyChanges((*store)->db(), page, QDateTime::currentDateTimeUtc()));
-                cursor = page.value(QStringLiteral("next_cursor")).toString();
-                if (!page.value(QStringLiteral("more")).toBool()) {
-                    return;
-                }
-            }
+            pullInto((*store)->db(), cursor, 1);
         };
         applyAll();
         const auto deleted = [&](const QString &id) {
@@ -286,13 +293,7 @@ private slots:
         const QString tax = newId();
         putDepartment(department, QStringLiteral("BAK"));
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
-                                {{QStringLiteral("id"), tax},
-                                 {QStringLiteral("code"), QStringLiteral("IVA0")},
-                                 {QStringLiteral("name"), QStringLiteral("IVA")},
-                                 {QStringLiteral("rate"), QStringLiteral("0")},
-                                 {QStringLiteral("kind"), QStringLiteral("zero_rated")},
-                                 {QStringLiteral("compound"), false},
-                                 {QStringLiteral("active"), true}}));
+                                taxRecord(tax, QStringLiteral("IVA0"), QStringLiteral("0"))));
         const QString id = newId();
         const auto putProduct = [&](const QString &name, const QJsonArray &barcodes) {
             POS_VERIFY_OK(m_api.run(QStringLiteral("put_product"),
@@ -311,14 +312,7 @@ private slots:
         };
         QString cursor;
         const auto applyAll = [&] {
-            for (int pages = 0; pages < 100; ++pages) {
-                const QJsonObject page = pull(cursor, 500);
-                POS_VERIFY_OK(applyChanges((*store)->db(), page, QDateTime::currentDateTimeUtc()));
-                cursor = page.value(QStringLiteral("next_cursor")).toString();
-                if (!page.value(QStringLiteral("more")).toBool()) {
-                    return;
-                }
-            }
+            pullInto((*store)->db(), cursor, 500);
         };
         auto conn = (*store)->db().connection();
         POS_VERIFY_OK(conn);

@@ -29,6 +29,18 @@ QJsonObject departmentRecord(const QString &id, const QString &code, const QStri
             {QStringLiteral("active"), true}};
 }
 
+QJsonObject taxRecord(const QString &id, const QString &code, const QString &rate)
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("name"), QStringLiteral("IVA %1 %").arg(rate)},
+            {QStringLiteral("rate"), rate},
+            {QStringLiteral("kind"), rate == QLatin1String("0") ? QStringLiteral("zero_rated")
+                                                                : QStringLiteral("standard")},
+            {QStringLiteral("compound"), false},
+            {QStringLiteral("active"), true}};
+}
+
 QJsonObject saleRecord(const QString &id, const Till &till, const QJsonArray &lines,
                        const QJsonArray &payments, const SaleFigures &figures)
 {

@@ -11,6 +11,8 @@ namespace pos::test {
 QJsonObject storeRecord(const QString &id, const QString &code, const QString &name);
 QJsonObject departmentRecord(const QString &id, const QString &code, const QString &name,
                              const QString &color = {});
+// A value-added tax of `rate` percent ("16"); a rate of "0" is zero-rated.
+QJsonObject taxRecord(const QString &id, const QString &code, const QString &rate);
 
 // Where a sale is rung: store, register, session and cashier ids.
 struct Till
