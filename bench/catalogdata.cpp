@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogdata.h"
 
-#include "serverproc.h"
+#include "serverenv.h"
+#include "support/records.h"
 
 #include "core/base/barcode.h"
 #include "core/db/migrations.h"
@@ -100,16 +101,8 @@ Product productOf(int i, const Catalog &c)
 
 QJsonObject storeRecord()
 {
-    return {{QStringLiteral("id"), QLatin1String(kStoreId)},
-            {QStringLiteral("code"), QStringLiteral("ST01")},
-            {QStringLiteral("name"), QStringLiteral("Bench")},
-            {QStringLiteral("address"), QString()},
-            {QStringLiteral("time_zone"), QStringLiteral("America/Mexico_City")},
-            {QStringLiteral("currency"), QStringLiteral("MXN")},
-            {QStringLiteral("price_mode"), QStringLiteral("tax_inclusive")},
-            {QStringLiteral("tax_scope"), QStringLiteral("per_line")},
-            {QStringLiteral("rounding"), QStringLiteral("half_up")},
-            {QStringLiteral("active"), true}};
+    return test::storeRecord(QLatin1String(kStoreId), QStringLiteral("ST01"),
+                             QStringLiteral("Bench"));
 }
 
 QString barcodeOf(int i)

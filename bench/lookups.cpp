@@ -6,7 +6,7 @@
 #include "catalogdata.h"
 #include "rawhttp.h"
 #include "scenarios.h"
-#include "serverproc.h"
+#include "serverenv.h"
 
 #include "servers/common/servercore.h"
 #include "servers/store/storeservices.h"
@@ -114,7 +114,7 @@ Result<QJsonObject> inProcess(const Config &config, const QString &url, int prod
 Result<QJsonObject> overHttp(const Config &config, const QString &url, int products)
 {
     ServerProc server(config.storeServer, serverEnv(url));
-    if (!server.start()) {
+    if (!server.start(kStartMs)) {
         return fail(ErrorCode::Unavailable, server.output());
     }
     RawHttp anonymous(QStringLiteral("127.0.0.1"), server.port());

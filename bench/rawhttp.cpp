@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawhttp.h"
 
-#include "serverproc.h"
+#include "serverenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,7 +5,7 @@
 #include "catalogdata.h"
 #include "rawhttp.h"
 #include "scenarios.h"
-#include "serverproc.h"
+#include "serverenv.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -91,7 +91,7 @@ Outcome referenceScenario(const Config &config)
         return {{}, seeded.error().message};
     }
     ServerProc ours(config.storeServer, serverEnv((*db)->url()));
-    if (!ours.start()) {
+    if (!ours.start(kStartMs)) {
         return {{}, ours.output()};
     }
     QProcessEnvironment env = serverEnv((*db)->url());

@@ -6,7 +6,8 @@
 #include "catalogdata.h"
 #include "rawhttp.h"
 #include "scenarios.h"
-#include "serverproc.h"
+#include "serverenv.h"
+#include "support/records.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -64,28 +65,9 @@ QByteArray saleBody(const Till &till, const QString &cashier, const Catalog &c,
                                           {QStringLiteral("tender_id"), c.cashId},
                                           {QStringLiteral("amount"), total - 1000},
                                           {QStringLiteral("reference"), QString()}}};
-    return json({{QStringLiteral("id"), newId()},
-                 {QStringLiteral("store_id"), QLatin1String(kStoreId)},
-                 {QStringLiteral("register_id"), till.registerId},
-                 {QStringLiteral("session_id"), till.session},
-                 {QStringLiteral("cashier_id"), cashier},
-                 {QStringLiteral("customer_id"), QJsonValue()},
-                 {QStringLiteral("sales_rep_id"), QJsonValue()},
-                 {QStringLiteral("original_sale_id"), QJsonValue()},
-                 {QStringLiteral("receipt_number"), QString()},
-                 {QStringLiteral("kind"), QStringLiteral("sale")},
-                 {QStringLiteral("status"), QStringLiteral("completed")},
-                 {QStringLiteral("business_date"), QDate::currentDate().toString(Qt::ISODate)},
-                 {QStringLiteral("created_at"),
-                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                 {QStringLiteral("language"), QStringLiteral("es")},
-                 {QStringLiteral("lines"), lines},
-                 {QStringLiteral("payments"), payments},
-                 {QStringLiteral("ticket_discount"), 0},
-                 {QStringLiteral("subtotal"), total},
-                 {QStringLiteral("tax_total"), 0},
-                 {QStringLiteral("total"), total},
-                 {QStringLiteral("change"), 0}});
+    const test::Till place{QLatin1String(kStoreId), till.registerId, till.session, cashier};
+    return json(
+            test::saleRecord(newId(), place, lines, payments, {.subtotal = total, .total = total}));
 }
 
 // The store, a register and an open session per till, through the API.
@@ -181,7 +163,7 @@ Outcome saleScenario(const Config &config)
             return {{}, catalog.error().message};
         }
         ServerProc server(config.storeServer, serverEnv((*db)->url()));
-        if (!server.start()) {
+        if (!server.start(kStartMs)) {
             return {{}, server.output()};
         }
         RawHttp http(QStringLiteral("127.0.0.1"), server.port());

@@ -9,7 +9,7 @@
 #include "catalogdata.h"
 #include "rawhttp.h"
 #include "scenarios.h"
-#include "serverproc.h"
+#include "serverenv.h"
 
 #include "core/db/transaction.h"
 
@@ -46,7 +46,7 @@ Status setUpHq(const Config &config, Link &link, int products)
         return fail(seeded.error());
     }
     link.hq = std::make_unique<ServerProc>(config.hqServer, serverEnv(link.hqDb->url()));
-    if (!link.hq->start()) {
+    if (!link.hq->start(kStartMs)) {
         return fail(ErrorCode::Unavailable, link.hq->output());
     }
     link.atHq = std::make_unique<RawHttp>(QStringLiteral("127.0.0.1"), link.hq->port());
@@ -78,11 +78,11 @@ Status setUpHq(const Config &config, Link &link, int products)
 Status startStore(const Config &config, Link &link)
 {
     QProcessEnvironment env = serverEnv(link.storeDb->url());
-    env.insert(QStringLiteral("HQ_URL"), link.hq->url());
+    env.insert(QStringLiteral("HQ_URL"), link.hq->baseUrl());
     env.insert(QStringLiteral("SYNC_TOKEN"), link.token);
     env.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("600000"));
     link.store = std::make_unique<ServerProc>(config.storeServer, env);
-    if (!link.store->start()) {
+    if (!link.store->start(kStartMs)) {
         return fail(ErrorCode::Unavailable, link.store->output());
     }
     link.atStore = std::make_unique<RawHttp>(QStringLiteral("127.0.0.1"), link.store->port());

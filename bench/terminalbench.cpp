@@ -7,7 +7,7 @@
 #include "catalogdata.h"
 #include "rawhttp.h"
 #include "scenarios.h"
-#include "serverproc.h"
+#include "serverenv.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -68,7 +68,7 @@ Result<QJsonObject> runTill(const Config &config, int products)
         return fail(seeded.error());
     }
     ServerProc server(config.storeServer, serverEnv((*db)->url()));
-    if (!server.start()) {
+    if (!server.start(kStartMs)) {
         return fail(ErrorCode::Unavailable, server.output());
     }
     RawHttp http(QStringLiteral("127.0.0.1"), server.port());
@@ -84,7 +84,7 @@ Result<QJsonObject> runTill(const Config &config, int products)
         codes << barcodeOf(int((qint64(i) * 7919) % products));
     }
     const QStringList common{QStringLiteral("--server"),
-                             server.url(),
+                             server.baseUrl(),
                              QStringLiteral("--password"),
                              QLatin1String(kAdminPassword),
                              QStringLiteral("--secrets"),
