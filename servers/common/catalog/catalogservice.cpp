@@ -194,29 +194,23 @@ Result<QList<qint64>> wordCounts(const QSqlDatabase &conn, const QStringList &wo
     return out;
 }
 
-// The products whose words match, through the word index: the first word picks the
-// candidates, the others are checked per candidate.
-QString candidates(const QStringList &words, QVariantList &values)
-{
-    // The other words are checked per candidate: as an IN list, SQLite read every product
-    // with a common word ("pan": 50,000 at a million products) to check a handful.
-    const QString others = wordConditions(words.mid(1), QStringLiteral("m.product_id"), values,
-                                          false);
-    values.prepend(words.first() + QChar(0xFFFF));
-    values.prepend(words.first());
-    return QStringLiteral("SELECT DISTINCT m.product_id FROM product_words m WHERE m.word >= ? "
-                          "AND m.word < ?")
-           + others;
-}
-
 // The ids of the products whose words match, when there are at most `most` of them.
 Result<std::optional<QVariantList>> matchingIds(const QSqlDatabase &conn, const QStringList &words,
                                                 qsizetype most)
 {
     QVariantList values;
-    const QString sql = candidates(words, values) + QStringLiteral(" LIMIT ?");
+    // The other words are checked per candidate: as an IN list, SQLite read every product
+    // with a common word ("pan": 50,000 at a million products) to check a handful.
+    const QString where = wordConditions(words.mid(1), QStringLiteral("m.product_id"), values,
+                                         false);
+    values.prepend(words.first() + QChar(0xFFFF));
+    values.prepend(words.first());
     values << static_cast<qint64>(most + 1);
-    auto q = exec(conn, sql, values, Plan::PerCall);
+    auto q = exec(conn,
+                  QStringLiteral("SELECT DISTINCT m.product_id FROM product_words m WHERE m.word "
+                                 ">= ? AND m.word < ? %1 LIMIT ?")
+                          .arg(where),
+                  values, Plan::PerCall);
     if (!q) {
         return fail(q.error());
     }
@@ -260,16 +254,6 @@ Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
         // longest (the first of equals). Over kMost matches, the name order decides.
         const auto rarest = std::min_element(counts->cbegin(), counts->cend()) - counts->cbegin();
         words.move(rarest, 0);
-        if (words.size() > 1 && counts->at(rarest) <= kCounted) {
-            // At most kCounted candidates, so the candidates and their page can be one
-            // statement: a round trip and a statement fewer on the common search.
-            where += QStringLiteral(" AND id IN (%1)").arg(candidates(words, values));
-            values << p->limit + 1 << p->offset;
-            auto rows = readProductsWhere(
-                    *conn, where + QStringLiteral(" ORDER BY name_folded, id LIMIT ? OFFSET ?"),
-                    values, Plan::PerCall);
-            return rows ? pageOf(*rows, *p) : Result<Page<Product>>(fail(rows.error()));
-        }
         ids = matchingIds(*conn, words, kMost);
     }
     if (!ids) {
