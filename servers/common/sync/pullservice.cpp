@@ -122,7 +122,7 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
     values << high;
     // A store pulls only the scoped rows that concern it (HQ's own callers see them all);
     // the others are left out, or come as tombstones when the table says so.
-    const bool scoped = spec.scope && !store.isNull();
+    const bool scoped = spec.scope != nullptr && !store.isNull();
     const bool tombstones = scoped && !spec.blanked.isEmpty();
     QVariantList storeValues;
     for (qsizetype i = 0; scoped && i < QLatin1String(spec.scope).count(u'?'); ++i) {

@@ -413,7 +413,7 @@ Result<Taken> takeRecord(const Transaction &tx, const PushKind &kind, const QUui
     if (!held) {
         return fail(held.error());
     }
-    if (held->exists && kind.fingerprint
+    if (held->exists && kind.fingerprint != nullptr
         && held->fingerprint != row.value(QLatin1String(kind.fingerprint)).toString()) {
         return fail(ErrorCode::Conflict, Tr::tr("a different %1 was already received with this id")
                                                  .arg(QLatin1String(kind.kind)));
@@ -421,7 +421,7 @@ Result<Taken> takeRecord(const Transaction &tx, const PushKind &kind, const QUui
     const auto rank = [&kind](const QString &status) {
         return kind.progress.indexOf(status);
     };
-    const bool advances = held->exists && kind.status
+    const bool advances = held->exists && kind.status != nullptr
                           && rank(row.value(QLatin1String(kind.status)).toString())
                                      > rank(held->status);
     if (held->exists && !advances) {
