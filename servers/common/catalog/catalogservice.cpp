@@ -367,28 +367,12 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
 
 } // namespace
 
-Status rewriteProductWords(const Transaction &tx,
-                           const QList<std::pair<QString, QString>> &products,
-                           const QSet<QString> &stored)
+Status addProductWords(const Transaction &tx, const QList<std::pair<QString, QString>> &products)
 {
-    QVariantList known;
     QVariantList words;
     for (const auto &[id, name] : products) {
-        if (stored.contains(id)) {
-            known << id;
-        }
         for (const QString &w : searchWords(name)) {
             words << w << id;
-        }
-    }
-    constexpr qsizetype kChunk = 1000;
-    for (qsizetype at = 0; at < known.size(); at += kChunk) {
-        const QVariantList chunk = known.mid(at, kChunk);
-        auto d = tx.queue(QStringLiteral("DELETE FROM product_words WHERE product_id IN (?%1)")
-                                  .arg(QStringLiteral(", ?").repeated(chunk.size() - 1)),
-                          chunk);
-        if (!d) {
-            return fail(d.error());
         }
     }
     return tx.copy(QStringLiteral("product_words"),

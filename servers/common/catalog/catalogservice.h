@@ -6,7 +6,6 @@
 #include "core/model/catalog.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace pos {
 
@@ -40,10 +39,8 @@ Status storeProduct(const Transaction &tx, const Product &product);
 // refuse row by row (check digits, barcodes of other products): a refusal here fails all.
 Status storeProducts(const Transaction &tx, const QList<Product> &products);
 
-// Writes the search words of products written without them (pulled from HQ): id, name.
-// Those in `stored` were here before and lose their old words first.
-Status rewriteProductWords(const Transaction &tx,
-                           const QList<std::pair<QString, QString>> &products,
-                           const QSet<QString> &stored);
+// Adds the search words of products written without them (pulled from HQ): id, name.
+// Words they had before must be deleted first.
+Status addProductWords(const Transaction &tx, const QList<std::pair<QString, QString>> &products);
 
 } // namespace pos

@@ -152,16 +152,10 @@ Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
 }
 
 // The lists the rows carry (a product's barcodes, a user's roles) replace what was here:
-// a stored row's list is deleted, and then every list is added by copy.
+// the lists of the rows stored before are deleted, and then every list is added by copy.
 Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
-                       const QSet<QString> &stored)
+                       const QVariantList &knownIds)
 {
-    QVariantList storedIds;
-    for (const QJsonObject &c : rows) {
-        if (stored.contains(idOf(c))) {
-            storedIds << idOf(c);
-        }
-    }
     for (const SyncChild &child : spec.children) {
         QStringList columns{QLatin1String(child.parent)};
         columns << child.values;
@@ -187,7 +181,7 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
             }
         }
         const QString table = QLatin1String(child.table);
-        Status ok = deleteWhereIn(tx, table, QLatin1String(child.parent), storedIds);
+        Status ok = deleteWhereIn(tx, table, QLatin1String(child.parent), knownIds);
         if (ok && child.unique) {
             ok = deleteWhereIn(tx, table, child.values.first(), owned);
         }
@@ -201,7 +195,7 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
 
 // Products pulled without their search words get them here.
 Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
-                    const QSet<QString> &stored)
+                    const QVariantList &knownIds)
 {
     if (QLatin1String(spec.name) != QLatin1String("products")) {
         return {};
@@ -210,7 +204,9 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<QJ
     for (const QJsonObject &c : rows) {
         named.append({idOf(c), rowOf(c).value(QStringLiteral("name")).toString()});
     }
-    return rewriteProductWords(tx, named, stored);
+    const Status deleted = deleteWhereIn(tx, QStringLiteral("product_words"),
+                                         QStringLiteral("product_id"), knownIds);
+    return deleted ? addProductWords(tx, named) : deleted;
 }
 
 // One table's rows of a page. Rows already here are upserted a few hundred a statement;
@@ -225,8 +221,13 @@ Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<QJso
     }
     QList<QJsonObject> known;
     QList<QJsonObject> fresh;
+    QVariantList knownIds;
     for (const QJsonObject &c : rows) {
-        (stored->contains(idOf(c)) ? known : fresh) << c;
+        const bool here = stored->contains(idOf(c));
+        (here ? known : fresh) << c;
+        if (here) {
+            knownIds << idOf(c);
+        }
     }
     constexpr qsizetype kChunk = 200; // within SQLite's 32,766 parameters a statement
     for (qsizetype at = 0; at < rows.size(); at += kChunk) {
@@ -240,8 +241,8 @@ Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<QJso
         }
     }
     Status ok = addRows(tx, spec, fresh, version);
-    ok = ok ? replaceChildren(tx, spec, rows, *stored) : ok;
-    return ok ? rewriteWords(tx, spec, rows, *stored) : ok;
+    ok = ok ? replaceChildren(tx, spec, rows, knownIds) : ok;
+    return ok ? rewriteWords(tx, spec, rows, knownIds) : ok;
 }
 
 // One page, table by table in dependency order. A row that comes twice in a page is
