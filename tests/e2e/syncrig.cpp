@@ -113,18 +113,14 @@ Status SyncRig::seedCatalog(int products)
     for (int p = 0; p < products; ++p) {
         m_products << newId();
         if (auto done = ok(atHq(QStringLiteral("put_product"),
-                                {{QStringLiteral("id"), m_products.last()},
-                                 {QStringLiteral("sku"), QStringLiteral("SKU-%1").arg(p)},
-                                 {QStringLiteral("barcodes"), QJsonArray{barcode(p)}},
-                                 {QStringLiteral("name"), QStringLiteral("Producto %1").arg(p)},
-                                 {QStringLiteral("department_id"), m_department},
-                                 {QStringLiteral("supplier_id"), QJsonValue()},
-                                 {QStringLiteral("price"), 1000 + 100 * p},
-                                 {QStringLiteral("cost"), 500},
-                                 {QStringLiteral("tax_ids"), QJsonArray{m_tax}},
-                                 {QStringLiteral("tax_included"), true},
-                                 {QStringLiteral("weighed"), false},
-                                 {QStringLiteral("active"), true}}));
+                                productRecord({.id = m_products.last(),
+                                               .sku = QStringLiteral("SKU-%1").arg(p),
+                                               .name = QStringLiteral("Producto %1").arg(p),
+                                               .department = m_department,
+                                               .barcodes = QJsonArray{barcode(p)},
+                                               .taxIds = QJsonArray{m_tax},
+                                               .price = 1000 + 100 * p,
+                                               .cost = 500})));
             !done) {
             return done;
         }

@@ -29,18 +29,14 @@ QString newId()
 
 QJsonObject product(qint64 price, const QString &department, const QString &tax)
 {
-    return {{QStringLiteral("id"), kProduct},
-            {QStringLiteral("sku"), QStringLiteral("RICE-1")},
-            {QStringLiteral("barcodes"), QJsonArray{kBarcode}},
-            {QStringLiteral("name"), QStringLiteral("Arroz 1 kg")},
-            {QStringLiteral("department_id"), department},
-            {QStringLiteral("supplier_id"), QJsonValue()},
-            {QStringLiteral("price"), price},
-            {QStringLiteral("cost"), 1000},
-            {QStringLiteral("tax_ids"), QJsonArray{tax}},
-            {QStringLiteral("tax_included"), true},
-            {QStringLiteral("weighed"), false},
-            {QStringLiteral("active"), true}};
+    return productRecord({.id = kProduct,
+                          .sku = QStringLiteral("RICE-1"),
+                          .name = QStringLiteral("Arroz 1 kg"),
+                          .department = department,
+                          .barcodes = QJsonArray{kBarcode},
+                          .taxIds = QJsonArray{tax},
+                          .price = price,
+                          .cost = 1000});
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "syncrig.h"
 
 #include "support/backendcall.h"
+#include "support/records.h"
 #include "support/testsupport.h"
 
 #include <QJsonArray>
@@ -169,18 +170,14 @@ private slots:
         // A product made at the store only: HQ has never heard of it.
         const QString local = QUuid::createUuid().toString(QUuid::WithoutBraces);
         POS_VERIFY_OK(call(*m_a->api, QStringLiteral("put_product"),
-                           {{QStringLiteral("id"), local},
-                            {QStringLiteral("sku"), QStringLiteral("LOCAL-1")},
-                            {QStringLiteral("barcodes"), QJsonArray()},
-                            {QStringLiteral("name"), QStringLiteral("Pan de la casa")},
-                            {QStringLiteral("department_id"), m_rig->departmentId()},
-                            {QStringLiteral("supplier_id"), QJsonValue()},
-                            {QStringLiteral("price"), 500},
-                            {QStringLiteral("cost"), 100},
-                            {QStringLiteral("tax_ids"), QJsonArray()},
-                            {QStringLiteral("tax_included"), true},
-                            {QStringLiteral("weighed"), false},
-                            {QStringLiteral("active"), true}}));
+                           productRecord({.id = local,
+                                          .sku = QStringLiteral("LOCAL-1"),
+                                          .name = QStringLiteral("Pan de la casa"),
+                                          .department = m_rig->departmentId(),
+                                          .barcodes = QJsonArray(),
+                                          .taxIds = QJsonArray(),
+                                          .price = 500,
+                                          .cost = 100})));
         QJsonObject sale = m_rig->saleRecord(*m_a, 0, 1, 500,
                                              QUuid::createUuid().toString(QUuid::WithoutBraces));
         QJsonArray lines = sale.value(QStringLiteral("lines")).toArray();

@@ -52,18 +52,15 @@ void StoreTest::setUpStore()
     }
     const auto product = [&](const QString &id, const char *sku, const char *name, QJsonArray codes,
                              qint64 price, bool weighed) {
-        return QJsonObject{{QStringLiteral("id"), id},
-                           {QStringLiteral("sku"), QString::fromLatin1(sku)},
-                           {QStringLiteral("barcodes"), codes},
-                           {QStringLiteral("name"), QString::fromUtf8(name)},
-                           {QStringLiteral("department_id"), dept},
-                           {QStringLiteral("supplier_id"), QJsonValue()},
-                           {QStringLiteral("price"), price},
-                           {QStringLiteral("cost"), price / 2},
-                           {QStringLiteral("tax_ids"), QJsonArray{iva}},
-                           {QStringLiteral("tax_included"), true},
-                           {QStringLiteral("weighed"), weighed},
-                           {QStringLiteral("active"), true}};
+        return productRecord({.id = id,
+                              .sku = QString::fromLatin1(sku),
+                              .name = QString::fromUtf8(name),
+                              .department = dept,
+                              .barcodes = codes,
+                              .taxIds = QJsonArray{iva},
+                              .price = price,
+                              .cost = price / 2,
+                              .weighed = weighed});
     };
     POS_VERIFY_OK(run(QStringLiteral("put_product"),
                       product(kCoffee, "CAF-500", "Café molido 500g",

@@ -273,19 +273,15 @@ private slots:
         POS_VERIFY_OK(run(QStringLiteral("put_tax"),
                           taxRecord(tax, QStringLiteral("IVA16"), QStringLiteral("16"))));
         const QString productId = newId();
-        const QJsonObject product{{QStringLiteral("id"), productId},
-                                  {QStringLiteral("sku"), QStringLiteral("CAF-500")},
-                                  {QStringLiteral("barcodes"),
-                                   QJsonArray{QStringLiteral("7501234567893")}},
-                                  {QStringLiteral("name"), QStringLiteral("Café Molido 500g")},
-                                  {QStringLiteral("department_id"), dept},
-                                  {QStringLiteral("supplier_id"), QJsonValue()},
-                                  {QStringLiteral("price"), 8900},
-                                  {QStringLiteral("cost"), 6000},
-                                  {QStringLiteral("tax_ids"), QJsonArray{tax}},
-                                  {QStringLiteral("tax_included"), true},
-                                  {QStringLiteral("weighed"), false},
-                                  {QStringLiteral("active"), true}};
+        const QJsonObject product = productRecord(
+                {.id = productId,
+                 .sku = QStringLiteral("CAF-500"),
+                 .name = QStringLiteral("Café Molido 500g"),
+                 .department = dept,
+                 .barcodes = QJsonArray{QStringLiteral("7501234567893")},
+                 .taxIds = QJsonArray{tax},
+                 .price = 8900,
+                 .cost = 6000});
         POS_VERIFY_OK(run(QStringLiteral("put_product"), product));
         const auto read = run(QStringLiteral("get_product"), {{QStringLiteral("id"), productId}});
         POS_VERIFY_OK(read);

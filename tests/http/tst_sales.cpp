@@ -262,19 +262,15 @@ private slots:
                 {QStringLiteral("create_sale"), longLanguage, QStringLiteral("at most 5")},
                 {QStringLiteral("create_sale"), unknownTender, QStringLiteral("no such tender")},
         };
-        const QJsonObject twin{{QStringLiteral("id"), newId()},
-                               {QStringLiteral("sku"), QStringLiteral("X")},
-                               {QStringLiteral("barcodes"),
-                                QJsonArray{QStringLiteral("7501234567893")}},
-                               {QStringLiteral("name"), QStringLiteral("Copia")},
-                               {QStringLiteral("department_id"), QJsonValue()},
-                               {QStringLiteral("supplier_id"), QJsonValue()},
-                               {QStringLiteral("price"), 100},
-                               {QStringLiteral("cost"), 50},
-                               {QStringLiteral("tax_ids"), QJsonArray()},
-                               {QStringLiteral("tax_included"), true},
-                               {QStringLiteral("weighed"), false},
-                               {QStringLiteral("active"), true}};
+        const QJsonObject twin = productRecord(
+                {.id = newId(),
+                 .sku = QStringLiteral("X"),
+                 .name = QStringLiteral("Copia"),
+                 .department = QJsonValue(),
+                 .barcodes = QJsonArray{QStringLiteral("7501234567893")},
+                 .taxIds = QJsonArray(),
+                 .price = 100,
+                 .cost = 50});
         for (const auto &[command, body, expected] : saleAttempts) {
             const auto r = run(command, body);
             QVERIFY2(!r, qPrintable(command));

@@ -297,18 +297,14 @@ private slots:
         const QString id = newId();
         const auto putProduct = [&](const QString &name, const QJsonArray &barcodes) {
             POS_VERIFY_OK(m_api.run(QStringLiteral("put_product"),
-                                    {{QStringLiteral("id"), id},
-                                     {QStringLiteral("sku"), QStringLiteral("PAN-1")},
-                                     {QStringLiteral("barcodes"), barcodes},
-                                     {QStringLiteral("name"), name},
-                                     {QStringLiteral("department_id"), department},
-                                     {QStringLiteral("supplier_id"), QJsonValue()},
-                                     {QStringLiteral("price"), 1200},
-                                     {QStringLiteral("cost"), 500},
-                                     {QStringLiteral("tax_ids"), QJsonArray{tax}},
-                                     {QStringLiteral("tax_included"), true},
-                                     {QStringLiteral("weighed"), false},
-                                     {QStringLiteral("active"), true}}));
+                                    productRecord({.id = id,
+                                                   .sku = QStringLiteral("PAN-1"),
+                                                   .name = name,
+                                                   .department = department,
+                                                   .barcodes = barcodes,
+                                                   .taxIds = QJsonArray{tax},
+                                                   .price = 1200,
+                                                   .cost = 500})));
         };
         QString cursor;
         const auto applyAll = [&] {

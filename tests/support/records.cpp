@@ -41,6 +41,22 @@ QJsonObject taxRecord(const QString &id, const QString &code, const QString &rat
             {QStringLiteral("active"), true}};
 }
 
+QJsonObject productRecord(const ProductFields &p)
+{
+    return {{QStringLiteral("id"), p.id},
+            {QStringLiteral("sku"), p.sku},
+            {QStringLiteral("barcodes"), p.barcodes},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("department_id"), p.department},
+            {QStringLiteral("supplier_id"), QJsonValue()},
+            {QStringLiteral("price"), p.price},
+            {QStringLiteral("cost"), p.cost},
+            {QStringLiteral("tax_ids"), p.taxIds},
+            {QStringLiteral("tax_included"), true},
+            {QStringLiteral("weighed"), p.weighed},
+            {QStringLiteral("active"), true}};
+}
+
 QJsonObject saleRecord(const QString &id, const Till &till, const QJsonArray &lines,
                        const QJsonArray &payments, const SaleFigures &figures)
 {

@@ -14,6 +14,21 @@ QJsonObject departmentRecord(const QString &id, const QString &code, const QStri
 // A value-added tax of `rate` percent ("16"); a rate of "0" is zero-rated.
 QJsonObject taxRecord(const QString &id, const QString &code, const QString &rate);
 
+// A product as put_product takes it: prices tax included, no supplier, active.
+struct ProductFields
+{
+    QString id;
+    QString sku;
+    QString name;
+    QJsonValue department; // null for none
+    QJsonArray barcodes;
+    QJsonArray taxIds;
+    qint64 price = 0;
+    qint64 cost = 0;
+    bool weighed = false;
+};
+QJsonObject productRecord(const ProductFields &p);
+
 // Where a sale is rung: store, register, session and cashier ids.
 struct Till
 {
