@@ -338,6 +338,64 @@ private slots:
                  ErrorCode::BadRequest);
     }
 
+    // A search pages its matches in name order, each product once with its barcodes and
+    // taxes in their order, however many of its words the search's words start.
+    void searchPages()
+    {
+        loginAs(QStringLiteral("admin"), kAdminPassword);
+        const QString first = newId();
+        const QString second = newId();
+        for (const auto &[tax, code] : {std::pair{first, "T1"}, std::pair{second, "T2"}}) {
+            POS_VERIFY_OK(run(QStringLiteral("put_tax"),
+                              taxRecord(tax, QLatin1String(code), QStringLiteral("8"))));
+        }
+        const QString dept = newId();
+        POS_VERIFY_OK(run(QStringLiteral("put_department"),
+                          {{QStringLiteral("id"), dept},
+                           {QStringLiteral("code"), QStringLiteral("ZZ")},
+                           {QStringLiteral("name"), QStringLiteral("Zeta")},
+                           {QStringLiteral("color"), QStringLiteral("#aa5500")},
+                           {QStringLiteral("active"), true}}));
+        QList<QJsonObject> stored;
+        for (const char *name : {"Zumo zanahoria zarzamora", "Zarzaparrilla 2 L", "Zeta zinc"}) {
+            stored << productRecord({.id = newId(),
+                                     .sku = QLatin1String(name).left(4) + newId().left(4),
+                                     .name = QLatin1String(name),
+                                     .department = dept,
+                                     .barcodes = {},
+                                     .taxIds = QJsonArray{second, first},
+                                     .price = 100,
+                                     .cost = 50});
+            POS_VERIFY_OK(run(QStringLiteral("put_product"), stored.last()));
+        }
+        stored[0].insert(QStringLiteral("barcodes"),
+                         QJsonArray{QStringLiteral("7501234567909"), QStringLiteral("0123")});
+        POS_VERIFY_OK(run(QStringLiteral("put_product"), stored[0]));
+        const auto names = [&](const QJsonObject &params) {
+            const auto found = run(QStringLiteral("get_products"), params);
+            QStringList out;
+            for (const auto &item : found->toObject().value(QStringLiteral("items")).toArray()) {
+                out << item.toObject().value(QStringLiteral("name")).toString();
+            }
+            return out;
+        };
+        QCOMPARE(names({{QStringLiteral("q"), QStringLiteral("za")}}),
+                 (QStringList{"Zarzaparrilla 2 L", "Zumo zanahoria zarzamora"}));
+        QCOMPARE(names({{QStringLiteral("q"), QStringLiteral("z")}}),
+                 (QStringList{"Zarzaparrilla 2 L", "Zeta zinc", "Zumo zanahoria zarzamora"}));
+        QCOMPARE(names({{QStringLiteral("q"), QStringLiteral("za")},
+                        {QStringLiteral("limit"), QStringLiteral("1")},
+                        {QStringLiteral("offset"), QStringLiteral("1")}}),
+                 QStringList{"Zumo zanahoria zarzamora"});
+        const auto found = run(QStringLiteral("get_products"),
+                               {{QStringLiteral("q"), QStringLiteral("zanah zarz")}});
+        POS_VERIFY_OK(found);
+        QJsonObject expected = stored[0];
+        expected.insert(QStringLiteral("barcodes"),
+                        QJsonArray{QStringLiteral("0123"), QStringLiteral("7501234567909")});
+        QCOMPARE(found->toObject().value(QStringLiteral("items")).toArray(), QJsonArray{expected});
+    }
+
     // Every master-data entity is created, replaced and listed the same way; customers are
     // found by the start of their name, accents and case ignored.
     void masterData()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servers/common/catalog/catalogservice.h"
 #include "servers/common/catalog/mastertable.h"
+#include "servers/common/listcolumn.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/masterversion.h"
 
@@ -13,7 +14,10 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace pos {
@@ -147,23 +151,26 @@ Result<QJsonValue> getProduct(CallContext &c, const QJsonObject &)
 
 // Products whose name has a word starting with each word searched ("caf mol" finds
 // "Café molido"), accents and case ignored; every word is an index range scan.
-// The words' conditions: the first word picks the candidates through the word index
-// unless `firstPicks` is false; the others are checked per candidate, through its id
-// (`owner` names it).
-QString wordConditions(const QStringList &words, const QString &owner, QVariantList &values,
-                       bool firstPicks = true)
+// Every word with a prefix sorts between the prefix and the prefix + U+FFFF.
+void addWordRange(QVariantList &values, const QString &word)
+{
+    values << word << word + QChar(0xFFFF);
+}
+
+// How the words are checked against the products `owner` names: the first picks the
+// candidates through the word index and the others are checked per candidate (the name
+// order path, planned per call: the planner may join the words instead).
+QString wordConditions(const QStringList &words, const QString &owner, QVariantList &values)
 {
     QString where;
     for (qsizetype i = 0; i < words.size(); ++i) {
-        where += i == 0 && firstPicks
-                         ? QStringLiteral(" AND %1 IN (SELECT product_id FROM product_words WHERE "
-                                          "word >= ? AND word < ?)")
-                                   .arg(owner)
-                         : QStringLiteral(" AND EXISTS (SELECT 1 FROM product_words w WHERE "
-                                          "w.product_id = %1 AND w.word >= ? AND w.word < ?)")
-                                   .arg(owner);
-        // Every word with this prefix sorts between the prefix and the prefix + U+FFFF.
-        values << words.at(i) << words.at(i) + QChar(0xFFFF);
+        where += i == 0 ? QStringLiteral(" AND %1 IN (SELECT product_id FROM product_words WHERE "
+                                         "word >= ? AND word < ?)")
+                                  .arg(owner)
+                        : QStringLiteral(" AND EXISTS (SELECT 1 FROM product_words w WHERE "
+                                         "w.product_id = %1 AND w.word >= ? AND w.word < ?)")
+                                  .arg(owner);
+        addWordRange(values, words.at(i));
     }
     return where;
 }
@@ -178,10 +185,11 @@ Result<QList<qint64>> wordCounts(const QSqlDatabase &conn, const QStringList &wo
         counts << QStringLiteral("(SELECT COUNT(*) FROM (SELECT 1 FROM product_words WHERE word "
                                  ">= ? AND word < ? LIMIT ?) c%1)")
                           .arg(counts.size());
-        values << w << w + QChar(0xFFFF) << static_cast<qint64>(most + 1);
+        addWordRange(values, w);
+        values << static_cast<qint64>(most + 1);
     }
-    auto q = exec(conn, QStringLiteral("SELECT ") + counts.join(QStringLiteral(", ")), values,
-                  Plan::PerCall);
+    // Any plan of it is a range read of the word index that stops at the limit.
+    auto q = exec(conn, QStringLiteral("SELECT ") + counts.join(QStringLiteral(", ")), values);
     if (!q) {
         return fail(q.error());
     }
@@ -199,26 +207,42 @@ Result<std::optional<QVariantList>> matchingIds(const QSqlDatabase &conn, const 
                                                 qsizetype most)
 {
     QVariantList values;
-    // The other words are checked per candidate: as an IN list, SQLite read every product
-    // with a common word ("pan": 50,000 at a million products) to check a handful.
-    const QString where = wordConditions(words.mid(1), QStringLiteral("m.product_id"), values,
-                                         false);
-    values.prepend(words.first() + QChar(0xFFFF));
-    values.prepend(words.first());
+    addWordRange(values, words.first());
+    // The other words are checked per candidate through the (product_id, word) index. As
+    // an IN list, SQLite read every product with a common word ("pan": 50,000 at a million
+    // products) to check a handful; as EXISTS, PostgreSQL's generic plan hashed them all.
+    // A scalar subquery with LIMIT is never turned into a join, so any plan of this
+    // statement reads the first word's range and probes per row, and it can be prepared.
+    QString others;
+    for (const QString &w : words.mid(1)) {
+        others += QStringLiteral(
+                " AND (SELECT 1 FROM product_words w WHERE w.product_id = "
+                "m.product_id AND w.word >= ? AND w.word < ? LIMIT 1) IS NOT NULL");
+        addWordRange(values, w);
+    }
     values << static_cast<qint64>(most + 1);
+    // No DISTINCT: it made PostgreSQL walk the whole (product_id, word) index for its
+    // order. A product with two words starting alike comes twice and is counted once here.
     auto q = exec(conn,
-                  QStringLiteral("SELECT DISTINCT m.product_id FROM product_words m WHERE m.word "
-                                 ">= ? AND m.word < ? %1 LIMIT ?")
-                          .arg(where),
-                  values, Plan::PerCall);
+                  QStringLiteral("SELECT m.product_id FROM product_words m WHERE m.word >= ? "
+                                 "AND m.word < ?%1 LIMIT ?")
+                          .arg(others),
+                  values);
     if (!q) {
         return fail(q.error());
     }
     QVariantList ids;
-    while (q->next()) {
-        ids << q->value(0).toString();
+    QSet<QString> seen;
+    qsizetype rows = 0;
+    for (; q->next(); ++rows) {
+        const QString id = q->value(0).toString();
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids << id;
+        }
     }
-    return ids.size() > most ? std::nullopt : std::optional<QVariantList>(ids);
+    // Over the limit in rows, there may be more than `most` products: the name order decides.
+    return rows > most ? std::nullopt : std::optional<QVariantList>(ids);
 }
 
 Result<Page<Product>> listProducts(CallContext &c, const ListQuery &query)
@@ -415,63 +439,57 @@ Status storeProduct(const Transaction &tx, const Product &product)
     return stampMasterVersion(tx, QStringLiteral("products"), product.id);
 }
 
-static const QString kProductColumns = QStringLiteral(
-        "SELECT id, sku, name, department_id, supplier_id, "
-        "price, cost, tax_included, weighed, active "
-        "FROM products ");
+namespace {
+
+QStringList textList(const QVariant &json)
+{
+    QStringList out;
+    for (const auto &v : QJsonDocument::fromJson(json.toString().toUtf8()).array()) {
+        out << v.toString();
+    }
+    return out;
+}
+
+} // namespace
 
 Result<QList<Product>> readProductsWhere(const QSqlDatabase &conn, const QString &where,
                                          const QVariantList &values, Plan plan)
 {
-    auto q = exec(conn, kProductColumns + where, values, plan);
+    // The products first, then their barcodes (sorted) and taxes (in order) per row that
+    // `where` kept: a search's page of 50 out of the 2,000 products it sorted, not all of
+    // them. One statement where the lists were a second one: one round trip less a scan.
+    static const QString kColumns = QStringLiteral(
+            "id, sku, name, department_id, supplier_id, price, cost, tax_included, weighed, "
+            "active");
+    const QString sql = QStringLiteral("SELECT p.*, %1, %2 FROM (SELECT %3 FROM products %4) p")
+                                .arg(sql::listColumn({QStringLiteral("product_barcodes"),
+                                                      QStringLiteral("product_id"),
+                                                      {QStringLiteral("barcode")},
+                                                      {}},
+                                                     QStringLiteral("p"), conn),
+                                     sql::listColumn({QStringLiteral("product_taxes"),
+                                                      QStringLiteral("product_id"),
+                                                      {QStringLiteral("tax_id")},
+                                                      QStringLiteral("position")},
+                                                     QStringLiteral("p"), conn),
+                                     kColumns, where);
+    auto q = exec(conn, sql, values, plan);
     if (!q) {
         return fail(q.error());
     }
     QList<Product> rows;
     while (q->next()) {
-        rows.append(Product{QUuid::fromString(q->value(0).toString()),
-                            q->value(1).toString(),
-                            {},
-                            q->value(2).toString(),
+        QList<QUuid> taxIds;
+        for (const QString &t : textList(q->value(11))) {
+            taxIds << QUuid::fromString(t);
+        }
+        rows.append(Product{QUuid::fromString(q->value(0).toString()), q->value(1).toString(),
+                            textList(q->value(10)), q->value(2).toString(),
                             QUuid::fromString(q->value(3).toString()),
                             QUuid::fromString(q->value(4).toString()),
                             Money::fromMinor(q->value(5).toLongLong()),
-                            Money::fromMinor(q->value(6).toLongLong()),
-                            {},
-                            q->value(7).toBool(),
-                            q->value(8).toBool(),
-                            q->value(9).toBool()});
-    }
-    q->finish();
-    if (rows.isEmpty()) {
-        return rows;
-    }
-    // The page's barcodes and taxes in one statement: rows of (product, 0, barcode) and
-    // (product, 1, tax, position), each product's barcodes sorted and taxes in order.
-    QHash<QUuid, Product *> byId;
-    QVariantList ids;
-    for (Product &p : rows) {
-        byId.insert(p.id, &p);
-        ids << sql::id(p.id);
-    }
-    const QString in = QStringLiteral("?") + QStringLiteral(", ?").repeated(ids.size() - 1);
-    auto q2 = exec(conn,
-                   QStringLiteral("SELECT product_id, 0, barcode, 0 FROM product_barcodes WHERE "
-                                  "product_id IN (%1) UNION ALL SELECT product_id, 1, "
-                                  "CAST(tax_id AS TEXT), position FROM product_taxes WHERE "
-                                  "product_id IN (%1) ORDER BY 2, 4, 3")
-                           .arg(in),
-                   ids + ids);
-    if (!q2) {
-        return fail(q2.error());
-    }
-    while (q2->next()) {
-        Product *p = byId.value(QUuid::fromString(q2->value(0).toString()));
-        if (q2->value(1).toInt() == 0) {
-            p->barcodes << q2->value(2).toString();
-        } else {
-            p->taxIds << QUuid::fromString(q2->value(2).toString());
-        }
+                            Money::fromMinor(q->value(6).toLongLong()), taxIds,
+                            q->value(7).toBool(), q->value(8).toBool(), q->value(9).toBool()});
     }
     return rows;
 }

@@ -3,6 +3,7 @@
 
 #include "servers/common/auth/users.h"
 #include "servers/common/dispatcher.h"
+#include "servers/common/listcolumn.h"
 #include "servers/common/sqlvalues.h"
 #include "servers/common/sync/masterversion.h"
 #include "servers/common/sync/rowjson.h"
@@ -71,34 +72,14 @@ Result<QString> epochOf(const QSqlDatabase &conn)
     return q->value(0).toString();
 }
 
-// A list a row carries (a product's barcodes and taxes, a user's roles) as one JSON array
-// column of the row, in its order: one value travels as its text, several as an object
-// of their values. Both engines run the subquery as an index probe per row. (Read for the
-// whole page by its ids instead, PostgreSQL 15 took about 90 ms a 5,000-id page at a
-// million products, by a sequential scan or by the IN list's index probes.)
+// A list a row carries (a product's barcodes and taxes, a user's roles) as a column of the
+// row. (Read for the whole page by its ids instead, PostgreSQL 15 took about 90 ms a
+// 5,000-id page at a million products, by a sequential scan or by the IN list's probes.)
 QString childList(const SyncChild &child, const QString &owner, const QSqlDatabase &conn)
 {
-    const bool postgres = conn.driverName() == QLatin1String("QPSQL");
-    QString item;
-    if (child.values.size() == 1) {
-        item = QStringLiteral("CAST(c.%1 AS TEXT)").arg(child.values.first());
-    } else {
-        QStringList pairs;
-        for (const QString &v : child.values) {
-            pairs << QStringLiteral("'%1', c.%1").arg(v);
-        }
-        item = (postgres ? QStringLiteral("json_build_object(%1)")
-                         : QStringLiteral("json_object(%1)"))
-                       .arg(pairs.join(QStringLiteral(", ")));
-    }
-    const QString order = QStringLiteral("c.")
-                          + (child.position ? QLatin1String(child.position) : child.values.first());
-    // SQLite 3.40 has no ORDER BY inside an aggregate; it keeps a subquery's order.
-    return (postgres ? QStringLiteral("(SELECT json_agg(%1 ORDER BY %2) FROM %3 c WHERE c.%4 = "
-                                      "%5.id)")
-                     : QStringLiteral("(SELECT json_group_array(%1) FROM (SELECT * FROM %3 c "
-                                      "WHERE c.%4 = %5.id ORDER BY %2) c)"))
-            .arg(item, order, QLatin1String(child.table), QLatin1String(child.parent), owner);
+    return sql::listColumn({QLatin1String(child.table), QLatin1String(child.parent), child.values,
+                            child.position ? QLatin1String(child.position) : QString()},
+                           owner, conn);
 }
 
 // The rows of one table after the cursor, up to the high water, at most `limit` of them.
