@@ -62,5 +62,7 @@ struct Outcome
 };
 
 QJsonObject machine();
+// The settings of the PostgreSQL cluster at `url` that the figures depend on.
+QJsonObject clusterSettings(const QString &url);
 
 } // namespace pos::bench

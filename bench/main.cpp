@@ -135,6 +135,11 @@ int main(int argc, char **argv)
             results = kept;
         }
     }
+    if (const QJsonObject cluster = clusterSettings(config.pgUrl); !cluster.isEmpty()) {
+        QJsonObject m = results.value(QStringLiteral("machine")).toObject();
+        m.insert(QStringLiteral("postgresql"), cluster);
+        results.insert(QStringLiteral("machine"), m);
+    }
     int failures = 0;
     for (const auto &[name, run] : scenarios) {
         if (!only.isEmpty() && !only.contains(name)) {

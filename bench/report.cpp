@@ -30,6 +30,20 @@ struct Target
     std::optional<bool> met; // nullopt: not measured in this run
 };
 
+// "fsync on, shared_buffers 4GB": how the run's cluster was set up, as far as it says.
+QString clusterLine(const QJsonObject &machine)
+{
+    const QJsonObject pg = machine.value(QStringLiteral("postgresql")).toObject();
+    QStringList parts;
+    for (const char *name : {"fsync", "synchronous_commit", "shared_buffers"}) {
+        const QString value = pg.value(QLatin1String(name)).toString();
+        if (!value.isEmpty()) {
+            parts << QLatin1String(name) + QLatin1Char(' ') + value;
+        }
+    }
+    return parts.isEmpty() ? QStringLiteral("fsync on") : parts.join(QStringLiteral(", "));
+}
+
 QString verdict(const std::optional<bool> &met)
 {
     return !met   ? QStringLiteral("not measured")
@@ -334,8 +348,9 @@ Status writeReport(const QJsonObject &results, const Config &config)
        << m.value(QStringLiteral("memory_gib")).toDouble() << " GiB, "
        << m.value(QStringLiteral("os")).toString() << ", Qt "
        << m.value(QStringLiteral("qt")).toString()
-       << ". PostgreSQL 15 is a private cluster started for the run (fsync on); the servers "
-       << "are Release builds; load and servers share the machine.\n\n## Targets\n\n| target | "
+       << ". PostgreSQL 15 is a private cluster started for the run (" << clusterLine(m)
+       << "); the servers are Release builds; load and servers share the machine.\n\n## "
+          "Targets\n\n| target | "
           "this run | |\n|---|---|---|\n";
     for (const Target &t : targets(results)) {
         md << "| " << t.what << " | " << t.measured << " | " << verdict(t.met) << " |\n";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench.h"
 
+#include "core/db/database.h"
+
 #include <QFile>
 #include <QSysInfo>
 #include <QThread>
@@ -54,6 +56,21 @@ QJsonObject machine()
             {QStringLiteral("os"), QSysInfo::prettyProductName()},
             {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
             {QStringLiteral("qt"), QString::fromLatin1(qVersion())}};
+}
+
+QJsonObject clusterSettings(const QString &url)
+{
+    QJsonObject out;
+    auto db = Database::open(url);
+    auto conn = db ? (*db)->connection() : Result<QSqlDatabase>(fail(db.error()));
+    for (const char *name : {"shared_buffers", "fsync", "synchronous_commit"}) {
+        auto q = conn ? exec(*conn, QStringLiteral("SHOW %1").arg(QLatin1String(name)))
+                      : Result<QSqlQuery>(fail(conn.error()));
+        if (q && q->next()) {
+            out.insert(QLatin1String(name), q->value(0).toString());
+        }
+    }
+    return out;
 }
 
 } // namespace pos::bench
