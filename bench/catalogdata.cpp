@@ -154,17 +154,28 @@ Result<Catalog> seedCatalog(Database &db, bool hq, int products)
             return fail(ok.error());
         }
     }
-    // Statistics for the planner, as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite)
-    // gather after a bulk load.
-    {
-        auto conn = db.connection();
-        if (auto analysed = conn ? pos::exec(*conn, QStringLiteral("ANALYZE"))
-                                 : Result<QSqlQuery>(fail(conn.error()));
-            !analysed) {
-            return fail(analysed.error());
-        }
+    if (auto ok = settle(db); !ok) {
+        return fail(ok.error());
     }
     return catalog;
+}
+
+Status settle(Database &db)
+{
+    const QStringList steps = db.engine() == Engine::PostgreSql
+                                      ? QStringList{QStringLiteral("VACUUM (ANALYZE)"),
+                                                    QStringLiteral("CHECKPOINT")}
+                                      : QStringList{QStringLiteral("ANALYZE"),
+                                                    QStringLiteral(
+                                                            "PRAGMA wal_checkpoint(TRUNCATE)")};
+    auto conn = db.connection();
+    for (const QString &step : steps) {
+        auto done = conn ? pos::exec(*conn, step) : Result<QSqlQuery>(fail(conn.error()));
+        if (!done) {
+            return fail(done.error());
+        }
+    }
+    return {};
 }
 
 Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, const QString &pgUrl,

@@ -33,6 +33,12 @@ private:
     bool m_reused = false;
 };
 
+// A database after a bulk load has settled, as a store's is by the time cashiers use it:
+// planner statistics gathered, the rows vacuumed (so index-only scans skip the table) and
+// a checkpoint taken, so a measurement does not share the cores with autovacuum and the
+// checkpointer writing the load out. pgbench vacuums before its runs for the same reason.
+Status settle(Database &db);
+
 // The generated shop: ten departments, one zero-rated tax, cash and card, and `products`
 // products with an EAN-13 each, written through the same bulk path as a CSV import.
 struct Catalog

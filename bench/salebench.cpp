@@ -97,16 +97,13 @@ Result<QList<Till>> setUpTills(RawHttp &http, int count)
     return tills;
 }
 
-// `sales` earlier sales at the first till, then fresh planner statistics.
+// `sales` earlier sales at the first till, then settled.
 Status history(Database &db, int sales, const Till &till, const QString &cashier, const Catalog &c)
 {
     if (auto ok = writeSales(db, sales, {till.registerId, till.session, cashier}, c, false); !ok) {
         return ok;
     }
-    auto conn = db.connection();
-    auto analysed = conn ? exec(*conn, QStringLiteral("ANALYZE"))
-                         : Result<QSqlQuery>(fail(conn.error()));
-    return analysed ? Status{} : Status(fail(analysed.error()));
+    return settle(db);
 }
 
 // `tills` threads, each its own connection, selling for `seconds`.
