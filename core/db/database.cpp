@@ -364,10 +364,14 @@ QString preparedName(const QSqlDatabase &db, const QString &sql, qsizetype count
 Result<QString> statementText(const QSqlDatabase &db, const QString &sql,
                               const QVariantList &values, Plan plan)
 {
-    if (values.isEmpty()) {
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    // Without values only a SELECT is worth preparing (a scan reads the barcode rules
+    // this way); the others are transaction control and DDL, which PREPARE refuses.
+    if (values.isEmpty()
+        && !(postgres && plan == Plan::Reuse
+             && sql.startsWith(QLatin1String("SELECT "), Qt::CaseInsensitive))) {
         return sql;
     }
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
     const auto literalAt = [&](qsizetype n) {
         return literal(values.at(n), postgres);
     };
@@ -387,7 +391,9 @@ Result<QString> statementText(const QSqlDatabase &db, const QString &sql,
                                  : QString();
     std::optional<QString> text;
     if (name.isEmpty()) {
-        text = replacePlaceholders(sql, values.size(), literalAt);
+        text = values.isEmpty() ? sql : replacePlaceholders(sql, values.size(), literalAt);
+    } else if (values.isEmpty()) {
+        text = QStringLiteral("EXECUTE %1").arg(name);
     } else {
         QStringList args;
         for (qsizetype n = 0; n < values.size(); ++n) {
