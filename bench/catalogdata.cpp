@@ -5,9 +5,9 @@
 #include "support/records.h"
 
 #include "core/base/barcode.h"
-#include "core/db/migrations.h"
 #include "core/db/transaction.h"
 #include "servers/common/catalog/catalogservice.h"
+#include "servers/common/migrationsteps.h"
 #include "servers/common/sync/masterversion.h"
 
 namespace pos::bench {
@@ -130,7 +130,7 @@ QString searchTermOf(int i)
 
 Result<Catalog> seedCatalog(Database &db, bool hq, int products)
 {
-    if (auto migrated = migrate(db, hq ? Schema::Hq : Schema::Store); !migrated) {
+    if (auto migrated = migrate(db, hq ? Schema::Hq : Schema::Store, migrationSteps()); !migrated) {
         return fail(migrated.error());
     }
     auto catalog = seedMasters(db);

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QLoggingCategory>
 
+#include <optional>
+
 Q_DECLARE_LOGGING_CATEGORY(lcDb)
 
 namespace pos {
@@ -21,7 +23,21 @@ struct Migration
     QString path;
 };
 
-QList<Migration> available(Schema schema)
+// "0019_x.sql" is for both engines, "0019_x.postgresql.sql" and "0019_x.sqlite.sql" for
+// one each: both record the version "0019_x", so a database has one history either way.
+std::optional<QString> versionOf(const QString &file, Engine engine)
+{
+    const QString own = engine == Engine::PostgreSql ? QStringLiteral(".postgresql.sql")
+                                                     : QStringLiteral(".sqlite.sql");
+    const QString other = engine == Engine::PostgreSql ? QStringLiteral(".sqlite.sql")
+                                                       : QStringLiteral(".postgresql.sql");
+    if (file.endsWith(other)) {
+        return std::nullopt;
+    }
+    return file.chopped(file.endsWith(own) ? own.size() : 4);
+}
+
+QList<Migration> available(Schema schema, Engine engine)
 {
     QList<Migration> out;
     const QString own = schema == Schema::Hq ? QStringLiteral("hq") : QStringLiteral("store");
@@ -29,7 +45,9 @@ QList<Migration> available(Schema schema)
         const QDir dir(QStringLiteral(":/migrations/") + set);
         for (const QString &file :
              dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
-            out.append({set + QLatin1Char('/') + file.chopped(4), dir.filePath(file)});
+            if (const auto version = versionOf(file, engine)) {
+                out.append({set + QLatin1Char('/') + *version, dir.filePath(file)});
+            }
         }
     }
     // Numbers order migrations across sets, so a store-only file can follow common ones.
@@ -78,7 +96,7 @@ Result<bool> alreadyApplied(const Transaction &tx, const QString &version)
     return q->next();
 }
 
-Result<bool> applyOne(Database &database, const Migration &m)
+Result<bool> applyOne(Database &database, const Migration &m, const MigrationSteps &steps)
 {
     QFile file(m.path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -104,6 +122,11 @@ Result<bool> applyOne(Database &database, const Migration &m)
             e.message = QCoreApplication::translate("pos::Database", "migration %1 failed: %2")
                                 .arg(m.version, e.message);
             return fail(e);
+        }
+    }
+    if (const auto step = steps.constFind(m.version); step != steps.cend()) {
+        if (auto done = (*step)(*tx); !done) {
+            return fail(done.error());
         }
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -145,14 +168,14 @@ QStringList splitStatements(const QString &sql)
     return statements;
 }
 
-Result<QStringList> migrate(Database &database, Schema schema)
+Result<QStringList> migrate(Database &database, Schema schema, const MigrationSteps &steps)
 {
     if (auto ok = ensureTable(database); !ok) {
         return fail(ok.error());
     }
     QStringList applied;
-    for (const Migration &m : available(schema)) {
-        auto done = applyOne(database, m);
+    for (const Migration &m : available(schema, database.engine())) {
+        auto done = applyOne(database, m, steps);
         if (!done) {
             return fail(done.error());
         }

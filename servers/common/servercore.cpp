@@ -21,7 +21,7 @@
 #include "servers/common/transfers.h"
 
 #include "core/auth/passwords.h"
-#include "core/db/migrations.h"
+#include "servers/common/migrationsteps.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -51,7 +51,8 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
     }
     core->m_db = std::move(*db);
     auto migrated = migrate(*core->m_db,
-                            settings.role == ServerRole::Hq ? Schema::Hq : Schema::Store);
+                            settings.role == ServerRole::Hq ? Schema::Hq : Schema::Store,
+                            migrationSteps());
     if (!migrated) {
         return fail(migrated.error());
     }

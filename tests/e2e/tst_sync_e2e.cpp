@@ -202,7 +202,7 @@ private slots:
                          {QStringLiteral("terminal_secret"),
                           requested->toObject().value(QStringLiteral("secret")).toString()}};
         QTRY_VERIFY_WITH_TIMEOUT(call(*m_atStore, QStringLiteral("login_pin"), pinLogin).has_value(),
-                                 5000); // the hint, the pull and the PIN on a busy machine
+                                 15000); // the hint, the pull and the PIN on a busy machine
 
         // Revoked: the store's next login is refused and the price it knows stays.
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("revoke_sync_token"),

@@ -2,7 +2,7 @@
 // Pulling master data: every row exactly once, in commit order, page by page; a changed
 // row comes again; another database's cursor means resnapshot; and on PostgreSQL, two
 // writers that commit out of order both reach the puller.
-#include "core/db/migrations.h"
+#include "servers/common/migrationsteps.h"
 #include "servers/common/sync/applychanges.h"
 #include "servers/common/sync/masterversion.h"
 #include "support/apiharness.h"
@@ -239,7 +239,7 @@ private slots:
         QFETCH_GLOBAL(Engine, engine);
         auto store = TestDatabase::create(engine);
         POS_VERIFY_OK(store);
-        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store));
+        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
         const QString kept = newId();
         const QString lost = newId();
         putDepartment(kept, QStringLiteral("KEEP"));
@@ -288,7 +288,7 @@ private slots:
         QFETCH_GLOBAL(Engine, engine);
         auto store = TestDatabase::create(engine);
         POS_VERIFY_OK(store);
-        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store));
+        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
         const QString department = newId();
         const QString tax = newId();
         putDepartment(department, QStringLiteral("BAK"));
