@@ -354,11 +354,7 @@ private slots:
         }
         const QString dept = newId();
         POS_VERIFY_OK(run(QStringLiteral("put_department"),
-                          {{QStringLiteral("id"), dept},
-                           {QStringLiteral("code"), QStringLiteral("ZZ")},
-                           {QStringLiteral("name"), QStringLiteral("Zeta")},
-                           {QStringLiteral("color"), QStringLiteral("#aa5500")},
-                           {QStringLiteral("active"), true}}));
+                          departmentRecord(dept, QStringLiteral("ZZ"), QStringLiteral("Zeta"))));
         QList<QJsonObject> stored;
         for (const char *name : {"Zumo zanahoria zarzamora", "Zarzaparrilla 2 L", "Zeta zinc"}) {
             stored << productRecord({.id = newId(),
@@ -407,11 +403,7 @@ private slots:
         loginAs(QStringLiteral("admin"), kAdminPassword);
         const QString dept = newId();
         POS_VERIFY_OK(run(QStringLiteral("put_department"),
-                          {{QStringLiteral("id"), dept},
-                           {QStringLiteral("code"), QStringLiteral("RW")},
-                           {QStringLiteral("name"), QStringLiteral("Rewrite")},
-                           {QStringLiteral("color"), QStringLiteral("#aa5500")},
-                           {QStringLiteral("active"), true}}));
+                          departmentRecord(dept, QStringLiteral("RW"), QStringLiteral("Rewrite"))));
         for (const char *name : {"Queso fresco 1", "Queso añejo 2", "Quesillo fresco 3"}) {
             POS_VERIFY_OK(run(QStringLiteral("put_product"),
                               productRecord({.id = newId(),
