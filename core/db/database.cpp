@@ -20,6 +20,9 @@ namespace pos {
 
 namespace {
 
+// How long a SQLite writer waits for the one before it, in SQLite and in waitToWrite().
+constexpr int kSqliteBusyMs = 10000;
+
 // Gives lupdate and QTranslator one context for this file's messages.
 struct Tr
 {
@@ -70,6 +73,15 @@ void Database::forgetThread(QThread *thread, const QString &name)
     m_names.remove(thread);
 }
 
+std::unique_lock<std::recursive_timed_mutex> Database::waitToWrite()
+{
+    std::unique_lock lock(m_writer, std::defer_lock);
+    // On timeout the caller goes on unlocked and SQLite's busy handler decides: another
+    // process may hold the file, and its error says so better than ours would.
+    (void)lock.try_lock_for(std::chrono::milliseconds(kSqliteBusyMs));
+    return lock;
+}
+
 Result<QSqlDatabase> Database::connection()
 {
     QThread *thread = QThread::currentThread();
@@ -109,7 +121,7 @@ Result<QSqlDatabase> Database::connection()
         db.setConnectOptions(m_url.options.isEmpty() ? QStringLiteral("connect_timeout=5")
                                                      : m_url.options);
     } else {
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kSqliteBusyMs));
     }
     if (!db.open()) {
         qCWarning(lcDb) << "cannot open" << m_url.redacted() << db.lastError().text();

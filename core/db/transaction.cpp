@@ -14,17 +14,21 @@ Result<Transaction> Transaction::begin(Database &database, TxMode mode)
         return fail(db.error());
     }
     const bool immediate = mode == TxMode::Write && database.engine() == Engine::Sqlite;
+    auto writer = immediate ? database.waitToWrite()
+                            : std::unique_lock<std::recursive_timed_mutex>();
     auto started = pos::exec(*db, immediate ? QStringLiteral("BEGIN IMMEDIATE")
                                             : QStringLiteral("BEGIN"));
     if (!started) {
         return fail(started.error());
     }
-    return Transaction(*db, database.engine());
+    return Transaction(*db, database.engine(), std::move(writer));
 }
 
-Transaction::Transaction(const QSqlDatabase &db, Engine engine)
+Transaction::Transaction(const QSqlDatabase &db, Engine engine,
+                         std::unique_lock<std::recursive_timed_mutex> writer)
     : m_db(db)
     , m_engine(engine)
+    , m_writer(std::move(writer))
 {}
 
 Transaction::Transaction(Transaction &&other) noexcept
@@ -33,6 +37,7 @@ Transaction::Transaction(Transaction &&other) noexcept
     , m_open(std::exchange(other.m_open, false))
     , m_queued(std::exchange(other.m_queued, {}))
     , m_queuedChars(std::exchange(other.m_queuedChars, 0))
+    , m_writer(std::move(other.m_writer))
 {}
 
 Transaction::~Transaction()
@@ -95,6 +100,7 @@ Status Transaction::commit()
         return fail(done.error()); // still open: the destructor rolls back
     }
     m_open = false;
+    m_writer = {}; // the next writer may begin
     return {};
 }
 

@@ -34,7 +34,8 @@ public:
     Status commit();
 
 private:
-    Transaction(const QSqlDatabase &db, Engine engine);
+    Transaction(const QSqlDatabase &db, Engine engine,
+                std::unique_lock<std::recursive_timed_mutex> writer);
     Status flush() const; // sends the queued writes
     QSqlDatabase m_db;
     Engine m_engine;
@@ -43,6 +44,8 @@ private:
     // is a write in all but timing.
     mutable QStringList m_queued;
     mutable qsizetype m_queuedChars = 0;
+    // A SQLite writer's place in its process's queue, held until COMMIT or ROLLBACK.
+    std::unique_lock<std::recursive_timed_mutex> m_writer;
 };
 
 } // namespace pos
