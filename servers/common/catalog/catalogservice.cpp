@@ -177,22 +177,31 @@ void addWordRange(QVariantList &values, const QString &word)
 const QString kOpaqueRange = QStringLiteral(
         "word >= (SELECT CAST(? AS TEXT)) AND %1word < (SELECT CAST(? AS TEXT))");
 
-// How the words are checked against the products `owner` names: the first picks the
-// candidates through the word index and the others are checked per candidate (the name
-// order path, planned per call: the planner may join the words instead).
+// The other words of a search, checked against the name key of the word row `m` that
+// the first word's range reads, which the index holds: no probe per candidate. As an IN
+// list or EXISTS, the planners read every product with a common word ("pan": 50,000 at a
+// million products).
+QString otherWords(const QStringList &words, QVariantList &values)
+{
+    QString others;
+    for (const QString &w : words.mid(1)) {
+        others += QStringLiteral(" AND m.name_key LIKE (SELECT CAST(? AS TEXT))");
+        values << QLatin1String("% ") + w + QLatin1Char('%');
+    }
+    return others;
+}
+
+// The words as a condition on the products `owner` names, for the name order path
+// (planned per call, with the first word's range in view); none without words.
 QString wordConditions(const QStringList &words, const QString &owner, QVariantList &values)
 {
-    QString where;
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        where += i == 0 ? QStringLiteral(" AND %1 IN (SELECT product_id FROM product_words WHERE "
-                                         "word >= ? AND word < ?)")
-                                  .arg(owner)
-                        : QStringLiteral(" AND EXISTS (SELECT 1 FROM product_words w WHERE "
-                                         "w.product_id = %1 AND w.word >= ? AND w.word < ?)")
-                                  .arg(owner);
-        addWordRange(values, words.at(i));
+    if (words.isEmpty()) {
+        return {};
     }
-    return where;
+    addWordRange(values, words.first());
+    return QStringLiteral(" AND %1 IN (SELECT m.product_id FROM product_words m WHERE m.word >= ? "
+                          "AND m.word < ?%2)")
+            .arg(owner, otherWords(words, values));
 }
 
 // How many search words start with each of `words`, each counted up to `most` + 1, in one
@@ -229,14 +238,7 @@ Result<std::optional<QVariantList>> matchingIds(const QSqlDatabase &conn, const 
 {
     QVariantList values;
     addWordRange(values, words.first());
-    // The other words are checked against the name key of the candidate's own row, which
-    // the index holds: no probe per candidate. As an IN list or EXISTS, the planners
-    // read every product with a common word ("pan": 50,000 at a million products).
-    QString others;
-    for (const QString &w : words.mid(1)) {
-        others += QStringLiteral(" AND m.name_key LIKE (SELECT CAST(? AS TEXT))");
-        values << QLatin1String("% ") + w + QLatin1Char('%');
-    }
+    const QString others = otherWords(words, values);
     values << static_cast<qint64>(most + 1);
     // No DISTINCT: it made PostgreSQL walk the whole (product_id, word) index for its
     // order. A product with two words starting alike comes twice and is counted once here.
