@@ -129,7 +129,8 @@ int runServer(ServerRole role, int argc, char **argv,
     std::unique_ptr<Pusher> pusher;
     if (synced) {
         upstream = std::make_unique<Upstream>(QUrl(settings->hqUrl), settings->syncToken);
-        puller = std::make_unique<Puller>((*core)->database(), *upstream, settings->syncIntervalMs);
+        puller = std::make_unique<Puller>((*core)->database(), *upstream, settings->syncIntervalMs,
+                                          settings->pullPageRows);
         pusher = std::make_unique<Pusher>((*core)->database(), *upstream, settings->pushIdleMs);
         puller->start();
         pusher->start();

@@ -56,6 +56,9 @@ constexpr Option kOptions[]{
          QT_TRANSLATE_NOOP("pos::Server", "this store's sync credential at HQ"), true},
         {"SYNC_INTERVAL_MS", "sync-interval-ms",
          QT_TRANSLATE_NOOP("pos::Server", "poll HQ at least this often (default 30000)"), true},
+        {"SYNC_PAGE_ROWS", "sync-page-rows",
+         QT_TRANSLATE_NOOP("pos::Server", "rows a pulled page holds, 1 to 5000 (default 5000)"),
+         true},
 };
 
 Result<qint64> integer(const QString &text, const char *name, qint64 min, qint64 max)
@@ -147,6 +150,13 @@ Result<ServerSettings> parseSettings(ServerRole role, const QStringList &argumen
             }
             *target = static_cast<int>(*n);
         }
+    }
+    if (const QString text = v.value(QStringLiteral("SYNC_PAGE_ROWS")); !text.isEmpty()) {
+        auto n = integer(text, "SYNC_PAGE_ROWS", 1, 5000); // HQ's largest page
+        if (!n) {
+            return fail(n.error());
+        }
+        s.pullPageRows = static_cast<int>(*n);
     }
     if (const QString text = v.value(QStringLiteral("MAX_BODY_BYTES")); !text.isEmpty()) {
         auto n = integer(text, "MAX_BODY_BYTES", 1024, qint64(1) << 30);

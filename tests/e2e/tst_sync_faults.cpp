@@ -137,6 +137,9 @@ private slots:
         QProcessEnvironment quick;
         quick.insert(QStringLiteral("SYNC_INTERVAL_MS"), QStringLiteral("3000"));
         quick.insert(QStringLiteral("SYNC_PUSH_IDLE_MS"), QStringLiteral("100"));
+        // Pages of two rows: every pull is many pages, written on the puller's thread
+        // while the next are fetched, and a kill or a cut lands between them.
+        quick.insert(QStringLiteral("SYNC_PAGE_ROWS"), QStringLiteral("2"));
         for (const char *code : {"ST01", "ST02"}) {
             POS_VERIFY_OK(m_rig->addStore(QLatin1String(code), m_proxy->baseUrl(), quick));
         }

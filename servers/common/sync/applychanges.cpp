@@ -27,19 +27,18 @@ QString marks(qsizetype n)
     return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
 }
 
-QString idOf(const QJsonObject &change)
+// A change of a page, read out of its JSON once. Looking its id and row up again for
+// every column and list item was a quarter of the store's time in a first pull.
+struct Pulled
 {
-    return change.value(QStringLiteral("id")).toString();
-}
-
-QJsonObject rowOf(const QJsonObject &change)
-{
-    return change.value(QStringLiteral("row")).toObject();
-}
+    QString id;
+    QJsonObject row;
+    bool deleted = false;
+};
 
 // HQ wins: rows made here with the same code (sku, username) as rows from HQ give their code
 // up and are retired.
-Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows)
+Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows)
 {
     if (!spec.uniqueKey) {
         return {};
@@ -47,9 +46,9 @@ Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<QJson
     const QString key = QLatin1String(spec.uniqueKey);
     QVariantList keys;
     QVariantList ids;
-    for (const QJsonObject &c : rows) {
-        keys << rowOf(c).value(key).toString();
-        ids << idOf(c);
+    for (const Pulled &p : rows) {
+        keys << p.row.value(key).toString();
+        ids << p.id;
     }
     auto q = tx.queue(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
                                      "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 IN "
@@ -67,18 +66,18 @@ QStringList rowColumns(const SyncTable &spec)
            + QStringList{QStringLiteral("deleted"), QStringLiteral("version")};
 }
 
-void appendRow(QVariantList &values, const SyncTable &spec, const QJsonObject &c, qint64 version)
+void appendRow(QVariantList &values, const SyncTable &spec, const Pulled &p, qint64 version)
 {
-    values << idOf(c);
+    values << p.id;
     for (const QString &column : spec.columns) {
-        values << rowjson::toSql(rowOf(c).value(column));
+        values << rowjson::toSql(p.row.value(column));
     }
-    values << c.value(QStringLiteral("deleted")).toBool() << version;
+    values << p.deleted << version;
 }
 
 // Rows this database holds already, as they came, in one statement, all with this
 // database's version of the page.
-Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                   qint64 version)
 {
     QVariantList values;
@@ -87,8 +86,8 @@ Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJso
     for (const QString &column : columns.mid(1)) {
         updates << column + QStringLiteral(" = excluded.") + column;
     }
-    for (const QJsonObject &c : rows) {
-        appendRow(values, spec, c, version);
+    for (const Pulled &p : rows) {
+        appendRow(values, spec, p, version);
     }
     auto q = tx.queue(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (id) DO UPDATE "
                                      "SET %4")
@@ -100,12 +99,12 @@ Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<QJso
 }
 
 // Rows new to this database: added by copy, the cheap way in for a first pull.
-Status addRows(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+Status addRows(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                qint64 version)
 {
     QVariantList values;
-    for (const QJsonObject &c : rows) {
-        appendRow(values, spec, c, version);
+    for (const Pulled &p : rows) {
+        appendRow(values, spec, p, version);
     }
     return tx.copy(QLatin1String(spec.name), rowColumns(spec), values);
 }
@@ -129,14 +128,14 @@ Status deleteWhereIn(const Transaction &tx, const QString &table, const QString 
 
 // Which of the page's rows this database holds already.
 Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
-                                const QList<QJsonObject> &rows)
+                                const QList<Pulled> &rows)
 {
     QSet<QString> stored;
     constexpr qsizetype kChunk = 1000;
     for (qsizetype at = 0; at < rows.size(); at += kChunk) {
         QVariantList ids;
-        for (const QJsonObject &c : rows.mid(at, kChunk)) {
-            ids << idOf(c);
+        for (const Pulled &p : rows.mid(at, kChunk)) {
+            ids << p.id;
         }
         auto q = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE id IN (%2)")
                                  .arg(QLatin1String(spec.name), marks(ids.size())),
@@ -153,7 +152,7 @@ Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
 
 // The lists the rows carry (a product's barcodes, a user's roles) replace what was here:
 // the lists of the rows stored before are deleted, and then every list is added by copy.
-Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                        const QVariantList &knownIds)
 {
     for (const SyncChild &child : spec.children) {
@@ -164,10 +163,10 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         }
         QVariantList values;
         QVariantList owned; // a unique value is taken from whichever local row held it
-        for (const QJsonObject &c : rows) {
-            const QJsonArray items = rowOf(c).value(QLatin1String(child.key)).toArray();
+        for (const Pulled &p : rows) {
+            const QJsonArray items = p.row.value(QLatin1String(child.key)).toArray();
             for (qsizetype i = 0; i < items.size(); ++i) {
-                values << idOf(c);
+                values << p.id;
                 if (child.values.size() == 1) {
                     values << items.at(i).toString();
                     owned << items.at(i).toString();
@@ -194,15 +193,15 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
 }
 
 // Products pulled without their search words get them here.
-Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                     const QVariantList &knownIds)
 {
     if (QLatin1String(spec.name) != QLatin1String("products")) {
         return {};
     }
     QList<std::pair<QString, QString>> named;
-    for (const QJsonObject &c : rows) {
-        named.append({idOf(c), rowOf(c).value(QStringLiteral("name")).toString()});
+    for (const Pulled &p : rows) {
+        named.append({p.id, p.row.value(QStringLiteral("name")).toString()});
     }
     const Status deleted = deleteWhereIn(tx, QStringLiteral("product_words"),
                                          QStringLiteral("product_id"), knownIds);
@@ -212,21 +211,21 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<QJ
 // One table's rows of a page. Rows already here are upserted a few hundred a statement;
 // new rows, all of them in a first pull, are added by copy, which costs PostgreSQL a
 // fraction of an upsert a row and no parsing.
-Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<QJsonObject> &rows,
+Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                   qint64 version)
 {
     auto stored = storedIds(tx, spec, rows);
     if (!stored) {
         return fail(stored.error());
     }
-    QList<QJsonObject> known;
-    QList<QJsonObject> fresh;
+    QList<Pulled> known;
+    QList<Pulled> fresh;
     QVariantList knownIds;
-    for (const QJsonObject &c : rows) {
-        const bool here = stored->contains(idOf(c));
-        (here ? known : fresh) << c;
+    for (const Pulled &p : rows) {
+        const bool here = stored->contains(p.id);
+        (here ? known : fresh) << p;
         if (here) {
-            knownIds << idOf(c);
+            knownIds << p.id;
         }
     }
     constexpr qsizetype kChunk = 200; // within SQLite's 32,766 parameters a statement
@@ -249,7 +248,7 @@ Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<QJso
 // written as it came last.
 Status applyPage(const Transaction &tx, const QJsonArray &changes)
 {
-    QHash<QString, QList<QJsonObject>> byTable;
+    QHash<QString, QList<Pulled>> byTable;
     QHash<QString, qsizetype> at; // "table/id" → its place in byTable's list
     for (const auto &v : changes) {
         const QJsonObject c = v.toObject();
@@ -258,14 +257,17 @@ Status applyPage(const Transaction &tx, const QJsonArray &changes)
             return fail(ErrorCode::Validation,
                         Tr::tr("a change names an unknown table: %1").arg(table));
         }
-        QList<QJsonObject> &rows = byTable[table];
-        const QString key = table + u'/' + idOf(c);
+        Pulled p{c.value(QStringLiteral("id")).toString(),
+                 c.value(QStringLiteral("row")).toObject(),
+                 c.value(QStringLiteral("deleted")).toBool()};
+        QList<Pulled> &rows = byTable[table];
+        const QString key = table + u'/' + p.id;
         if (const auto seen = at.constFind(key); seen != at.cend()) {
-            rows[*seen] = c;
+            rows[*seen] = std::move(p);
             continue;
         }
         at.insert(key, rows.size());
-        rows << c;
+        rows << std::move(p);
     }
     if (byTable.isEmpty()) {
         return {};
@@ -275,7 +277,7 @@ Status applyPage(const Transaction &tx, const QJsonArray &changes)
         return fail(version.error());
     }
     for (const SyncTable &spec : syncTables()) {
-        const QList<QJsonObject> rows = byTable.value(QLatin1String(spec.name));
+        const QList<Pulled> rows = byTable.value(QLatin1String(spec.name));
         if (rows.isEmpty()) {
             continue;
         }

@@ -27,10 +27,11 @@ Result<QString> storedCursor(Database &db)
 
 } // namespace
 
-Puller::Puller(Database &db, Upstream &upstream, int intervalMs, QObject *parent)
+Puller::Puller(Database &db, Upstream &upstream, int intervalMs, int pageRows, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_upstream(upstream)
+    , m_pageRows(pageRows)
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Puller::pullNow);
@@ -43,6 +44,13 @@ Puller::Puller(Database &db, Upstream &upstream, int intervalMs, QObject *parent
         pullNow(); // a hint may have gone by while the socket was down
     });
     connect(&m_hints, &QWebSocket::disconnected, this, &Puller::dropped);
+    m_applier.setMaxThreadCount(1);
+}
+
+Puller::~Puller()
+{
+    ++m_pull; // pages still queued are left for the next start, from the stored cursor
+    m_applier.waitForDone();
 }
 
 void Puller::listen()
@@ -73,7 +81,9 @@ void Puller::start()
 
 void Puller::pullNow()
 {
-    if (m_running) {
+    // A page of a stopped pull still being written would move the stored cursor on after
+    // the next pull had read it.
+    if (m_running || m_pending > 0) {
         m_again = true;
         return;
     }
@@ -92,49 +102,87 @@ void Puller::fetch()
     fetch(*cursor, ++m_pull);
 }
 
-// While a page is applied, the next one is already being read and sent by HQ: the two
-// sides work at the same time instead of taking turns. An answer to a pull that has
-// stopped (its page failed to apply) is dropped; the next pull starts from the stored
-// cursor.
+// A page is fetched while the one before it is written, and at most one more waits
+// parsed: HQ reads and encodes page N+2 while page N+1 is parsed here and page N is
+// written. An answer to a pull that has stopped (a page failed to apply) is dropped; the
+// next pull starts from the stored cursor.
 void Puller::fetch(const QString &cursor, quint64 pull)
 {
-    // The largest pages HQ gives: an initial load of a big catalog is an ordinary case.
+    m_fetching = true;
+    // By default the largest pages HQ gives: an initial load of a big catalog is an
+    // ordinary case.
     m_upstream.call(QStringLiteral("get_changes"),
                     {{QStringLiteral("cursor"), cursor},
-                     {QStringLiteral("limit"), QStringLiteral("5000")}},
+                     {QStringLiteral("limit"), QString::number(m_pageRows)}},
                     [this, pull](Result<QJsonValue> answer) {
                         if (pull != m_pull) {
                             return;
                         }
+                        m_fetching = false;
                         if (!answer) {
                             stop(answer.error());
                             return;
                         }
                         const QJsonObject page = answer->toObject();
-                        const bool more = page.value(QStringLiteral("more")).toBool();
-                        if (more) {
-                            fetch(page.value(QStringLiteral("next_cursor")).toString(), pull);
+                        if (page.value(QStringLiteral("more")).toBool()) {
+                            m_next = page.value(QStringLiteral("next_cursor")).toString();
                         }
-                        if (auto ok = applyChanges(m_db, page, QDateTime::currentDateTimeUtc());
-                            !ok) {
-                            stop(ok.error());
-                            return;
-                        }
-                        if (more) {
-                            return;
-                        }
-                        m_running = false;
-                        emit caughtUp(page.value(QStringLiteral("high_water")).toInteger());
-                        if (m_again) {
-                            pullNow();
-                        }
+                        apply(page, pull);
+                        fetchAhead();
                     });
+}
+
+void Puller::fetchAhead()
+{
+    if (m_fetching || !m_next || m_pending > 1) {
+        return;
+    }
+    const QString cursor = *std::exchange(m_next, std::nullopt);
+    fetch(cursor, m_pull);
+}
+
+void Puller::apply(const QJsonObject &page, quint64 pull)
+{
+    ++m_pending;
+    m_applier.start([this, page, pull] {
+        // A page of a pull that stopped is not written: its cursor may not follow on.
+        const Status ok = pull == m_pull ? applyChanges(m_db, page, QDateTime::currentDateTimeUtc())
+                                         : Status{};
+        QMetaObject::invokeMethod(
+                this, [this, ok, page, pull] { applied(ok, page, pull); }, Qt::QueuedConnection);
+    });
+}
+
+void Puller::applied(const Status &ok, const QJsonObject &page, quint64 pull)
+{
+    --m_pending;
+    if (pull != m_pull) {
+        if (!m_running && m_pending == 0 && m_again) {
+            pullNow();
+        }
+        return;
+    }
+    if (!ok) {
+        stop(ok.error());
+        return;
+    }
+    if (page.value(QStringLiteral("more")).toBool()) {
+        fetchAhead();
+        return;
+    }
+    m_running = false;
+    emit caughtUp(page.value(QStringLiteral("high_water")).toInteger());
+    if (m_again) {
+        pullNow();
+    }
 }
 
 void Puller::stop(const Error &error)
 {
     ++m_pull; // whatever is still on its way belongs to a pull that is over
     m_running = false;
+    m_fetching = false;
+    m_next.reset();
     noteSyncFailure(m_db, "last_error", QStringLiteral("pull"), error);
     emit failed(error.message);
 }
