@@ -1175,6 +1175,10 @@ register</source>
         <source>value: must be a whole number of cents</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>rows a pulled page holds, 1 to 5000 (default 5000)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::SessionReportView</name>

@@ -1180,6 +1180,10 @@ caja</translation>
         <source>value: must be a whole number of cents</source>
         <translation>value: debe ser un número entero de centavos</translation>
     </message>
+    <message>
+        <source>rows a pulled page holds, 1 to 5000 (default 5000)</source>
+        <translation>filas por página al traer datos, de 1 a 5000 (por omisión 5000)</translation>
+    </message>
 </context>
 <context>
     <name>pos::SessionReportView</name>
