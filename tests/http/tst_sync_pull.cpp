@@ -371,6 +371,95 @@ private slots:
         QCOMPARE(listOf(words, id), QStringLiteral("concha de vainilla"));
     }
 
+    // Why: a store's first pull of a big catalog writes each page's products by copy
+    // without asking which are here; when a local product holds a code or a barcode of
+    // HQ's, that page must still be written the careful way, with HQ's rows winning.
+    void bigFirstPageWithAndWithoutLocalClashes()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        const QString department = newId();
+        const QString tax = newId();
+        putDepartment(department, QStringLiteral("ABR"));
+        POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
+                                taxRecord(tax, QStringLiteral("IVA0"), QStringLiteral("0"))));
+        constexpr int kProducts = 520; // over the size a page is tried as all new
+        QVariantList ids;
+        for (int i = 0; i < kProducts; ++i) {
+            ids << newId();
+            POS_VERIFY_OK(
+                    m_api.run(QStringLiteral("put_product"),
+                              productRecord(
+                                      {.id = ids.last().toString(),
+                                       .sku = QStringLiteral("P-%1").arg(i, 4, 10, QLatin1Char('0')),
+                                       .name = QStringLiteral("Arroz %1").arg(i),
+                                       .department = department,
+                                       .barcodes = {QStringLiteral("77%1").arg(i, 8, 10,
+                                                                               QLatin1Char('0'))},
+                                       .taxIds = QJsonArray{tax},
+                                       .price = 1000 + i,
+                                       .cost = 500})));
+        }
+        for (const bool clash : {false, true}) {
+            auto store = TestDatabase::create(engine);
+            POS_VERIFY_OK(store);
+            POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
+            auto conn = (*store)->db().connection();
+            POS_VERIFY_OK(conn);
+            const QString local = newId();
+            if (clash) { // made here before the first pull: HQ's P-0007 and product 9's barcode
+                const QString here = newId();
+                for (const auto &[sql, values] :
+                     {std::pair{QStringLiteral("INSERT INTO departments (id, code, name) VALUES "
+                                               "(?, 'LOC', 'Local')"),
+                                QVariantList{here}},
+                      std::pair{QStringLiteral("INSERT INTO products (id, sku, name, "
+                                               "name_folded, department_id, price, cost, "
+                                               "tax_included) VALUES (?, 'P-0007', 'Local', "
+                                               "'local', ?, 100, 50, TRUE)"),
+                                QVariantList{local, here}},
+                      std::pair{QStringLiteral("INSERT INTO product_barcodes (barcode, "
+                                               "product_id) VALUES ('7700000009', ?)"),
+                                QVariantList{local}}}) {
+                    POS_VERIFY_OK(exec(*conn, sql, values));
+                }
+            }
+            QString cursor;
+            pullInto((*store)->db(), cursor, 5000);
+            const auto count = [&](const QString &sql) {
+                auto q = exec(*conn, sql, ids);
+                return q && q->next() ? q->value(0).toInt() : -1;
+            };
+            const QString in = QStringLiteral(" IN (?")
+                               + QStringLiteral(", ?").repeated(kProducts - 1) + QLatin1Char(')');
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM products WHERE deleted = FALSE "
+                                          "AND id")
+                           + in),
+                     kProducts);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM product_barcodes WHERE product_id")
+                           + in),
+                     kProducts);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM product_taxes WHERE product_id")
+                           + in),
+                     kProducts);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM product_words WHERE product_id")
+                           + in),
+                     2 * kProducts); // "arroz" and its number
+            auto q = exec(*conn,
+                          QStringLiteral("SELECT p.sku, p.deleted, (SELECT COUNT(*) FROM "
+                                         "product_barcodes b WHERE b.product_id = p.id) FROM "
+                                         "products p WHERE p.id = ?"),
+                          {local});
+            POS_VERIFY_OK(q);
+            QCOMPARE(q->next(), clash);
+            if (clash) { // the local product gave up its code and its barcode
+                QVERIFY2(q->value(0).toString().startsWith(QLatin1String("P-0007~")),
+                         qPrintable(q->value(0).toString()));
+                QVERIFY(q->value(1).toBool());
+                QCOMPARE(q->value(2).toInt(), 0);
+            }
+        }
+    }
+
     // Why: a store must hold the password and PIN hashes of its own staff only. Staff of
     // no store in particular come to every store; a cashier of another store comes as a
     // tombstone without hashes.

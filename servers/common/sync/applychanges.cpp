@@ -150,10 +150,13 @@ Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
     return stored;
 }
 
+// Whether a unique list value (a barcode) held by a local row is taken from it first.
+enum class Owned { Take, AssumeFree };
+
 // The lists the rows carry (a product's barcodes, a user's roles) replace what was here:
 // the lists of the rows stored before are deleted, and then every list is added by copy.
 Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
-                       const QVariantList &knownIds)
+                       const QVariantList &knownIds, Owned owned = Owned::Take)
 {
     for (const SyncChild &child : spec.children) {
         QStringList columns{QLatin1String(child.parent)};
@@ -162,14 +165,14 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
             columns << QLatin1String(child.position);
         }
         QVariantList values;
-        QVariantList owned; // a unique value is taken from whichever local row held it
+        QVariantList taken; // a unique value is taken from whichever local row held it
         for (const Pulled &p : rows) {
             const QJsonArray items = p.row.value(QLatin1String(child.key)).toArray();
             for (qsizetype i = 0; i < items.size(); ++i) {
                 values << p.id;
                 if (child.values.size() == 1) {
                     values << items.at(i).toString();
-                    owned << items.at(i).toString();
+                    taken << items.at(i).toString();
                 }
                 for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
                     values << rowjson::toSql(items.at(i).toObject().value(child.values.at(v)));
@@ -181,8 +184,8 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         }
         const QString table = QLatin1String(child.table);
         Status ok = deleteWhereIn(tx, table, QLatin1String(child.parent), knownIds);
-        if (ok && child.unique) {
-            ok = deleteWhereIn(tx, table, child.values.first(), owned);
+        if (ok && child.unique && owned == Owned::Take) {
+            ok = deleteWhereIn(tx, table, child.values.first(), taken);
         }
         ok = ok ? tx.copy(table, columns, values) : ok;
         if (!ok) {
@@ -208,12 +211,39 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<Pu
     return deleted ? addProductWords(tx, named) : deleted;
 }
 
+// A big page of rows new to this database (a first pull) is written as if nothing were
+// here: copied, with its lists and words, inside a savepoint. A row stored already, a
+// local row's code or barcode that HQ's row takes, would break a unique key; the page's
+// table is then rolled back to the savepoint and written the careful way. When the copy
+// goes in, the careful way would have written the same rows, and it spares PostgreSQL a
+// probe of the ids, the codes and the barcodes per row (80 ms of a 5,000-product page).
+Status addAllFresh(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
+                   qint64 version)
+{
+    if (auto sp = tx.exec(QStringLiteral("SAVEPOINT fresh_rows")); !sp) {
+        return fail(sp.error());
+    }
+    Status ok = addRows(tx, spec, rows, version);
+    ok = ok ? replaceChildren(tx, spec, rows, {}, Owned::AssumeFree) : ok;
+    ok = ok ? rewriteWords(tx, spec, rows, {}) : ok;
+    auto end = tx.exec(ok ? QStringLiteral("RELEASE SAVEPOINT fresh_rows")
+                          : QStringLiteral("ROLLBACK TO SAVEPOINT fresh_rows"));
+    return !end ? fail(end.error()) : ok;
+}
+
 // One table's rows of a page. Rows already here are upserted a few hundred a statement;
 // new rows, all of them in a first pull, are added by copy, which costs PostgreSQL a
 // fraction of an upsert a row and no parsing.
 Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                   qint64 version)
 {
+    constexpr qsizetype kTryFresh = 500; // a day's changes are smaller: no use trying
+    if (rows.size() >= kTryFresh) {
+        const Status fresh = addAllFresh(tx, spec, rows, version);
+        if (fresh || fresh.error().code != ErrorCode::Conflict) {
+            return fresh;
+        }
+    }
     auto stored = storedIds(tx, spec, rows);
     if (!stored) {
         return fail(stored.error());
