@@ -134,10 +134,11 @@ void Puller::fetch(const QString &cursor, quint64 pull)
 
 void Puller::fetchAhead()
 {
-    if (m_fetching || !m_next || m_pending > 1) {
+    if (m_fetching || !m_next.has_value() || m_pending > 1) {
         return;
     }
-    const QString cursor = *std::exchange(m_next, std::nullopt);
+    const QString cursor = m_next.value();
+    m_next.reset();
     fetch(cursor, m_pull);
 }
 
