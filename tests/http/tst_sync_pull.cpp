@@ -56,11 +56,11 @@ class SyncPullTest : public QObject
     }
 
     // Applies every page after `cursor` to a store's database, `limit` rows a page.
-    void pullInto(Database &store, QString &cursor, int limit)
+    void pullInto(Database &store, QString &cursor, int limit, PullKind kind = PullKind::Later)
     {
         for (int pages = 0; pages < 100; ++pages) {
             const QJsonObject page = pull(cursor, limit);
-            POS_VERIFY_OK(applyChanges(store, page, QDateTime::currentDateTimeUtc()));
+            POS_VERIFY_OK(applyChanges(store, page, QDateTime::currentDateTimeUtc(), kind));
             cursor = page.value(QStringLiteral("next_cursor")).toString();
             if (!page.value(QStringLiteral("more")).toBool()) {
                 return;
@@ -371,19 +371,34 @@ private slots:
         QCOMPARE(listOf(words, id), QStringLiteral("concha de vainilla"));
     }
 
-    // Why: a store's first pull of a big catalog writes each page's products by copy
-    // without asking which are here; when a local product holds a code or a barcode of
-    // HQ's, that page must still be written the careful way, with HQ's rows winning.
-    void bigFirstPageWithAndWithoutLocalClashes()
+    // A store's foreign keys, each with its definition and whether it was validated.
+    static QString foreignKeysOf(Database &db)
     {
-        QFETCH_GLOBAL(Engine, engine);
+        if (db.engine() != Engine::PostgreSql) {
+            return {};
+        }
+        QStringList keys;
+        auto conn = db.connection();
+        auto q = conn ? exec(*conn, QStringLiteral("SELECT conname, pg_get_constraintdef(oid), "
+                                                   "convalidated FROM pg_constraint WHERE "
+                                                   "contype = 'f' ORDER BY 1"))
+                      : Result<QSqlQuery>(fail(conn.error()));
+        while (q && q->next()) {
+            keys << q->value(0).toString() + u' ' + q->value(1).toString() + u' '
+                            + q->value(2).toString();
+        }
+        return keys.join(u'\n');
+    }
+
+    // 520 products at HQ, over the size a page of new rows is tried as all new.
+    void putManyProducts(QVariantList &ids)
+    {
         const QString department = newId();
         const QString tax = newId();
         putDepartment(department, QStringLiteral("ABR"));
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
                                 taxRecord(tax, QStringLiteral("IVA0"), QStringLiteral("0"))));
-        constexpr int kProducts = 520; // over the size a page is tried as all new
-        QVariantList ids;
+        constexpr int kProducts = 520;
         for (int i = 0; i < kProducts; ++i) {
             ids << newId();
             POS_VERIFY_OK(
@@ -399,6 +414,21 @@ private slots:
                                        .price = 1000 + i,
                                        .cost = 500})));
         }
+    }
+
+    // Why: a store's first pull of a big catalog writes each page's products by copy
+    // without asking which are here, and without PostgreSQL's row-by-row key checks; when
+    // a local product holds a code or a barcode of HQ's, that page must still be written
+    // the careful way, with HQ's rows winning; and the store's keys end as they began.
+    void bigFirstPageWithAndWithoutLocalClashes()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        QVariantList ids;
+        putManyProducts(ids);
+        const int kProducts = static_cast<int>(ids.size());
+        auto untouched = TestDatabase::create(engine);
+        POS_VERIFY_OK(untouched);
+        POS_VERIFY_OK(migrate((*untouched)->db(), Schema::Store, migrationSteps()));
         for (const bool clash : {false, true}) {
             auto store = TestDatabase::create(engine);
             POS_VERIFY_OK(store);
@@ -424,7 +454,8 @@ private slots:
                 }
             }
             QString cursor;
-            pullInto((*store)->db(), cursor, 5000);
+            pullInto((*store)->db(), cursor, 5000, PullKind::First);
+            QCOMPARE(foreignKeysOf((*store)->db()), foreignKeysOf((*untouched)->db()));
             const auto count = [&](const QString &sql) {
                 auto q = exec(*conn, sql, ids);
                 return q && q->next() ? q->value(0).toInt() : -1;
@@ -458,6 +489,43 @@ private slots:
                 QCOMPARE(q->value(2).toInt(), 0);
             }
         }
+    }
+
+    // Why: a first pull skips the row-by-row key checks, not the keys: a page whose
+    // product names a department the store does not have is refused, and nothing of it
+    // is written.
+    void firstPullRefusesABrokenKey()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        QVariantList ids;
+        putManyProducts(ids);
+        auto store = TestDatabase::create(engine);
+        POS_VERIFY_OK(store);
+        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
+        QJsonObject page = pull(QString(), 5000);
+        QCOMPARE(page.value(QStringLiteral("more")).toBool(), false);
+        QJsonArray changes = page.value(QStringLiteral("changes")).toArray();
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            QJsonObject c = changes.at(i).toObject();
+            if (c.value(QStringLiteral("table")).toString() == QLatin1String("products")) {
+                QJsonObject row = c.value(QStringLiteral("row")).toObject();
+                row.insert(QStringLiteral("department_id"), newId());
+                c.insert(QStringLiteral("row"), row);
+                changes[i] = c;
+                break;
+            }
+        }
+        page.insert(QStringLiteral("changes"), changes);
+        const Status applied = applyChanges((*store)->db(), page, QDateTime::currentDateTimeUtc(),
+                                            PullKind::First);
+        QVERIFY(!applied);
+        QCOMPARE(applied.error().code, ErrorCode::Validation);
+        auto conn = (*store)->db().connection();
+        POS_VERIFY_OK(conn);
+        auto q = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM products"));
+        POS_VERIFY_OK(q);
+        QVERIFY(q->next());
+        QCOMPARE(q->value(0).toInt(), 0);
     }
 
     // Why: a store must hold the password and PIN hashes of its own staff only. Staff of

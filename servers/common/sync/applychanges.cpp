@@ -211,6 +211,81 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<Pu
     return deleted ? addProductWords(tx, named) : deleted;
 }
 
+struct ForeignKey
+{
+    QString table;
+    QString name;
+    QString definition; // "FOREIGN KEY (product_id) REFERENCES products(id) ON DELETE CASCADE"
+};
+
+// The foreign keys of a synced table and of its lists' tables, on PostgreSQL.
+Result<QList<ForeignKey>> foreignKeys(const Transaction &tx, const SyncTable &spec)
+{
+    QList<ForeignKey> keys;
+    if (tx.engine() != Engine::PostgreSql) {
+        return keys;
+    }
+    QVariantList tables{QLatin1String(spec.name)};
+    for (const SyncChild &child : spec.children) {
+        tables << QLatin1String(child.table);
+    }
+    auto q = tx.exec(QStringLiteral("SELECT CAST(conrelid AS regclass), conname, "
+                                    "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype "
+                                    "= 'f' AND CAST(CAST(conrelid AS regclass) AS TEXT) IN (%1) "
+                                    "ORDER BY 1, 2")
+                             .arg(marks(tables.size())),
+                     tables);
+    if (!q) {
+        return fail(q.error());
+    }
+    while (q->next()) {
+        keys.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
+    }
+    return keys;
+}
+
+enum class KeyState { Dropped, Unvalidated };
+
+Status setKeys(const Transaction &tx, const QList<ForeignKey> &keys, KeyState state)
+{
+    for (const ForeignKey &k : keys) {
+        const QString sql
+                = state == KeyState::Dropped
+                          ? QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(k.table, k.name)
+                          : QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 NOT VALID")
+                                    .arg(k.table, k.name, k.definition);
+        if (auto ok = tx.queue(sql); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
+// The keys a first pull left unvalidated, checked in one pass each.
+Status validateForeignKeys(const Transaction &tx)
+{
+    if (tx.engine() != Engine::PostgreSql) {
+        return {};
+    }
+    auto q = tx.exec(QStringLiteral("SELECT CAST(conrelid AS regclass), conname FROM "
+                                    "pg_constraint WHERE contype = 'f' AND NOT convalidated"));
+    if (!q) {
+        return fail(q.error());
+    }
+    QStringList statements;
+    while (q->next()) {
+        statements << QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2")
+                              .arg(q->value(0).toString(), q->value(1).toString());
+    }
+    q->finish();
+    for (const QString &sql : statements) {
+        if (auto done = tx.exec(sql); !done) {
+            return fail(done.error());
+        }
+    }
+    return {};
+}
+
 // A big page of rows new to this database (a first pull) is written as if nothing were
 // here: copied, with its lists and words, inside a savepoint. A row stored already, a
 // local row's code or barcode that HQ's row takes, would break a unique key; the page's
@@ -218,14 +293,20 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<Pu
 // goes in, the careful way would have written the same rows, and it spares PostgreSQL a
 // probe of the ids, the codes and the barcodes per row (80 ms of a 5,000-product page).
 Status addAllFresh(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
-                   qint64 version)
+                   qint64 version, PullKind kind)
 {
     if (auto sp = tx.exec(QStringLiteral("SAVEPOINT fresh_rows")); !sp) {
         return fail(sp.error());
     }
-    Status ok = addRows(tx, spec, rows, version);
+    auto keys = kind == PullKind::First ? foreignKeys(tx, spec) : QList<ForeignKey>();
+    if (!keys) {
+        return fail(keys.error());
+    }
+    Status ok = setKeys(tx, *keys, KeyState::Dropped);
+    ok = ok ? addRows(tx, spec, rows, version) : ok;
     ok = ok ? replaceChildren(tx, spec, rows, {}, Owned::AssumeFree) : ok;
     ok = ok ? rewriteWords(tx, spec, rows, {}) : ok;
+    ok = ok ? setKeys(tx, *keys, KeyState::Unvalidated) : ok;
     auto end = tx.exec(ok ? QStringLiteral("RELEASE SAVEPOINT fresh_rows")
                           : QStringLiteral("ROLLBACK TO SAVEPOINT fresh_rows"));
     return !end ? fail(end.error()) : ok;
@@ -235,11 +316,11 @@ Status addAllFresh(const Transaction &tx, const SyncTable &spec, const QList<Pul
 // new rows, all of them in a first pull, are added by copy, which costs PostgreSQL a
 // fraction of an upsert a row and no parsing.
 Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
-                  qint64 version)
+                  qint64 version, PullKind kind)
 {
     constexpr qsizetype kTryFresh = 500; // a day's changes are smaller: no use trying
     if (rows.size() >= kTryFresh) {
-        const Status fresh = addAllFresh(tx, spec, rows, version);
+        const Status fresh = addAllFresh(tx, spec, rows, version, kind);
         if (fresh || fresh.error().code != ErrorCode::Conflict) {
             return fresh;
         }
@@ -276,7 +357,7 @@ Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<Pull
 
 // One page, table by table in dependency order. A row that comes twice in a page is
 // written as it came last.
-Status applyPage(const Transaction &tx, const QJsonArray &changes)
+Status applyPage(const Transaction &tx, const QJsonArray &changes, PullKind kind)
 {
     QHash<QString, QList<Pulled>> byTable;
     QHash<QString, qsizetype> at; // "table/id" → its place in byTable's list
@@ -311,7 +392,7 @@ Status applyPage(const Transaction &tx, const QJsonArray &changes)
         if (rows.isEmpty()) {
             continue;
         }
-        if (auto ok = applyTable(tx, spec, rows, *version); !ok) {
+        if (auto ok = applyTable(tx, spec, rows, *version, kind); !ok) {
             return ok;
         }
     }
@@ -358,7 +439,7 @@ Status endResnapshot(const Transaction &tx)
 
 } // namespace
 
-Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
+Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now, PullKind kind)
 {
     auto tx = Transaction::begin(db);
     if (!tx) {
@@ -369,7 +450,7 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
             return ok;
         }
     }
-    if (auto ok = applyPage(*tx, page.value(QStringLiteral("changes")).toArray()); !ok) {
+    if (auto ok = applyPage(*tx, page.value(QStringLiteral("changes")).toArray(), kind); !ok) {
         return ok;
     }
     if (const QString key = page.value(QStringLiteral("pin_key")).toString(); !key.isEmpty()) {
@@ -382,7 +463,9 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now)
         }
     }
     if (!page.value(QStringLiteral("more")).toBool()) {
-        if (auto ok = endResnapshot(*tx); !ok) {
+        Status ok = endResnapshot(*tx);
+        ok = ok ? validateForeignKeys(*tx) : ok;
+        if (!ok) {
             return ok;
         }
     }

@@ -12,6 +12,15 @@ namespace pos {
 // migrations made the same tables), a product's barcodes and taxes replaced, each row given
 // this database's own next master version (for the tills that pull from here), and the
 // page's cursor stored in the same transaction, so a crash never skips or repeats a page.
-Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now);
+//
+// In a store's first pull on PostgreSQL, a page's new rows go in without the row-by-row
+// foreign-key checks (a query per key and row, a third of the store's time): the keys of
+// the tables copied are dropped and added back NOT VALID in the page's own transaction,
+// so they still hold for every other write, and the last page of any pull validates
+// every key left unvalidated, in one pass per key. HQ's rows obey the same keys; a page
+// that broke one is refused there, and the pull stops with the error.
+enum class PullKind { Later, First };
+Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now,
+                    PullKind kind = PullKind::Later);
 
 } // namespace pos

@@ -99,6 +99,7 @@ void Puller::fetch()
         stop(cursor.error());
         return;
     }
+    m_kind = cursor->isEmpty() ? PullKind::First : PullKind::Later;
     fetch(*cursor, ++m_pull);
 }
 
@@ -145,10 +146,11 @@ void Puller::fetchAhead()
 void Puller::apply(const QJsonObject &page, quint64 pull)
 {
     ++m_pending;
-    m_applier.start([this, page, pull] {
+    m_applier.start([this, page, pull, kind = m_kind] {
         // A page of a pull that stopped is not written: its cursor may not follow on.
-        const Status ok = pull == m_pull ? applyChanges(m_db, page, QDateTime::currentDateTimeUtc())
-                                         : Status{};
+        const Status ok = pull == m_pull
+                                  ? applyChanges(m_db, page, QDateTime::currentDateTimeUtc(), kind)
+                                  : Status{};
         QMetaObject::invokeMethod(
                 this, [this, ok, page, pull] { applied(ok, page, pull); }, Qt::QueuedConnection);
     });

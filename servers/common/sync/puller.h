@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "applychanges.h"
 #include "upstream.h"
 
 #include "core/db/database.h"
@@ -60,6 +61,7 @@ private:
     bool m_again = false; // a pull was asked for while one ran
     // Which pull the pages on their way belong to; read by the applying thread too.
     std::atomic<quint64> m_pull = 0;
+    PullKind m_kind = PullKind::Later; // a first pull: nothing pulled before it
     bool m_fetching = false;
     std::optional<QString> m_next; // the cursor of the page to fetch when there is room
     int m_pending = 0;             // pages handed to m_applier and not yet done
