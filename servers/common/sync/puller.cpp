@@ -103,10 +103,10 @@ void Puller::fetch()
     fetch(*cursor, ++m_pull);
 }
 
-// A page is fetched while the one before it is written, and at most one more waits
-// parsed: HQ reads and encodes page N+2 while page N+1 is parsed here and page N is
-// written. An answer to a pull that has stopped (a page failed to apply) is dropped; the
-// next pull starts from the stored cursor.
+// While page N is written, page N+1 is read and encoded at HQ and parsed here, then
+// waits; page N+2 is asked for once page N is in, so at most two pages are held. An
+// answer to a pull that has stopped (a page failed to apply) is dropped; the next pull
+// starts from the stored cursor.
 void Puller::fetch(const QString &cursor, quint64 pull)
 {
     m_fetching = true;
