@@ -3,6 +3,7 @@
 
 #include "servers/common/sqlvalues.h"
 
+#include "keyedcopy.h"
 #include "masterversion.h"
 #include "rowjson.h"
 
@@ -378,18 +379,15 @@ Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &store
             }
         }
     }
-    QStringList rootColumns{QStringLiteral("id")};
-    rootColumns << kind.columns;
-    // New records only (the caller checked), so they go in by copy.
-    if (auto ok = tx.copy(QLatin1String(kind.table), rootColumns, roots); !ok) {
-        return ok;
-    }
+    QList<CopyRows> tables{
+            {QLatin1String(kind.table), QStringList{QStringLiteral("id")} + kind.columns, roots}};
     for (const PushPart &part : kind.parts) {
-        QStringList columns{QLatin1String(part.parent)};
-        columns << part.columns;
-        if (auto ok = tx.copy(QLatin1String(part.table), columns, parts.value(&part)); !ok) {
-            return ok;
-        }
+        tables.append({QLatin1String(part.table),
+                       QStringList{QLatin1String(part.parent)} + part.columns, parts.value(&part)});
+    }
+    // New records only (the caller checked), so they go in by copy.
+    if (auto ok = copyCheckingKeysOnce(tx, tables); !ok) {
+        return ok;
     }
     for (const auto &[id, data] : records) {
         if (kind.routed) {

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "keyedcopy.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+namespace pos {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pos::Sync)
+};
+
+// A single-column foreign key: child.column references parent.parentColumn.
+struct ForeignKey
+{
+    QString child;
+    QString column;
+    QString parent;
+    QString parentColumn;
+};
+
+QString marks(qsizetype n)
+{
+    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
+}
+
+// Whether this role may turn the foreign-key triggers off for its own transaction.
+Result<bool> maySkipTriggers(const Transaction &tx)
+{
+    auto q = tx.exec(QStringLiteral(
+            "SELECT has_parameter_privilege('session_replication_role', 'SET')"));
+    if (!q) {
+        return fail(q.error());
+    }
+    return q->next() && q->value(0).toBool();
+}
+
+// The tables' foreign keys; nullopt when one spans several columns (left to the triggers).
+Result<std::optional<QList<ForeignKey>>> foreignKeysOf(const Transaction &tx,
+                                                       const QList<CopyRows> &tables)
+{
+    QVariantList names;
+    for (const CopyRows &t : tables) {
+        names << t.table;
+    }
+    auto q = tx.exec(QStringLiteral("SELECT CAST(CAST(c.conrelid AS regclass) AS TEXT), "
+                                    "a.attname, CAST(CAST(c.confrelid AS regclass) AS TEXT), "
+                                    "pa.attname, cardinality(c.conkey) FROM pg_constraint c "
+                                    "JOIN pg_attribute a ON a.attrelid = c.conrelid AND "
+                                    "a.attnum = c.conkey[1] JOIN pg_attribute pa ON "
+                                    "pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1] "
+                                    "WHERE c.contype = 'f' AND CAST(CAST(c.conrelid AS "
+                                    "regclass) AS TEXT) IN (%1)")
+                             .arg(marks(names.size())),
+                     names);
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<ForeignKey> keys;
+    while (q->next()) {
+        if (q->value(4).toInt() != 1) {
+            return std::optional<QList<ForeignKey>>();
+        }
+        keys.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                     q->value(3).toString()});
+    }
+    return std::optional(keys);
+}
+
+// The distinct non-null values of one column of the rows.
+QSet<QString> valuesOf(const CopyRows &rows, const QString &column)
+{
+    QSet<QString> out;
+    const qsizetype at = rows.columns.indexOf(column);
+    const qsizetype width = rows.columns.size();
+    for (qsizetype i = at; at >= 0 && i < rows.values.size(); i += width) {
+        if (!rows.values.at(i).isNull()) {
+            out.insert(rows.values.at(i).toString());
+        }
+    }
+    return out;
+}
+
+// The ids each referenced table must hold: what the rows name, less what they brought.
+QHash<std::pair<QString, QString>, QSet<QString>> referenced(const QList<CopyRows> &tables,
+                                                             const QList<ForeignKey> &keys)
+{
+    QHash<std::pair<QString, QString>, QSet<QString>> wanted;
+    for (const ForeignKey &k : keys) {
+        for (const CopyRows &t : tables) {
+            if (t.table == k.child) {
+                wanted[{k.parent, k.parentColumn}] += valuesOf(t, k.column);
+            }
+        }
+    }
+    for (auto it = wanted.begin(); it != wanted.end(); ++it) {
+        for (const CopyRows &t : tables) {
+            if (t.table == it.key().first) {
+                it.value() -= valuesOf(t, it.key().second);
+            }
+        }
+    }
+    return wanted;
+}
+
+// Every id present, each row locked as the foreign-key trigger would lock it, so that
+// none can be deleted before this transaction ends.
+Status present(const Transaction &tx, const QString &table, const QString &column,
+               const QSet<QString> &ids)
+{
+    const QStringList all(ids.cbegin(), ids.cend());
+    constexpr qsizetype kChunk = 1000;
+    for (qsizetype at = 0; at < all.size(); at += kChunk) {
+        const QStringList some = all.mid(at, kChunk);
+        auto q = tx.exec(QStringLiteral("SELECT %2 FROM %1 WHERE %2 IN (%3) FOR KEY SHARE")
+                                 .arg(table, column, marks(some.size())),
+                         QVariantList(some.cbegin(), some.cend()), Plan::PerCall);
+        if (!q) {
+            return fail(q.error());
+        }
+        QSet<QString> found;
+        while (q->next()) {
+            found.insert(q->value(0).toString());
+        }
+        for (const QString &id : some) {
+            if (!found.contains(id)) {
+                return fail(ErrorCode::Validation,
+                            Tr::tr("%1 %2 does not exist").arg(table, id));
+            }
+        }
+    }
+    return {};
+}
+
+Status copyAll(const Transaction &tx, const QList<CopyRows> &tables)
+{
+    for (const CopyRows &t : tables) {
+        if (auto ok = tx.copy(t.table, t.columns, t.values); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Status copyCheckingKeysOnce(const Transaction &tx, const QList<CopyRows> &tables)
+{
+    if (tx.engine() != Engine::PostgreSql) {
+        return copyAll(tx, tables);
+    }
+    auto may = maySkipTriggers(tx);
+    auto keys = may && *may ? foreignKeysOf(tx, tables)
+                            : Result<std::optional<QList<ForeignKey>>>(std::nullopt);
+    if (!may || !keys) {
+        return fail(!may ? may.error() : keys.error());
+    }
+    if (!*keys) {
+        return copyAll(tx, tables);
+    }
+    // Setting the role resets the connection's cached plans; twice a batch is cheap next
+    // to a trigger per row.
+    auto off = tx.exec(QStringLiteral("SET LOCAL session_replication_role = replica"));
+    Status ok = off ? copyAll(tx, tables) : Status(fail(off.error()));
+    auto back = tx.exec(QStringLiteral("SET LOCAL session_replication_role = origin"));
+    if (!ok || !back) {
+        return !ok ? ok : fail(back.error());
+    }
+    const auto wanted = referenced(tables, **keys);
+    for (auto it = wanted.cbegin(); it != wanted.cend() && ok; ++it) {
+        ok = it.value().isEmpty() ? ok : present(tx, it.key().first, it.key().second, it.value());
+    }
+    return ok;
+}
+
+} // namespace pos
