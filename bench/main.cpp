@@ -54,9 +54,14 @@ Config configFor(const QCommandLineParser &args)
         if (args.isSet(option)) {
             sizes->clear();
             for (const QString &n : args.value(option).split(u',')) {
-                *sizes << n.toInt();
+                if (n.toInt() > 0) { // 0 alone runs none
+                    *sizes << n.toInt();
+                }
             }
         }
+    }
+    if (args.isSet(QStringLiteral("push-sales"))) {
+        c.pushSales = args.value(QStringLiteral("push-sales")).toInt();
     }
     if (args.isSet(QStringLiteral("engines"))) {
         const QStringList names = args.value(QStringLiteral("engines")).split(u',');
@@ -104,6 +109,8 @@ int main(int argc, char **argv)
                      {QStringLiteral("pull-sizes"),
                       QStringLiteral("products in the initial pulls, comma-separated"),
                       QStringLiteral("list")},
+                     {QStringLiteral("push-sales"), QStringLiteral("sales the push sends"),
+                      QStringLiteral("n")},
                      {QStringLiteral("engines"),
                       QStringLiteral("sqlite, postgresql or both (the default), comma-separated"),
                       QStringLiteral("list")},

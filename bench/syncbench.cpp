@@ -206,7 +206,7 @@ Result<QJsonObject> push(const Config &config)
         !ok) {
         return fail(ok.error());
     }
-    qInfo("sync: HQ ready, the store pulls");
+    qInfo("sync: sales written, the store pushes");
     const auto t0 = Clock::now();
     if (auto ok = startStore(config, link); !ok) {
         return fail(ok.error());
@@ -218,8 +218,10 @@ Result<QJsonObject> push(const Config &config)
     qint64 left = -1;
     while (left != 0 && msSince(t0) < 3600 * 1000.0) {
         QThread::msleep(50);
-        auto n = exec(*conn,
-                      QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"));
+        // Whether any is left, not how many: counting them every 50 ms took a few percent
+        // of the machine from the push it measures.
+        auto n = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE "
+                                            "status = 'pending' LIMIT 1) AS one"));
         left = n && n->next() ? n->value(0).toLongLong() : -1;
         link.store->output(); // keep its pipe drained
     }

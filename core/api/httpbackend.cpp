@@ -85,7 +85,22 @@ void HttpBackend::execute(const QString &command, const QJsonObject &params, Don
         });
         return;
     }
-    send(*c, params, std::move(done), options, 0);
+    const QByteArray body = c->hasBody() ? QJsonDocument(withoutPathParameters(*c, params))
+                                                   .toJson(QJsonDocument::Compact)
+                                         : QByteArray();
+    send(*c, params, body, std::move(done), options, 0);
+}
+
+void HttpBackend::executeEncoded(const QString &command, const QByteArray &body, Done done)
+{
+    const Command *c = findCommand(command);
+    if (c == nullptr || !c->hasBody() || !c->pathParameters().isEmpty()) {
+        QTimer::singleShot(0, this, [done = std::move(done), command] {
+            done(fail(ErrorCode::Internal, QStringLiteral("%1 takes no encoded body").arg(command)));
+        });
+        return;
+    }
+    send(*c, {}, body, std::move(done), {}, 0);
 }
 
 Result<QNetworkRequest> HttpBackend::request(const Command &command, const QJsonObject &params,
@@ -127,8 +142,8 @@ Result<QNetworkRequest> HttpBackend::request(const Command &command, const QJson
     return req;
 }
 
-void HttpBackend::send(const Command &command, const QJsonObject &params, Done done,
-                       const CallOptions &options, int attempt)
+void HttpBackend::send(const Command &command, const QJsonObject &params, const QByteArray &body,
+                       Done done, const CallOptions &options, int attempt)
 {
     auto req = request(command, params, options);
     if (!req) {
@@ -136,16 +151,12 @@ void HttpBackend::send(const Command &command, const QJsonObject &params, Done d
         return;
     }
     const QByteArray verb = methodName(command.method).toLatin1();
-    const QByteArray body = command.hasBody()
-                                    ? QJsonDocument(withoutPathParameters(command, params))
-                                              .toJson(QJsonDocument::Compact)
-                                    : QByteArray();
     QNetworkReply *reply = m_network.sendCustomRequest(*req, verb, body);
     // Commands live in the static command table: a pointer stays valid across retries, where
     // a lambda's copy would die with the lambda that made it.
     const Command *cmd = &command;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, cmd, params, done = std::move(done), options, attempt]() mutable {
+            [this, reply, cmd, params, body, done = std::move(done), options, attempt]() mutable {
                 const bool retry
                         = cmd->idempotency == Idempotency::Idempotent && attempt < m_options.retries
                           && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0
@@ -153,7 +164,7 @@ void HttpBackend::send(const Command &command, const QJsonObject &params, Done d
                 if (retry) {
                     const int delay = m_options.retryDelayMs * (1 << attempt);
                     QTimer::singleShot(delay, this, [=, this, done = std::move(done)]() mutable {
-                        send(*cmd, params, std::move(done), options, attempt + 1);
+                        send(*cmd, params, body, std::move(done), options, attempt + 1);
                     });
                     return;
                 }

@@ -31,9 +31,13 @@ public:
 
     void execute(const QString &command, const QJsonObject &params, Done done,
                  const CallOptions &options = {}) override;
+    // The same with the body already encoded as JSON, for a command with no path
+    // parameters: a caller that must keep a request under the server's size limit encodes
+    // it piece by piece to measure it, and should not pay for the encoding twice.
+    void executeEncoded(const QString &command, const QByteArray &body, Done done);
 
 private:
-    void send(const Command &command, const QJsonObject &params, Done done,
+    void send(const Command &command, const QJsonObject &params, const QByteArray &body, Done done,
               const CallOptions &options, int attempt);
     Result<QNetworkRequest> request(const Command &command, const QJsonObject &params,
                                     const CallOptions &options) const;

@@ -89,6 +89,13 @@ Result<std::unique_ptr<ServerCore>> ServerCore::create(
 int runServer(ServerRole role, int argc, char **argv,
               const std::function<void(Dispatcher &)> &bindExtra)
 {
+    // With TZ unset, glibc checks /etc/localtime again on every local-time conversion, and
+    // Qt's PostgreSQL driver converts each timestamp it reads to local time: 15 % of the
+    // store server's CPU in a push went to those checks. Naming the system's zone once
+    // keeps it as the zone (Qt reads ":/etc/localtime" as the system's) without them.
+    if (!qEnvironmentVariableIsSet("TZ")) {
+        qputenv("TZ", ":/etc/localtime");
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(role == ServerRole::Hq ? QStringLiteral("hq-server")
                                                                 : QStringLiteral("store-server"));

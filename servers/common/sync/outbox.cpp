@@ -4,6 +4,7 @@
 #include "servers/common/sqlvalues.h"
 
 #include <QLoggingCategory>
+#include <QMap>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
@@ -59,39 +60,44 @@ Result<qint64> pendingCount(Database &db)
     return q->value(0).toLongLong();
 }
 
+namespace {
+
+Status deleteAcknowledged(const Transaction &tx, const QString &kind, qint64 revision,
+                          const QVariantList &ids)
+{
+    constexpr qsizetype kChunk = 1000;
+    for (qsizetype at = 0; at < ids.size(); at += kChunk) {
+        const QVariantList some = ids.mid(at, kChunk);
+        auto d = tx.exec(QStringLiteral("DELETE FROM outbox WHERE kind = ? AND revision = ? AND "
+                                        "record_id IN (?%1)")
+                                 .arg(QStringLiteral(", ?").repeated(some.size() - 1)),
+                         QVariantList{kind, revision} + some);
+        if (!d) {
+            return fail(d.error());
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 Status settle(Database &db, const QList<PushResult> &results, const QDateTime &now)
 {
     auto tx = Transaction::begin(db);
     if (!tx) {
         return fail(tx.error());
     }
-    // Acknowledged revisions leave a few hundred at a time; only the revision HQ took
-    // leaves: a newer state queued meanwhile stays.
-    QStringList acknowledged;
-    QVariantList keys;
+    // Acknowledged revisions leave a statement per kind and revision (nearly always one):
+    // only the revision HQ took leaves, a newer state queued meanwhile stays.
+    QMap<std::pair<QString, qint64>, QVariantList> acknowledged;
     for (const PushResult &r : results) {
-        if (r.status != QLatin1String("ok") && r.status != QLatin1String("duplicate")) {
-            continue;
-        }
-        acknowledged << QStringLiteral("(kind = ? AND record_id = ? AND revision = ?)");
-        keys << r.kind << sql::id(r.id) << r.revision;
-        if (acknowledged.size() == 300) {
-            auto d = tx->exec(QStringLiteral("DELETE FROM outbox WHERE %1")
-                                      .arg(acknowledged.join(QStringLiteral(" OR "))),
-                              keys);
-            if (!d) {
-                return fail(d.error());
-            }
-            acknowledged.clear();
-            keys.clear();
+        if (r.status == QLatin1String("ok") || r.status == QLatin1String("duplicate")) {
+            acknowledged[{r.kind, r.revision}] << sql::id(r.id);
         }
     }
-    if (!acknowledged.isEmpty()) {
-        auto d = tx->exec(QStringLiteral("DELETE FROM outbox WHERE %1")
-                                  .arg(acknowledged.join(QStringLiteral(" OR "))),
-                          keys);
-        if (!d) {
-            return fail(d.error());
+    for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
+        if (auto ok = deleteAcknowledged(*tx, it.key().first, it.key().second, it.value()); !ok) {
+            return ok;
         }
     }
     for (const PushResult &r : results) {

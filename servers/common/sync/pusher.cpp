@@ -12,51 +12,33 @@ namespace {
 // envelope and for sales much larger than the usual (a long ticket is tens of KiB).
 constexpr qsizetype kBatch = 1000;
 constexpr qsizetype kBatchBytes = 8 << 20;
-} // namespace
 
-Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent)
-    : QObject(parent)
-    , m_db(db)
-    , m_upstream(upstream)
-    , m_idleMs(idleMs)
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &Pusher::pushNow);
-}
+using Key = std::pair<QString, QUuid>;
 
-void Pusher::start()
+// The oldest pending entries not already at HQ.
+Result<QList<outbox::Entry>> nextEntries(Database &db, const QSet<Key> &skip)
 {
-    pushNow();
-}
-
-void Pusher::pushNow()
-{
-    if (m_running) {
-        return;
-    }
-    auto entries = outbox::pending(m_db, kBatch);
+    auto entries = outbox::pending(db, kBatch + skip.size());
     if (!entries) {
-        stop(entries.error());
-        return;
+        return fail(entries.error());
     }
-    if (entries->isEmpty()) {
-        m_timer.start(m_idleMs);
-        emit drained();
-        return;
+    QList<outbox::Entry> out;
+    for (const outbox::Entry &e : *entries) {
+        if (!skip.contains({e.kind, e.id}) && out.size() < kBatch) {
+            out.append(e);
+        }
     }
-    m_running = true;
-    send(*entries);
+    return out;
 }
 
-void Pusher::send(const QList<outbox::Entry> &entries)
+// Each kind's records read in a statement per table.
+Result<QHash<QString, QHash<QUuid, QJsonObject>>> readAll(Database &db,
+                                                          const QList<outbox::Entry> &entries)
 {
-    auto conn = m_db.connection();
-    auto count = outbox::pendingCount(m_db);
-    if (!conn || !count) {
-        stop(!conn ? conn.error() : count.error());
-        return;
+    auto conn = db.connection();
+    if (!conn) {
+        return fail(conn.error());
     }
-    // Each kind read in a statement per table, then sent in the outbox's order.
     QHash<QString, QList<QUuid>> byKind;
     for (const outbox::Entry &e : entries) {
         byKind[e.kind] << e.id;
@@ -67,58 +49,165 @@ void Pusher::send(const QList<outbox::Entry> &entries)
         auto records = kind ? readRecords(*conn, *kind, it.value())
                             : Result<QHash<QUuid, QJsonObject>>(QHash<QUuid, QJsonObject>());
         if (!records) {
-            stop(records.error());
-            return;
+            return fail(records.error());
         }
         read.insert(it.key(), *records);
     }
-    PushBatch batch{{}, *count};
+    return read;
+}
+
+// The next batch, encoded record by record in the outbox's order up to kBatchBytes.
+Result<OutgoingBatch> readBatch(Database &db, const QSet<Key> &skip)
+{
+    auto entries = nextEntries(db, skip);
+    auto count = entries ? outbox::pendingCount(db) : Result<qint64>(0);
+    auto read = entries && count ? readAll(db, *entries)
+                                 : Result<QHash<QString, QHash<QUuid, QJsonObject>>>();
+    if (!entries || !count || !read) {
+        return fail(!entries ? entries.error() : !count ? count.error() : read.error());
+    }
+    OutgoingBatch batch;
+    QByteArrayList encoded;
     qsizetype bytes = 0;
-    for (const outbox::Entry &e : entries) {
-        const auto data = read.value(e.kind).constFind(e.id);
-        if (data == read.value(e.kind).cend()) {
+    for (const outbox::Entry &e : *entries) {
+        const auto data = read->value(e.kind).constFind(e.id);
+        if (data == read->value(e.kind).cend()) {
             // Cannot happen short of a damaged database; kept visible, never dropped.
-            if (auto ok = outbox::reject(m_db, e, QStringLiteral("the record is gone")); !ok) {
-                stop(ok.error());
-                return;
+            if (auto ok = outbox::reject(db, e, QStringLiteral("the record is gone")); !ok) {
+                return fail(ok.error());
             }
             continue;
         }
-        bytes += QJsonDocument(*data).toJson(QJsonDocument::Compact).size();
-        if (bytes > kBatchBytes && !batch.records.isEmpty()) {
+        QByteArray one = QJsonDocument(json::write(PushRecord{e.kind, e.id, e.revision, *data}))
+                                 .toJson(QJsonDocument::Compact);
+        bytes += one.size() + 1;
+        if (bytes > kBatchBytes && !encoded.isEmpty()) {
             break; // the rest go in the next batch
         }
-        batch.records.append(PushRecord{e.kind, e.id, e.revision, *data});
+        encoded << std::move(one);
+        batch.records.insert({e.kind, e.id});
     }
-    if (batch.records.isEmpty()) {
-        m_running = false;
-        pushNow();
+    if (!encoded.isEmpty()) {
+        batch.body = "{\"pending\":" + QByteArray::number(*count) + ",\"records\":["
+                     + encoded.join(',') + "]}";
+    }
+    return batch;
+}
+
+} // namespace
+
+Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_upstream(upstream)
+    , m_idleMs(idleMs)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Pusher::pushNow);
+    m_reader.setMaxThreadCount(1);
+}
+
+Pusher::~Pusher()
+{
+    ++m_generation;
+    m_reader.waitForDone();
+}
+
+void Pusher::start()
+{
+    pushNow();
+}
+
+void Pusher::pushNow()
+{
+    if (m_sending) {
+        return; // the answer's handler goes on
+    }
+    if (m_ready) {
+        sendReady();
         return;
     }
-    m_upstream.call(QStringLiteral("push_records"), json::write(batch),
-                    [this](Result<QJsonValue> answer) {
-                        auto parsed = decode<PushAnswer>(answer);
-                        if (!parsed) {
-                            stop(parsed.error());
-                            return;
-                        }
-                        settled(parsed->results);
-                    });
+    m_wanted = true;
+    if (!m_reading) {
+        read();
+    }
+}
+
+void Pusher::read()
+{
+    m_reading = true;
+    m_reader.start([this, skip = m_inFlight, generation = m_generation] {
+        auto batch = readBatch(m_db, skip);
+        QMetaObject::invokeMethod(
+                this, [this, batch = std::move(batch), generation] { wasRead(batch, generation); },
+                Qt::QueuedConnection);
+    });
+}
+
+void Pusher::wasRead(Result<OutgoingBatch> batch, quint64 generation)
+{
+    m_reading = false;
+    if (generation != m_generation) {
+        if (m_wanted) {
+            read();
+        }
+        return;
+    }
+    m_ready = std::move(batch);
+    if (m_wanted && !m_sending) {
+        sendReady();
+    }
+}
+
+void Pusher::sendReady()
+{
+    m_wanted = false;
+    const Result<OutgoingBatch> batch = *std::exchange(m_ready, std::nullopt);
+    if (!batch) {
+        stop(batch.error());
+        return;
+    }
+    if (batch->body.isEmpty()) {
+        m_timer.start(m_idleMs);
+        emit drained();
+        return;
+    }
+    m_sending = true;
+    m_inFlight = batch->records;
+    m_upstream.callEncoded(QStringLiteral("push_records"), batch->body,
+                           [this](Result<QJsonValue> answer) {
+                               auto parsed = decode<PushAnswer>(answer);
+                               if (!parsed) {
+                                   stop(parsed.error());
+                                   return;
+                               }
+                               settled(parsed->results);
+                           });
+    read(); // the next batch, while HQ takes this one
 }
 
 void Pusher::settled(const QList<PushResult> &results)
 {
+    m_sending = false;
+    m_inFlight.clear();
     if (auto ok = outbox::settle(m_db, results, QDateTime::currentDateTimeUtc()); !ok) {
         stop(ok.error());
         return;
     }
-    m_running = false;
-    const bool progress = std::any_of(results.cbegin(), results.cend(), [](const PushResult &r) {
-        return r.status != QLatin1String("retry");
-    });
-    if (!progress) {
+    const auto has = [&results](const char *status) {
+        return std::any_of(results.cbegin(), results.cend(), [status](const PushResult &r) {
+            return r.status == QLatin1String(status);
+        });
+    };
+    if (!has("ok") && !has("duplicate") && !has("rejected")) {
         stop(Error{ErrorCode::Unavailable, results.value(0).reason});
         return;
+    }
+    // Read ahead, a batch may hold records after one that must wait; an empty one may have
+    // missed records written since. Either is read again.
+    if (has("retry") || (m_ready && *m_ready && m_ready->value().body.isEmpty())) {
+        ++m_generation;
+        m_ready.reset();
     }
     m_backoffMs = 1000;
     pushNow();
@@ -126,7 +215,11 @@ void Pusher::settled(const QList<PushResult> &results)
 
 void Pusher::stop(const Error &error)
 {
-    m_running = false;
+    m_sending = false;
+    m_wanted = false;
+    m_inFlight.clear();
+    ++m_generation;
+    m_ready.reset();
     noteSyncFailure(m_db, "push_error", QStringLiteral("push"), error);
     m_timer.start(m_backoffMs);
     m_backoffMs = std::min(m_backoffMs * 2, 30000);

@@ -14,28 +14,37 @@ void Upstream::call(const QString &command, const QJsonObject &params, const Bac
     send(command, params, done, false);
 }
 
-void Upstream::send(const QString &command, const QJsonObject &params, const Backend::Done &done,
-                    bool again)
+void Upstream::callEncoded(const QString &command, const QByteArray &body, const Backend::Done &done)
+{
+    send(command, body, done, false);
+}
+
+void Upstream::send(const QString &command, const Body &body, const Backend::Done &done, bool again)
 {
     if (m_http.token().isEmpty()) {
-        m_waiting.append([this, command, params, done, again](const Status &in) {
+        m_waiting.append([this, command, body, done, again](const Status &in) {
             if (!in) {
                 done(fail(in.error()));
                 return;
             }
-            send(command, params, done, again);
+            send(command, body, done, again);
         });
         login();
         return;
     }
-    m_http.execute(command, params, [this, command, params, done, again](Result<QJsonValue> r) {
+    auto answered = [this, command, body, done, again](Result<QJsonValue> r) {
         if (!r && r.error().code == ErrorCode::Unauthenticated && !again) {
             m_http.setToken({}); // the session expired: one new login, then the call again
-            send(command, params, done, true);
+            send(command, body, done, true);
             return;
         }
         done(std::move(r));
-    });
+    };
+    if (const auto *params = std::get_if<QJsonObject>(&body)) {
+        m_http.execute(command, *params, answered);
+    } else {
+        m_http.executeEncoded(command, std::get<QByteArray>(body), answered);
+    }
 }
 
 void Upstream::login()

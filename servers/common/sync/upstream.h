@@ -3,6 +3,8 @@
 
 #include "core/api/httpbackend.h"
 
+#include <variant>
+
 namespace pos {
 
 // The store's line to HQ, shared by its puller and its pusher: calls carry the session
@@ -16,6 +18,8 @@ public:
     Upstream(const QUrl &hq, QString syncToken, QObject *parent = nullptr);
 
     void call(const QString &command, const QJsonObject &params, const Backend::Done &done);
+    // With the request body already encoded (see HttpBackend::executeEncoded).
+    void callEncoded(const QString &command, const QByteArray &body, const Backend::Done &done);
     QUrl baseUrl() const { return m_http.baseUrl(); }
     // The current session's token (empty until logged in): the hint socket presents it.
     QString sessionToken() const { return m_http.token(); }
@@ -24,8 +28,8 @@ signals:
     void loggedIn();
 
 private:
-    void send(const QString &command, const QJsonObject &params, const Backend::Done &done,
-              bool again);
+    using Body = std::variant<QJsonObject, QByteArray>;
+    void send(const QString &command, const Body &body, const Backend::Done &done, bool again);
     void login();
 
     HttpBackend m_http;
