@@ -215,7 +215,16 @@ void appendCopyField(QByteArray &out, const QVariant &v)
     default:
         break;
     }
-    for (const char c : valueText(v).toUtf8()) {
+    const QByteArray text = valueText(v).toUtf8();
+    // Most values have nothing to escape, and go in at once.
+    const auto special = [](char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    };
+    if (std::none_of(text.cbegin(), text.cend(), special)) {
+        out += text;
+        return;
+    }
+    for (const char c : text) {
         switch (c) {
         case '\\':
             out += "\\\\";
@@ -482,7 +491,7 @@ Status putCopyData(PGconn *conn, QByteArray &buffer)
     const bool sent = buffer.isEmpty()
                       || PQputCopyData(conn, buffer.constData(), static_cast<int>(buffer.size()))
                                  == 1;
-    buffer.clear();
+    buffer.truncate(0); // keeps its capacity for the next piece
     return sent ? Status() : fail(resultError(conn, nullptr, QStringLiteral("COPY data")));
 }
 

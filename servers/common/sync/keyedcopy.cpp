@@ -31,8 +31,8 @@ QString marks(qsizetype n)
 // Whether this role may turn the foreign-key triggers off for its own transaction.
 Result<bool> maySkipTriggers(const Transaction &tx)
 {
-    auto q = tx.exec(QStringLiteral(
-            "SELECT has_parameter_privilege('session_replication_role', 'SET')"));
+    auto q = tx.exec(
+            QStringLiteral("SELECT has_parameter_privilege('session_replication_role', 'SET')"));
     if (!q) {
         return fail(q.error());
     }
@@ -128,8 +128,7 @@ Status present(const Transaction &tx, const QString &table, const QString &colum
         }
         for (const QString &id : some) {
             if (!found.contains(id)) {
-                return fail(ErrorCode::Validation,
-                            Tr::tr("%1 %2 does not exist").arg(table, id));
+                return fail(ErrorCode::Validation, Tr::tr("%1 %2 does not exist").arg(table, id));
             }
         }
     }

@@ -84,8 +84,37 @@ QVariantList idList(const QList<QUuid> &ids)
     return out;
 }
 
-// A part's rows for many records at once, by the record they belong to.
-Result<QHash<QUuid, QJsonArray>> readParts(const QSqlDatabase &conn, const PushPart &part,
+// A row's columns as JSON: the text before each value ("name": after a { or a comma),
+// made once per statement, and which columns are booleans.
+struct RowShape
+{
+    QByteArrayList heads;
+    QList<bool> booleans;
+};
+
+RowShape shapeOf(const QStringList &columns, const QStringList &booleans)
+{
+    RowShape shape;
+    for (const QString &c : columns) {
+        shape.heads << (shape.heads.isEmpty() ? "{\"" : ",\"") + c.toLatin1() + "\":";
+        shape.booleans << booleans.contains(c);
+    }
+    return shape;
+}
+
+// A row's columns from `first` on, as a JSON object.
+void appendRow(QByteArray &out, const QSqlQuery &q, int first, const RowShape &shape)
+{
+    for (qsizetype i = 0; i < shape.heads.size(); ++i) {
+        out += shape.heads.at(i);
+        rowjson::appendJson(out, q.value(first + static_cast<int>(i)), shape.booleans.at(i));
+    }
+    out += '}';
+}
+
+// A part's rows for many records at once, by the record they belong to: each record's
+// rows as the comma-separated items of a JSON array.
+Result<QHash<QUuid, QByteArray>> readParts(const QSqlDatabase &conn, const PushPart &part,
                                            const QList<QUuid> &ids)
 {
     auto q = exec(conn,
@@ -97,15 +126,14 @@ Result<QHash<QUuid, QJsonArray>> readParts(const QSqlDatabase &conn, const PushP
     if (!q) {
         return fail(q.error());
     }
-    QHash<QUuid, QJsonArray> rows;
+    QHash<QUuid, QByteArray> rows;
+    const RowShape shape = shapeOf(part.columns, part.booleans);
     while (q->next()) {
-        QJsonObject one;
-        for (qsizetype i = 0; i < part.columns.size(); ++i) {
-            one.insert(part.columns.at(i),
-                       rowjson::fromSql(q->value(static_cast<int>(i + 1)),
-                                        part.booleans.contains(part.columns.at(i))));
+        QByteArray &items = rows[QUuid::fromString(q->value(0).toString())];
+        if (!items.isEmpty()) {
+            items += ',';
         }
-        rows[QUuid::fromString(q->value(0).toString())].append(one);
+        appendRow(items, *q, 1, shape);
     }
     return rows;
 }
@@ -290,10 +318,10 @@ const PushKind *pushKind(const QString &kind)
     return nullptr;
 }
 
-Result<QHash<QUuid, QJsonObject>> readRecords(const QSqlDatabase &conn, const PushKind &kind,
-                                              const QList<QUuid> &ids)
+Result<QHash<QUuid, QByteArray>> readRecords(const QSqlDatabase &conn, const PushKind &kind,
+                                             const QList<QUuid> &ids)
 {
-    QHash<QUuid, QJsonObject> out;
+    QHash<QUuid, QByteArray> out;
     if (ids.isEmpty()) {
         return out;
     }
@@ -305,28 +333,27 @@ Result<QHash<QUuid, QJsonObject>> readRecords(const QSqlDatabase &conn, const Pu
     if (!q) {
         return fail(q.error());
     }
+    const RowShape shape = shapeOf(kind.columns, kind.booleans);
     while (q->next()) {
-        QJsonObject row;
-        for (qsizetype i = 0; i < kind.columns.size(); ++i) {
-            row.insert(kind.columns.at(i),
-                       rowjson::fromSql(q->value(static_cast<int>(i + 1)),
-                                        kind.booleans.contains(kind.columns.at(i))));
-        }
-        out.insert(QUuid::fromString(q->value(0).toString()),
-                   QJsonObject{{QStringLiteral("row"), row},
-                               {QStringLiteral("parts"), QJsonObject()}});
+        QByteArray data = "{\"row\":";
+        appendRow(data, *q, 1, shape);
+        data += ",\"parts\":{";
+        out.insert(QUuid::fromString(q->value(0).toString()), data);
     }
     q->finish();
-    for (const PushPart &part : kind.parts) {
+    for (qsizetype n = 0; n < kind.parts.size(); ++n) {
+        const PushPart &part = kind.parts.at(n);
         auto rows = readParts(conn, part, ids);
         if (!rows) {
             return fail(rows.error());
         }
         for (auto it = out.begin(); it != out.end(); ++it) {
-            QJsonObject parts = it->value(QStringLiteral("parts")).toObject();
-            parts.insert(QLatin1String(part.table), rows->value(it.key()));
-            it->insert(QStringLiteral("parts"), parts);
+            *it += (n == 0 ? "\"" : ",\"") + QByteArray(part.table) + "\":[" + rows->value(it.key())
+                   + ']';
         }
+    }
+    for (QByteArray &data : out) {
+        data += "}}";
     }
     return out;
 }

@@ -48,10 +48,11 @@ struct PushKind
 const QList<PushKind> &pushKinds();
 const PushKind *pushKind(const QString &kind);
 
-// The store's side: records of one kind as they stand now, {row, parts: {table: [rows]}},
-// by id, read a statement per table for all of them. An id no longer here is missing.
-Result<QHash<QUuid, QJsonObject>> readRecords(const QSqlDatabase &conn, const PushKind &kind,
-                                              const QList<QUuid> &ids);
+// The store's side: records of one kind as they stand now, by id, each encoded as the JSON
+// object {row, parts: {table: [rows]}} it travels as, read a statement per table for all
+// of them. An id no longer here is missing.
+Result<QHash<QUuid, QByteArray>> readRecords(const QSqlDatabase &conn, const PushKind &kind,
+                                             const QList<QUuid> &ids);
 
 // HQ's side: takes one record from `storeId` into the caller's transaction. A record not
 // allowed, malformed or in conflict fails with a client error (rejected, quarantined);
