@@ -1287,6 +1287,10 @@ register</source>
         <source>waits for an earlier record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>

@@ -1292,6 +1292,10 @@ caja</translation>
         <source>waits for an earlier record</source>
         <translation>espera a un registro anterior</translation>
     </message>
+    <message>
+        <source>%1 %2 does not exist</source>
+        <translation>%1 %2 no existe</translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>
