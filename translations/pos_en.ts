@@ -1179,6 +1179,10 @@ register</source>
         <source>rows a pulled page holds, 1 to 5000 (default 5000)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>records a push batch holds, 1 to 1000 (default 1000)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::SessionReportView</name>

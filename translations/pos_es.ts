@@ -1184,6 +1184,10 @@ caja</translation>
         <source>rows a pulled page holds, 1 to 5000 (default 5000)</source>
         <translation>filas por página al traer datos, de 1 a 5000 (por omisión 5000)</translation>
     </message>
+    <message>
+        <source>records a push batch holds, 1 to 1000 (default 1000)</source>
+        <translation>registros por lote al enviar datos, de 1 a 1000 (por omisión 1000)</translation>
+    </message>
 </context>
 <context>
     <name>pos::SessionReportView</name>

@@ -138,7 +138,8 @@ int runServer(ServerRole role, int argc, char **argv,
         upstream = std::make_unique<Upstream>(QUrl(settings->hqUrl), settings->syncToken);
         puller = std::make_unique<Puller>((*core)->database(), *upstream, settings->syncIntervalMs,
                                           settings->pullPageRows);
-        pusher = std::make_unique<Pusher>((*core)->database(), *upstream, settings->pushIdleMs);
+        pusher = std::make_unique<Pusher>((*core)->database(), *upstream, settings->pushIdleMs,
+                                          settings->pushBatchRecords);
         puller->start();
         pusher->start();
     }

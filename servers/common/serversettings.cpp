@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <tuple>
+
 namespace pos {
 
 namespace {
@@ -58,6 +60,9 @@ constexpr Option kOptions[]{
          QT_TRANSLATE_NOOP("pos::Server", "poll HQ at least this often (default 30000)"), true},
         {"SYNC_PAGE_ROWS", "sync-page-rows",
          QT_TRANSLATE_NOOP("pos::Server", "rows a pulled page holds, 1 to 5000 (default 5000)"),
+         true},
+        {"SYNC_PUSH_BATCH", "sync-push-batch",
+         QT_TRANSLATE_NOOP("pos::Server", "records a push batch holds, 1 to 1000 (default 1000)"),
          true},
 };
 
@@ -151,12 +156,17 @@ Result<ServerSettings> parseSettings(ServerRole role, const QStringList &argumen
             *target = static_cast<int>(*n);
         }
     }
-    if (const QString text = v.value(QStringLiteral("SYNC_PAGE_ROWS")); !text.isEmpty()) {
-        auto n = integer(text, "SYNC_PAGE_ROWS", 1, 5000); // HQ's largest page
-        if (!n) {
-            return fail(n.error());
+    // HQ's largest page and largest batch.
+    for (const auto &[name, most, target] :
+         {std::tuple{"SYNC_PAGE_ROWS", 5000, &s.pullPageRows},
+          std::tuple{"SYNC_PUSH_BATCH", 1000, &s.pushBatchRecords}}) {
+        if (const QString text = v.value(QString::fromLatin1(name)); !text.isEmpty()) {
+            auto n = integer(text, name, 1, most);
+            if (!n) {
+                return fail(n.error());
+            }
+            *target = static_cast<int>(*n);
         }
-        s.pullPageRows = static_cast<int>(*n);
     }
     if (const QString text = v.value(QStringLiteral("MAX_BODY_BYTES")); !text.isEmpty()) {
         auto n = integer(text, "MAX_BODY_BYTES", 1024, qint64(1) << 30);

@@ -23,8 +23,9 @@ struct ServerSettings
     QString hqUrl;
     QString syncToken;
     int syncIntervalMs = 30000;
-    int pushIdleMs = 500;    // how often an empty outbox is looked at again (SYNC_PUSH_IDLE_MS)
-    int pullPageRows = 5000; // SYNC_PAGE_ROWS: small pages let tests pull in many
+    int pushIdleMs = 500;        // how often an empty outbox is looked at again (SYNC_PUSH_IDLE_MS)
+    int pullPageRows = 5000;     // SYNC_PAGE_ROWS: small pages let tests pull in many
+    int pushBatchRecords = 1000; // SYNC_PUSH_BATCH: small batches let tests push in many
     bool dev = false;
     QString adminPassword; // POS_ADMIN_PASSWORD, only read on first start
     HttpLimits limits;

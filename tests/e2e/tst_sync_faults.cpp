@@ -140,6 +140,9 @@ private slots:
         // Pages of two rows: every pull is many pages, written on the puller's thread
         // while the next are fetched, and a kill or a cut lands between them.
         quick.insert(QStringLiteral("SYNC_PAGE_ROWS"), QStringLiteral("2"));
+        // Push batches of three: the next is read while HQ takes one, and a cut or a kill
+        // lands between them.
+        quick.insert(QStringLiteral("SYNC_PUSH_BATCH"), QStringLiteral("3"));
         for (const char *code : {"ST01", "ST02"}) {
             POS_VERIFY_OK(m_rig->addStore(QLatin1String(code), m_proxy->baseUrl(), quick));
         }

@@ -8,23 +8,22 @@
 namespace pos {
 
 namespace {
-// HQ takes at most 1000 records and 16 MiB a request; half that leaves room for the
-// envelope and for sales much larger than the usual (a long ticket is tens of KiB).
-constexpr qsizetype kBatch = 1000;
+// HQ takes at most 16 MiB a request; half that leaves room for the envelope and for
+// sales much larger than the usual (a long ticket is tens of KiB).
 constexpr qsizetype kBatchBytes = 8 << 20;
 
 using Key = std::pair<QString, QUuid>;
 
 // The oldest pending entries not already at HQ.
-Result<QList<outbox::Entry>> nextEntries(Database &db, const QSet<Key> &skip)
+Result<QList<outbox::Entry>> nextEntries(Database &db, qsizetype limit, const QSet<Key> &skip)
 {
-    auto entries = outbox::pending(db, kBatch + skip.size());
+    auto entries = outbox::pending(db, limit + skip.size());
     if (!entries) {
         return fail(entries.error());
     }
     QList<outbox::Entry> out;
     for (const outbox::Entry &e : *entries) {
-        if (!skip.contains({e.kind, e.id}) && out.size() < kBatch) {
+        if (!skip.contains({e.kind, e.id}) && out.size() < limit) {
             out.append(e);
         }
     }
@@ -56,10 +55,11 @@ Result<QHash<QString, QHash<QUuid, QByteArray>>> readAll(Database &db,
     return read;
 }
 
-// The next batch, encoded record by record in the outbox's order up to kBatchBytes.
-Result<OutgoingBatch> readBatch(Database &db, const QSet<Key> &skip)
+// The next batch of up to `limit` records, encoded one by one in the outbox's order up
+// to kBatchBytes.
+Result<OutgoingBatch> readBatch(Database &db, qsizetype limit, const QSet<Key> &skip)
 {
-    auto entries = nextEntries(db, skip);
+    auto entries = nextEntries(db, limit, skip);
     auto count = entries ? outbox::pendingCount(db) : Result<qint64>(0);
     auto read = entries && count ? readAll(db, *entries)
                                  : Result<QHash<QString, QHash<QUuid, QByteArray>>>();
@@ -98,11 +98,12 @@ Result<OutgoingBatch> readBatch(Database &db, const QSet<Key> &skip)
 
 } // namespace
 
-Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent)
+Pusher::Pusher(Database &db, Upstream &upstream, int idleMs, int batchRecords, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_upstream(upstream)
     , m_idleMs(idleMs)
+    , m_batchRecords(batchRecords)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Pusher::pushNow);
@@ -139,7 +140,7 @@ void Pusher::read()
 {
     m_reading = true;
     m_reader.start([this, skip = m_inFlight, generation = m_generation] {
-        auto batch = readBatch(m_db, skip);
+        auto batch = readBatch(m_db, m_batchRecords, skip);
         QMetaObject::invokeMethod(
                 this, [this, batch = std::move(batch), generation] { wasRead(batch, generation); },
                 Qt::QueuedConnection);

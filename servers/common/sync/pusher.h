@@ -33,7 +33,9 @@ class Pusher : public QObject
     Q_OBJECT
 
 public:
-    Pusher(Database &db, Upstream &upstream, int idleMs, QObject *parent = nullptr);
+    // Batches of up to `batchRecords` (HQ takes 1000 at most).
+    Pusher(Database &db, Upstream &upstream, int idleMs, int batchRecords = 1000,
+           QObject *parent = nullptr);
     ~Pusher() override;
 
     void start();
@@ -54,6 +56,7 @@ private:
     Upstream &m_upstream;
     QTimer m_timer;
     int m_idleMs;
+    qsizetype m_batchRecords;
     int m_backoffMs = 1000;
     bool m_sending = false; // a batch is at HQ
     bool m_reading = false; // a batch is being read
