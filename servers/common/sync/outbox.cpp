@@ -47,13 +47,29 @@ Result<QList<Entry>> pending(Database &db, qsizetype limit)
     return out;
 }
 
-Result<qint64> pendingCount(Database &db)
+Result<qint64> pendingCount(Database &db, const QHash<QString, QList<QUuid>> &besides)
 {
     auto conn = db.connection();
     if (!conn) {
         return fail(conn.error());
     }
-    auto q = exec(*conn, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"));
+    // One statement, so the count and what it leaves out are read at the same moment.
+    QStringList left;
+    QVariantList values;
+    for (auto it = besides.cbegin(); it != besides.cend(); ++it) {
+        left << QStringLiteral("(kind = ? AND record_id IN (?%1))")
+                        .arg(QStringLiteral(", ?").repeated(it.value().size() - 1));
+        values << it.key();
+        for (const QUuid &id : it.value()) {
+            values << sql::id(id);
+        }
+    }
+    auto q = exec(*conn,
+                  QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+                          + (left.isEmpty() ? QString()
+                                            : QStringLiteral(" AND NOT (%1)")
+                                                      .arg(left.join(QStringLiteral(" OR ")))),
+                  values, Plan::PerCall);
     if (!q || !q->next()) {
         return q ? Result<qint64>(0) : fail(q.error());
     }

@@ -21,7 +21,8 @@ struct Entry
 
 // The oldest pending entries, a record before the records that depend on it.
 Result<QList<Entry>> pending(Database &db, qsizetype limit);
-Result<qint64> pendingCount(Database &db);
+// How many are pending, not counting `besides` (by kind): records already sent.
+Result<qint64> pendingCount(Database &db, const QHash<QString, QList<QUuid>> &besides = {});
 // HQ's answers: acknowledged revisions leave, refusals stay as rejected, retries wait.
 Status settle(Database &db, const QList<PushResult> &results, const QDateTime &now);
 // Marks one entry rejected here, for a record that cannot even be read.

@@ -60,7 +60,13 @@ Result<QHash<QString, QHash<QUuid, QByteArray>>> readAll(Database &db,
 Result<OutgoingBatch> readBatch(Database &db, qsizetype limit, const QSet<Key> &skip)
 {
     auto entries = nextEntries(db, limit, skip);
-    auto count = entries ? outbox::pendingCount(db) : Result<qint64>(0);
+    // HQ shows what the outbox holds with this batch, less what it settles of it: records
+    // of the batch still at HQ while this one was read are not counted again.
+    QHash<QString, QList<QUuid>> sent;
+    for (const Key &k : skip) {
+        sent[k.first] << k.second;
+    }
+    auto count = entries ? outbox::pendingCount(db, sent) : Result<qint64>(0);
     auto read = entries && count ? readAll(db, *entries)
                                  : Result<QHash<QString, QHash<QUuid, QByteArray>>>();
     if (!entries || !count || !read) {
