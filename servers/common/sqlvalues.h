@@ -34,6 +34,12 @@ inline QString timestampText(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// "?, ?, ?": `n` placeholders, for an IN list or a row's values (empty for none).
+inline QString marks(qsizetype n)
+{
+    return n <= 0 ? QString() : QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
+}
+
 // "(?, ?), (?, ?)": the VALUES of a multi-row insert, `rows` groups of `columns` placeholders.
 inline QString rows(qsizetype rows, qsizetype columns)
 {

@@ -22,11 +22,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Sync)
 };
 
-QString marks(qsizetype n)
-{
-    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
-}
-
 // A change of a page, read out of its JSON once. Looking its id and row up again for
 // every column and list item was a quarter of the store's time in a first pull.
 struct Pulled
@@ -53,8 +48,8 @@ Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<Pulle
     auto q = tx.queue(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
                                      "substr(CAST(id AS TEXT), 1, 8), deleted = TRUE WHERE %2 IN "
                                      "(%3) AND id NOT IN (%4)")
-                              .arg(QLatin1String(spec.name), key, marks(keys.size()),
-                                   marks(ids.size())),
+                              .arg(QLatin1String(spec.name), key, sql::marks(keys.size()),
+                                   sql::marks(ids.size())),
                       keys + ids);
     return q ? Status{} : fail(q.error());
 }
@@ -117,7 +112,7 @@ Status deleteWhereIn(const Transaction &tx, const QString &table, const QString 
     for (qsizetype at = 0; at < values.size(); at += kChunk) {
         const QVariantList chunk = values.mid(at, kChunk);
         auto d = tx.queue(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
-                                  .arg(table, column, marks(chunk.size())),
+                                  .arg(table, column, sql::marks(chunk.size())),
                           chunk);
         if (!d) {
             return fail(d.error());
@@ -138,7 +133,7 @@ Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
             ids << p.id;
         }
         auto q = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE id IN (%2)")
-                                 .arg(QLatin1String(spec.name), marks(ids.size())),
+                                 .arg(QLatin1String(spec.name), sql::marks(ids.size())),
                          ids, Plan::PerCall);
         if (!q) {
             return fail(q.error());
@@ -233,7 +228,7 @@ Result<QList<ForeignKey>> foreignKeys(const Transaction &tx, const SyncTable &sp
                                     "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype "
                                     "= 'f' AND CAST(CAST(conrelid AS regclass) AS TEXT) IN (%1) "
                                     "ORDER BY 1, 2")
-                             .arg(marks(tables.size())),
+                             .arg(sql::marks(tables.size())),
                      tables);
     if (!q) {
         return fail(q.error());

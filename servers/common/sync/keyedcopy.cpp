@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keyedcopy.h"
 
+#include "servers/common/sqlvalues.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
@@ -22,11 +24,6 @@ struct ForeignKey
     QString parent;
     QString parentColumn;
 };
-
-QString marks(qsizetype n)
-{
-    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
-}
 
 // Whether this role may turn the foreign-key triggers off for its own transaction.
 Result<bool> maySkipTriggers(const Transaction &tx)
@@ -55,7 +52,7 @@ Result<std::optional<QList<ForeignKey>>> foreignKeysOf(const Transaction &tx,
                                     "pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1] "
                                     "WHERE c.contype = 'f' AND CAST(CAST(c.conrelid AS "
                                     "regclass) AS TEXT) IN (%1)")
-                             .arg(marks(names.size())),
+                             .arg(sql::marks(names.size())),
                      names);
     if (!q) {
         return fail(q.error());
@@ -117,7 +114,7 @@ Status present(const Transaction &tx, const QString &table, const QString &colum
     for (qsizetype at = 0; at < all.size(); at += kChunk) {
         const QStringList some = all.mid(at, kChunk);
         auto q = tx.exec(QStringLiteral("SELECT %2 FROM %1 WHERE %2 IN (%3) FOR KEY SHARE")
-                                 .arg(table, column, marks(some.size())),
+                                 .arg(table, column, sql::marks(some.size())),
                          QVariantList(some.cbegin(), some.cend()), Plan::PerCall);
         if (!q) {
             return fail(q.error());

@@ -57,8 +57,7 @@ Result<qint64> pendingCount(Database &db, const QHash<QString, QList<QUuid>> &be
     QStringList left;
     QVariantList values;
     for (auto it = besides.cbegin(); it != besides.cend(); ++it) {
-        left << QStringLiteral("(kind = ? AND record_id IN (?%1))")
-                        .arg(QStringLiteral(", ?").repeated(it.value().size() - 1));
+        left << QStringLiteral("(kind = ? AND record_id IN (%1))").arg(sql::marks(it.value().size()));
         values << it.key();
         for (const QUuid &id : it.value()) {
             values << sql::id(id);
@@ -85,8 +84,8 @@ Status deleteAcknowledged(const Transaction &tx, const QString &kind, qint64 rev
     for (qsizetype at = 0; at < ids.size(); at += kChunk) {
         const QVariantList some = ids.mid(at, kChunk);
         auto d = tx.exec(QStringLiteral("DELETE FROM outbox WHERE kind = ? AND revision = ? AND "
-                                        "record_id IN (?%1)")
-                                 .arg(QStringLiteral(", ?").repeated(some.size() - 1)),
+                                        "record_id IN (%1)")
+                                 .arg(sql::marks(some.size())),
                          QVariantList{kind, revision} + some);
         if (!d) {
             return fail(d.error());

@@ -30,9 +30,8 @@ Result<QList<outbox::Entry>> nextEntries(Database &db, qsizetype limit, const QS
     return out;
 }
 
-// Each kind's records read in a statement per table.
-Result<QHash<QString, QHash<QUuid, QByteArray>>> readAll(Database &db,
-                                                         const QList<outbox::Entry> &entries)
+// The entries' records, encoded, read a statement per table for each kind.
+Result<QHash<Key, QByteArray>> readAll(Database &db, const QList<outbox::Entry> &entries)
 {
     auto conn = db.connection();
     if (!conn) {
@@ -42,7 +41,7 @@ Result<QHash<QString, QHash<QUuid, QByteArray>>> readAll(Database &db,
     for (const outbox::Entry &e : entries) {
         byKind[e.kind] << e.id;
     }
-    QHash<QString, QHash<QUuid, QByteArray>> read;
+    QHash<Key, QByteArray> read;
     for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
         const PushKind *kind = pushKind(it.key());
         auto records = kind ? readRecords(*conn, *kind, it.value())
@@ -50,7 +49,9 @@ Result<QHash<QString, QHash<QUuid, QByteArray>>> readAll(Database &db,
         if (!records) {
             return fail(records.error());
         }
-        read.insert(it.key(), *records);
+        for (auto r = records->cbegin(); r != records->cend(); ++r) {
+            read.insert({it.key(), r.key()}, r.value());
+        }
     }
     return read;
 }
@@ -67,8 +68,7 @@ Result<OutgoingBatch> readBatch(Database &db, qsizetype limit, const QSet<Key> &
         sent[k.first] << k.second;
     }
     auto count = entries ? outbox::pendingCount(db, sent) : Result<qint64>(0);
-    auto read = entries && count ? readAll(db, *entries)
-                                 : Result<QHash<QString, QHash<QUuid, QByteArray>>>();
+    auto read = entries && count ? readAll(db, *entries) : Result<QHash<Key, QByteArray>>();
     if (!entries || !count || !read) {
         return fail(!entries ? entries.error() : !count ? count.error() : read.error());
     }
@@ -76,8 +76,8 @@ Result<OutgoingBatch> readBatch(Database &db, qsizetype limit, const QSet<Key> &
     QByteArrayList encoded;
     qsizetype bytes = 0;
     for (const outbox::Entry &e : *entries) {
-        const auto data = read->value(e.kind).constFind(e.id);
-        if (data == read->value(e.kind).cend()) {
+        const auto data = read->constFind({e.kind, e.id});
+        if (data == read->cend()) {
             // Cannot happen short of a damaged database; kept visible, never dropped.
             if (auto ok = outbox::reject(db, e, QStringLiteral("the record is gone")); !ok) {
                 return fail(ok.error());

@@ -32,11 +32,6 @@ PushPart movementsPart()
     return {"stock_movements", "reference_id", columns, {}, {"id"}, {}};
 }
 
-QString placeholders(qsizetype n)
-{
-    return n == 0 ? QString() : QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
-}
-
 QStringList assignments(const QStringList &columns)
 {
     QStringList out;
@@ -68,11 +63,6 @@ Status checkStore(const QJsonObject &row, const QStringList &columns, const QUui
     }
     return fail(ErrorCode::Forbidden,
                 Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
-}
-
-QString marks(qsizetype n)
-{
-    return QStringLiteral("?") + QStringLiteral(", ?").repeated(n - 1);
 }
 
 QVariantList idList(const QList<QUuid> &ids)
@@ -120,7 +110,7 @@ Result<QHash<QUuid, QByteArray>> readParts(const QSqlDatabase &conn, const PushP
     auto q = exec(conn,
                   QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4) ORDER BY %1, %5")
                           .arg(QLatin1String(part.parent), part.columns.join(QStringLiteral(", ")),
-                               QLatin1String(part.table), marks(ids.size()),
+                               QLatin1String(part.table), sql::marks(ids.size()),
                                part.key.join(QStringLiteral(", "))),
                   idList(ids));
     if (!q) {
@@ -149,7 +139,7 @@ Status writePart(const Transaction &tx, const PushPart &part, const QUuid &id,
                                              "(%5) %6")
                                       .arg(QLatin1String(part.table), QLatin1String(part.parent),
                                            part.columns.join(QStringLiteral(", ")),
-                                           placeholders(part.columns.size()),
+                                           sql::marks(part.columns.size()),
                                            part.key.join(QStringLiteral(", ")), conflict);
     const QStringList storeColumn = part.columns.contains(QStringLiteral("store_id"))
                                             ? QStringList{QStringLiteral("store_id")}
@@ -216,7 +206,7 @@ Status insertRoot(const Transaction &tx, const PushKind &kind, const QUuid &id,
 {
     auto q = tx.exec(QStringLiteral("INSERT INTO %1 (id, %2) VALUES (?, %3)")
                              .arg(QLatin1String(kind.table), kind.columns.join(QStringLiteral(", ")),
-                                  placeholders(kind.columns.size())),
+                                  sql::marks(kind.columns.size())),
                      QVariantList{sql::id(id)} + valuesOf(row, kind.columns));
     return q ? Status{} : fail(q.error());
 }
@@ -328,7 +318,7 @@ Result<QHash<QUuid, QByteArray>> readRecords(const QSqlDatabase &conn, const Pus
     auto q = exec(conn,
                   QStringLiteral("SELECT id, %1 FROM %2 WHERE id IN (%3)")
                           .arg(kind.columns.join(QStringLiteral(", ")), QLatin1String(kind.table),
-                               marks(ids.size())),
+                               sql::marks(ids.size())),
                   idList(ids));
     if (!q) {
         return fail(q.error());
@@ -370,7 +360,7 @@ Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const Q
         return held;
     }
     auto q = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE id IN (%2)")
-                             .arg(QLatin1String(kind.table), marks(ids.size())),
+                             .arg(QLatin1String(kind.table), sql::marks(ids.size())),
                      idList(ids));
     if (!q) {
         return fail(q.error());
