@@ -36,9 +36,15 @@ Result<bool> maySkipTriggers(const Transaction &tx)
     return q->next() && q->value(0).toBool();
 }
 
-// The tables' foreign keys; nullopt when one spans several columns (left to the triggers).
-Result<std::optional<QList<ForeignKey>>> foreignKeysOf(const Transaction &tx,
-                                                       const QList<CopyRows> &tables)
+// The tables' foreign keys, and whether each is of one column (the others are left to
+// the triggers).
+struct ForeignKeys
+{
+    QList<ForeignKey> keys;
+    bool singleColumn = true;
+};
+
+Result<ForeignKeys> foreignKeysOf(const Transaction &tx, const QList<CopyRows> &tables)
 {
     QVariantList names;
     for (const CopyRows &t : tables) {
@@ -57,15 +63,13 @@ Result<std::optional<QList<ForeignKey>>> foreignKeysOf(const Transaction &tx,
     if (!q) {
         return fail(q.error());
     }
-    QList<ForeignKey> keys;
+    ForeignKeys found;
     while (q->next()) {
-        if (q->value(4).toInt() != 1) {
-            return std::optional<QList<ForeignKey>>();
-        }
-        keys.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                     q->value(3).toString()});
+        found.singleColumn = found.singleColumn && q->value(4).toInt() == 1;
+        found.keys.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                           q->value(3).toString()});
     }
-    return std::optional(keys);
+    return found;
 }
 
 // The distinct non-null values of one column of the rows.
@@ -150,12 +154,11 @@ Status copyCheckingKeysOnce(const Transaction &tx, const QList<CopyRows> &tables
         return copyAll(tx, tables);
     }
     auto may = maySkipTriggers(tx);
-    auto keys = may && *may ? foreignKeysOf(tx, tables)
-                            : Result<std::optional<QList<ForeignKey>>>(std::nullopt);
+    auto keys = may && *may ? foreignKeysOf(tx, tables) : Result<ForeignKeys>(ForeignKeys{});
     if (!may || !keys) {
         return fail(!may ? may.error() : keys.error());
     }
-    if (!*keys) {
+    if (!*may || !keys->singleColumn) {
         return copyAll(tx, tables);
     }
     // Setting the role resets the connection's cached plans; twice a batch is cheap next
@@ -166,7 +169,7 @@ Status copyCheckingKeysOnce(const Transaction &tx, const QList<CopyRows> &tables
     if (!ok || !back) {
         return !ok ? ok : fail(back.error());
     }
-    const auto wanted = referenced(tables, **keys);
+    const auto wanted = referenced(tables, keys->keys);
     for (auto it = wanted.cbegin(); it != wanted.cend() && ok; ++it) {
         ok = it.value().isEmpty() ? ok : present(tx, it.key().first, it.key().second, it.value());
     }

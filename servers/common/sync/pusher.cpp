@@ -170,8 +170,12 @@ void Pusher::wasRead(Result<OutgoingBatch> batch, quint64 generation)
 
 void Pusher::sendReady()
 {
+    if (!m_ready) {
+        return; // called only with a batch ready
+    }
     m_wanted = false;
-    const Result<OutgoingBatch> batch = *std::exchange(m_ready, std::nullopt);
+    const Result<OutgoingBatch> batch = std::move(*m_ready);
+    m_ready.reset();
     if (!batch) {
         stop(batch.error());
         return;
