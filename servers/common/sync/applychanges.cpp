@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <array>
+
 namespace pos {
 
 namespace {
@@ -213,6 +215,20 @@ struct ForeignKey
     QString definition; // "FOREIGN KEY (product_id) REFERENCES products(id) ON DELETE CASCADE"
 };
 
+// The tables a page's rows of a synced table are written to: its own, its lists' and,
+// for products, their search words.
+QVariantList tablesWritten(const SyncTable &spec)
+{
+    QVariantList tables{QLatin1String(spec.name)};
+    for (const SyncChild &child : spec.children) {
+        tables << QLatin1String(child.table);
+    }
+    if (QLatin1String(spec.name) == QLatin1String("products")) {
+        tables << QStringLiteral("product_words");
+    }
+    return tables;
+}
+
 // The foreign keys of a synced table and of its lists' tables, on PostgreSQL.
 Result<QList<ForeignKey>> foreignKeys(const Transaction &tx, const SyncTable &spec)
 {
@@ -220,10 +236,7 @@ Result<QList<ForeignKey>> foreignKeys(const Transaction &tx, const SyncTable &sp
     if (tx.engine() != Engine::PostgreSql) {
         return keys;
     }
-    QVariantList tables{QLatin1String(spec.name)};
-    for (const SyncChild &child : spec.children) {
-        tables << QLatin1String(child.table);
-    }
+    const QVariantList tables = tablesWritten(spec);
     auto q = tx.exec(QStringLiteral("SELECT CAST(conrelid AS regclass), conname, "
                                     "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype "
                                     "= 'f' AND CAST(CAST(conrelid AS regclass) AS TEXT) IN (%1) "
@@ -281,6 +294,77 @@ Status validateForeignKeys(const Transaction &tx)
     return {};
 }
 
+// A first pull sets aside the indexes no key stands on (products by name, by department,
+// by version; barcodes by product) and the search words' own key, and builds them on its
+// last page: built over the loaded rows an index is one sort, kept during the load it
+// costs a random insert per row (the words' key alone: 25 s of a million products' load,
+// 14 s copied bare and built after). The other unique keys stay: they are how a page
+// finds a row or a code already here. The words are written by this code from the
+// products' names, never taken from HQ, so nothing a page brings can break their key.
+Status deferIndexes(const Transaction &tx, const SyncTable &spec)
+{
+    if (tx.engine() != Engine::PostgreSql) {
+        return {};
+    }
+    const QVariantList tables = tablesWritten(spec);
+    auto q = tx.exec(
+            QStringLiteral(
+                    "SELECT CAST(i.indexrelid AS regclass), coalesce('ALTER TABLE ' || "
+                    "CAST(c.conrelid AS regclass) || ' ADD CONSTRAINT ' || quote_ident(c.conname) "
+                    "|| ' ' || pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid)), "
+                    "coalesce('ALTER TABLE ' || CAST(c.conrelid AS regclass) || ' DROP "
+                    "CONSTRAINT ' || quote_ident(c.conname), 'DROP INDEX ' || CAST(i.indexrelid "
+                    "AS regclass)) FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = "
+                    "i.indexrelid AND c.contype IN ('p', 'u') WHERE CAST(CAST(i.indrelid AS "
+                    "regclass) AS TEXT) IN (%1) AND (NOT i.indisunique OR CAST(CAST(i.indrelid "
+                    "AS regclass) AS TEXT) = 'product_words') ORDER BY 1")
+                    .arg(sql::marks(tables.size())),
+            tables);
+    if (!q) {
+        return fail(q.error());
+    }
+    QList<std::array<QString, 3>> deferred; // name, how to build it, how to drop it
+    while (q->next()) {
+        deferred.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
+    }
+    q->finish();
+    for (const auto &[name, build, drop] : deferred) {
+        auto kept
+                = tx.queue(QStringLiteral(
+                                   "INSERT INTO deferred_indexes (name, definition) VALUES (?, ?)"),
+                           {name, build});
+        auto dropped = kept ? tx.queue(drop) : kept;
+        if (!dropped) {
+            return fail(dropped.error());
+        }
+    }
+    return {};
+}
+
+// The indexes a first pull set aside, built now that its rows are in.
+Status buildDeferredIndexes(const Transaction &tx)
+{
+    if (tx.engine() != Engine::PostgreSql) {
+        return {};
+    }
+    auto q = tx.exec(QStringLiteral("SELECT definition FROM deferred_indexes ORDER BY name"));
+    if (!q) {
+        return fail(q.error());
+    }
+    QStringList definitions;
+    while (q->next()) {
+        definitions << q->value(0).toString();
+    }
+    q->finish();
+    definitions << QStringLiteral("DELETE FROM deferred_indexes");
+    for (const QString &sql : definitions) {
+        if (auto done = tx.exec(sql); !done) {
+            return fail(done.error());
+        }
+    }
+    return {};
+}
+
 // A big page of rows new to this database (a first pull) is written as if nothing were
 // here: copied, with its lists and words, inside a savepoint. A row stored already, a
 // local row's code or barcode that HQ's row takes, would break a unique key; the page's
@@ -297,7 +381,8 @@ Status addAllFresh(const Transaction &tx, const SyncTable &spec, const QList<Pul
     if (!keys) {
         return fail(keys.error());
     }
-    Status ok = setKeys(tx, *keys, KeyState::Dropped);
+    Status ok = kind == PullKind::First ? deferIndexes(tx, spec) : Status{};
+    ok = ok ? setKeys(tx, *keys, KeyState::Dropped) : ok;
     ok = ok ? addRows(tx, spec, rows, version) : ok;
     ok = ok ? replaceChildren(tx, spec, rows, {}, Owned::AssumeFree) : ok;
     ok = ok ? rewriteWords(tx, spec, rows, {}) : ok;
@@ -460,6 +545,7 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now,
     if (!page.value(QStringLiteral("more")).toBool()) {
         Status ok = endResnapshot(*tx);
         ok = ok ? validateForeignKeys(*tx) : ok;
+        ok = ok ? buildDeferredIndexes(*tx) : ok;
         if (!ok) {
             return ok;
         }

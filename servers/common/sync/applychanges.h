@@ -18,7 +18,10 @@ namespace pos {
 // the tables copied are dropped and added back NOT VALID in the page's own transaction,
 // so they still hold for every other write, and the last page of any pull validates
 // every key left unvalidated, in one pass per key. HQ's rows obey the same keys; a page
-// that broke one is refused there, and the pull stops with the error.
+// that broke one is refused there, and the pull stops with the error. The same pull sets
+// the copied tables' non-unique indexes and the search words' key aside (kept in
+// deferred_indexes) and the last page of any pull builds them again: an index built over loaded
+// rows is a sort, one kept during the load a random insert per row.
 enum class PullKind { Later, First };
 Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now,
                     PullKind kind = PullKind::Later);
