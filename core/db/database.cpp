@@ -29,6 +29,16 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Database)
 };
 
+// A failing statement as the debug log shows it: its start and its length. A bulk
+// insert or a COPY's statement runs to megabytes.
+QString excerpt(const QString &sql)
+{
+    constexpr qsizetype kShown = 300;
+    return sql.size() <= kShown
+                   ? sql
+                   : sql.left(kShown) + QStringLiteral("… (%1 characters)").arg(sql.size());
+}
+
 void removeConnection(const QString &name)
 {
     if (QSqlDatabase::contains(name)) {
@@ -327,7 +337,7 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &text, const QString
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(text)) {
-        qCDebug(lcDb) << "exec failed:" << query.lastError().text() << sql;
+        qCDebug(lcDb) << "exec failed:" << query.lastError().text() << excerpt(sql);
         return fail(sqlError(query.lastError()));
     }
     return query;
@@ -450,7 +460,7 @@ Error resultError(PGconn *conn, const PGresult *result, const QString &context)
     const bool lost = PQstatus(conn) != CONNECTION_OK;
     const QString message = result ? field(PG_DIAG_MESSAGE_PRIMARY)
                                    : QString::fromUtf8(PQerrorMessage(conn));
-    qCDebug(lcDb) << "failed:" << message << context;
+    qCDebug(lcDb) << "failed:" << message << excerpt(context);
     return sqlError(QSqlError(QString(), message,
                               lost ? QSqlError::ConnectionError : QSqlError::StatementError,
                               field(PG_DIAG_SQLSTATE)));
