@@ -269,21 +269,16 @@ Status setKeys(const Transaction &tx, const QList<ForeignKey> &keys, KeyState st
     return {};
 }
 
-// The keys a first pull left unvalidated, checked in one pass each.
-Status validateForeignKeys(const Transaction &tx)
+// Runs, one by one, the statements `query` reads (one column of SQL text).
+Status runStatementsFrom(const Transaction &tx, const QString &query)
 {
-    if (tx.engine() != Engine::PostgreSql) {
-        return {};
-    }
-    auto q = tx.exec(QStringLiteral("SELECT CAST(conrelid AS regclass), conname FROM "
-                                    "pg_constraint WHERE contype = 'f' AND NOT convalidated"));
+    auto q = tx.exec(query);
     if (!q) {
         return fail(q.error());
     }
     QStringList statements;
     while (q->next()) {
-        statements << QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2")
-                              .arg(q->value(0).toString(), q->value(1).toString());
+        statements << q->value(0).toString();
     }
     q->finish();
     for (const QString &sql : statements) {
@@ -292,6 +287,18 @@ Status validateForeignKeys(const Transaction &tx)
         }
     }
     return {};
+}
+
+// The keys a first pull left unvalidated, checked in one pass each.
+Status validateForeignKeys(const Transaction &tx)
+{
+    if (tx.engine() != Engine::PostgreSql) {
+        return {};
+    }
+    return runStatementsFrom(tx, QStringLiteral("SELECT 'ALTER TABLE ' || CAST(conrelid AS "
+                                                "regclass) || ' VALIDATE CONSTRAINT ' || "
+                                                "quote_ident(conname) FROM pg_constraint WHERE "
+                                                "contype = 'f' AND NOT convalidated"));
 }
 
 // A first pull sets aside the indexes no key stands on (products by name, by department,
@@ -347,22 +354,13 @@ Status buildDeferredIndexes(const Transaction &tx)
     if (tx.engine() != Engine::PostgreSql) {
         return {};
     }
-    auto q = tx.exec(QStringLiteral("SELECT definition FROM deferred_indexes ORDER BY name"));
-    if (!q) {
-        return fail(q.error());
-    }
-    QStringList definitions;
-    while (q->next()) {
-        definitions << q->value(0).toString();
-    }
-    q->finish();
-    definitions << QStringLiteral("DELETE FROM deferred_indexes");
-    for (const QString &sql : definitions) {
-        if (auto done = tx.exec(sql); !done) {
-            return fail(done.error());
-        }
-    }
-    return {};
+    const Status built
+            = runStatementsFrom(tx,
+                                QStringLiteral(
+                                        "SELECT definition FROM deferred_indexes ORDER BY name"));
+    auto emptied = built ? tx.exec(QStringLiteral("DELETE FROM deferred_indexes"))
+                         : Result<QSqlQuery>(fail(built.error()));
+    return emptied ? Status{} : fail(emptied.error());
 }
 
 // A big page of rows new to this database (a first pull) is written as if nothing were
