@@ -69,6 +69,17 @@ class SyncPullTest : public QObject
         QFAIL("the pull did not end within 100 pages");
     }
 
+    // A store's database with every migration applied, as a store server starts on it.
+    static Result<std::unique_ptr<TestDatabase>> migratedStore(Engine engine)
+    {
+        auto db = TestDatabase::create(engine);
+        if (!db) {
+            return db;
+        }
+        const auto migrated = migrate((*db)->db(), Schema::Store, migrationSteps());
+        return migrated ? std::move(db) : fail(migrated.error());
+    }
+
     void putDepartment(const QString &id, const QString &code)
     {
         POS_VERIFY_OK(m_api.run(QStringLiteral("put_department"),
@@ -237,9 +248,8 @@ private slots:
     void resnapshotAndHqWinsAtTheStore()
     {
         QFETCH_GLOBAL(Engine, engine);
-        auto store = TestDatabase::create(engine);
+        auto store = migratedStore(engine);
         POS_VERIFY_OK(store);
-        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
         const QString kept = newId();
         const QString lost = newId();
         putDepartment(kept, QStringLiteral("KEEP"));
@@ -286,9 +296,8 @@ private slots:
     void productListsFollowHq()
     {
         QFETCH_GLOBAL(Engine, engine);
-        auto store = TestDatabase::create(engine);
+        auto store = migratedStore(engine);
         POS_VERIFY_OK(store);
-        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
         const QString department = newId();
         const QString tax = newId();
         putDepartment(department, QStringLiteral("BAK"));
@@ -448,13 +457,11 @@ private slots:
         QVariantList ids;
         putManyProducts(ids);
         const int kProducts = static_cast<int>(ids.size());
-        auto untouched = TestDatabase::create(engine);
+        auto untouched = migratedStore(engine);
         POS_VERIFY_OK(untouched);
-        POS_VERIFY_OK(migrate((*untouched)->db(), Schema::Store, migrationSteps()));
         for (const bool clash : {false, true}) {
-            auto store = TestDatabase::create(engine);
+            auto store = migratedStore(engine);
             POS_VERIFY_OK(store);
-            POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
             auto conn = (*store)->db().connection();
             POS_VERIFY_OK(conn);
             const QString local = newId();
@@ -523,12 +530,10 @@ private slots:
         QFETCH_GLOBAL(Engine, engine);
         QVariantList ids;
         putManyProducts(ids);
-        auto untouched = TestDatabase::create(engine);
+        auto untouched = migratedStore(engine);
         POS_VERIFY_OK(untouched);
-        POS_VERIFY_OK(migrate((*untouched)->db(), Schema::Store, migrationSteps()));
-        auto store = TestDatabase::create(engine);
+        auto store = migratedStore(engine);
         POS_VERIFY_OK(store);
-        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
         const QString all = indexesOf((*untouched)->db());
         QVERIFY(all.contains(QLatin1String("products_name_folded")));
 
@@ -571,9 +576,8 @@ private slots:
         QFETCH_GLOBAL(Engine, engine);
         QVariantList ids;
         putManyProducts(ids);
-        auto store = TestDatabase::create(engine);
+        auto store = migratedStore(engine);
         POS_VERIFY_OK(store);
-        POS_VERIFY_OK(migrate((*store)->db(), Schema::Store, migrationSteps()));
         QJsonObject page = pull(QString(), 5000);
         QCOMPARE(page.value(QStringLiteral("more")).toBool(), false);
         QJsonArray changes = page.value(QStringLiteral("changes")).toArray();
