@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 
 namespace pos {
@@ -150,6 +151,25 @@ Result<QSet<QString>> storedIds(const Transaction &tx, const SyncTable &spec,
 // Whether a unique list value (a barcode) held by a local row is taken from it first.
 enum class Owned { Take, AssumeFree };
 
+// A list's key is its row and its first value (a product's tax, a transfer's product):
+// checked here, per row, a list that names one twice is refused whether or not the
+// table's key is in place (a first pull builds it at its end).
+bool namesEachOnce(const SyncChild &child, const QJsonArray &items)
+{
+    if (items.size() < 2) {
+        return true; // most products have one tax and one barcode
+    }
+    QStringList keys;
+    keys.reserve(items.size());
+    for (const auto &item : items) {
+        keys << (child.values.size() == 1 ? item : item.toObject().value(child.values.first()))
+                        .toVariant()
+                        .toString();
+    }
+    keys.sort();
+    return std::ranges::adjacent_find(keys) == keys.end();
+}
+
 // The lists the rows carry (a product's barcodes, a user's roles) replace what was here:
 // the lists of the rows stored before are deleted, and then every list is added by copy.
 Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
@@ -165,6 +185,11 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         QVariantList taken; // a unique value is taken from whichever local row held it
         for (const Pulled &p : rows) {
             const QJsonArray items = p.row.value(QLatin1String(child.key)).toArray();
+            if (!namesEachOnce(child, items)) {
+                return fail(ErrorCode::Validation,
+                            Tr::tr("%1 %2 lists the same %3 twice")
+                                    .arg(QLatin1String(spec.name), p.id, child.values.first()));
+            }
             for (qsizetype i = 0; i < items.size(); ++i) {
                 values << p.id;
                 if (child.values.size() == 1) {
@@ -301,19 +326,37 @@ Status validateForeignKeys(const Transaction &tx)
                                                 "contype = 'f' AND NOT convalidated"));
 }
 
+// The tables among those a page writes whose keys this code keeps without them: the
+// search words (derived here from the names) and the lists that are not unique across
+// rows (a product's taxes), whose key is their row's id, checked by the row's own key,
+// and a value the list names once (namesEachOnce).
+QVariantList keyedByCode(const SyncTable &spec)
+{
+    QVariantList tables;
+    for (const SyncChild &child : spec.children) {
+        if (!child.unique) {
+            tables << QLatin1String(child.table);
+        }
+    }
+    if (QLatin1String(spec.name) == QLatin1String("products")) {
+        tables << QStringLiteral("product_words");
+    }
+    return tables;
+}
+
 // A first pull sets aside the indexes no key stands on (products by name, by department,
-// by version; barcodes by product) and the search words' own key, and builds them on its
-// last page: built over the loaded rows an index is one sort, kept during the load it
-// costs a random insert per row (the words' key alone: 25 s of a million products' load,
-// 14 s copied bare and built after). The other unique keys stay: they are how a page
-// finds a row or a code already here. The words are written by this code from the
-// products' names, never taken from HQ, so nothing a page brings can break their key.
+// by version; barcodes by product) and the keys kept by code (keyedByCode), and builds
+// them on its last page: built over the loaded rows an index is one sort, kept during the
+// load it costs a random insert per row (the words' key alone: 25 s of a million
+// products' load, 14 s copied bare and built after). The other unique keys stay: they are
+// how a page finds a row or a code already here.
 Status deferIndexes(const Transaction &tx, const SyncTable &spec)
 {
     if (tx.engine() != Engine::PostgreSql) {
         return {};
     }
     const QVariantList tables = tablesWritten(spec);
+    const QVariantList keyed = keyedByCode(spec);
     auto q = tx.exec(
             QStringLiteral(
                     "SELECT CAST(i.indexrelid AS regclass), coalesce('ALTER TABLE ' || "
@@ -324,9 +367,10 @@ Status deferIndexes(const Transaction &tx, const SyncTable &spec)
                     "AS regclass)) FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = "
                     "i.indexrelid AND c.contype IN ('p', 'u') WHERE CAST(CAST(i.indrelid AS "
                     "regclass) AS TEXT) IN (%1) AND (NOT i.indisunique OR CAST(CAST(i.indrelid "
-                    "AS regclass) AS TEXT) = 'product_words') ORDER BY 1")
-                    .arg(sql::marks(tables.size())),
-            tables);
+                    "AS regclass) AS TEXT) IN (%2)) ORDER BY 1")
+                    .arg(sql::marks(tables.size()),
+                         keyed.isEmpty() ? QStringLiteral("NULL") : sql::marks(keyed.size())),
+            tables + keyed);
     if (!q) {
         return fail(q.error());
     }
