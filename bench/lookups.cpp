@@ -65,7 +65,7 @@ Result<QString> inProcessToken(Dispatcher &d)
     if (!session) {
         return fail(session.error());
     }
-    return session->toObject().value(QStringLiteral("token")).toString();
+    return session->value().toObject().value(QStringLiteral("token")).toString();
 }
 
 Result<QJsonObject> inProcess(const Config &config, const QString &url, int products)

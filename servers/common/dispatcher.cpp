@@ -4,6 +4,8 @@
 #include "servers/common/auth/authservice.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcDispatch, "pos.dispatch")
@@ -122,8 +124,33 @@ Status Dispatcher::authorise(const Command &command, const Credentials &credenti
     return {};
 }
 
-Result<QJsonValue> Dispatcher::execute(const Command &command, const Credentials &credentials,
-                                       const QJsonObject &params) const
+Reply Reply::written(QByteArray json)
+{
+    Reply reply;
+    reply.m_json = std::move(json);
+    return reply;
+}
+
+QByteArray Reply::json() const
+{
+    if (!m_json.isNull()) {
+        return m_json;
+    }
+    return (m_value.isArray() ? QJsonDocument(m_value.toArray()) : QJsonDocument(m_value.toObject()))
+            .toJson(QJsonDocument::Compact);
+}
+
+QJsonValue Reply::value() const
+{
+    if (m_json.isNull()) {
+        return m_value;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(m_json);
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+Result<Reply> Dispatcher::execute(const Command &command, const Credentials &credentials,
+                                  const QJsonObject &params) const
 {
     const auto handler = m_handlers.constFind(command.name);
     if (handler == m_handlers.constEnd()) {

@@ -16,7 +16,29 @@ namespace pos {
 
 class AuthService;
 
-using Handler = std::function<Result<QJsonValue>(CallContext &, const QJsonObject &)>;
+// A command's answer: a JSON value, or the same already written out as JSON text by a
+// service that answers with thousands of rows (a pull page), which HTTP then sends as it
+// is instead of building the value and writing it again.
+class Reply
+{
+public:
+    Reply(QJsonValue value) // NOLINT(google-explicit-constructor): every handler returns one
+        : m_value(std::move(value))
+    {}
+    static Reply written(QByteArray json);
+
+    // The JSON text, compact.
+    QByteArray json() const;
+    // The value, read back from the text when it came written.
+    QJsonValue value() const;
+
+private:
+    Reply() = default;
+    QJsonValue m_value;
+    QByteArray m_json; // set when the service wrote the answer itself
+};
+
+using Handler = std::function<Result<Reply>(CallContext &, const QJsonObject &)>;
 
 // Runs a command for either binding: authenticates, authorises (with a manager override
 // when the caller lacks the permission), validates the input with the command's codec,
@@ -33,8 +55,8 @@ public:
     // The commands this server answers, in table order.
     QList<Command> commands() const;
 
-    Result<QJsonValue> execute(const Command &command, const Credentials &credentials,
-                               const QJsonObject &params) const;
+    Result<Reply> execute(const Command &command, const Credentials &credentials,
+                          const QJsonObject &params) const;
 
     Database &database() const { return m_db; }
     const ServerIdentity &identity() const { return m_identity; }

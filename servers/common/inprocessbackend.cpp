@@ -34,9 +34,12 @@ void InProcessBackend::execute(const QString &command, const QJsonObject &params
     const Credentials credentials{token(), options.overridePin, QStringLiteral("in-process")};
     QPointer<InProcessBackend> self(this);
     m_pool.start([this, self, c, command, params, credentials, done = std::move(done)]() mutable {
-        Result<QJsonValue> result = c == nullptr ? fail(ErrorCode::NotFound,
-                                                        Tr::tr("unknown command %1").arg(command))
-                                                 : m_dispatcher.execute(*c, credentials, params);
+        Result<QJsonValue> result = fail(ErrorCode::NotFound,
+                                         Tr::tr("unknown command %1").arg(command));
+        if (c != nullptr) {
+            const Result<Reply> reply = m_dispatcher.execute(*c, credentials, params);
+            result = reply ? Result<QJsonValue>(reply->value()) : fail(reply.error());
+        }
         // Answer on the caller's thread, and only if the backend still exists.
         QMetaObject::invokeMethod(
                 self.data(),

@@ -73,16 +73,14 @@ QString userOf(const QString &token)
 
 using Answer = ReplayCache::Answer;
 
-Answer answerFor(const Result<QJsonValue> &result)
+Answer answerFor(const Result<Reply> &result)
 {
     if (!result) {
         return Answer{httpStatus(result.error().code),
                       QJsonDocument(errorBody(result.error())).toJson(QJsonDocument::Compact),
                       result.error().retryAfterSeconds};
     }
-    const QJsonDocument doc = result->isArray() ? QJsonDocument(result->toArray())
-                                                : QJsonDocument(result->toObject());
-    return Answer{200, doc.toJson(QJsonDocument::Compact), 0};
+    return Answer{200, result->json(), 0};
 }
 
 // gzip (RFC 1952) through zlib; empty when zlib fails, and the body then goes as it is.

@@ -48,12 +48,15 @@ std::optional<Cursor> parseCursor(const QString &text, const QString &epoch)
     return c;
 }
 
+// A change as the page's JSON text, written straight from its row: building a
+// QJsonObject per row, reading each list back from its JSON and writing the page out
+// again was most of HQ's work in a store's first pull.
 struct Row
 {
     qint64 version;
     qsizetype table;
     QString id;
-    QJsonObject change;
+    QByteArray change;
 };
 
 Result<QString> epochOf(const QSqlDatabase &conn)
@@ -132,35 +135,68 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
         return fail(q.error());
     }
     QList<Row> rows;
+    const rowjson::RowShape shape = rowjson::shapeOf(spec.columns, spec.booleans);
+    const QByteArray head = "{\"table\":\"" + QByteArray(spec.name) + "\",\"id\":";
     while (q->next()) {
-        QJsonObject row;
-        for (qsizetype c = 0; c < spec.columns.size(); ++c) {
-            row.insert(spec.columns.at(c),
-                       rowjson::fromSql(q->value(static_cast<int>(c + 4)),
-                                        spec.booleans.contains(spec.columns.at(c))));
-        }
-        for (qsizetype c = 0; c < spec.children.size(); ++c) {
-            const QVariant list = q->value(static_cast<int>(4 + spec.columns.size() + c));
-            row.insert(QLatin1String(spec.children.at(c).key),
-                       QJsonDocument::fromJson(list.toString().toUtf8()).array());
-        }
-        const bool hidden = q->value(3).toInt() == 0;
-        for (const auto &[column, blank] : spec.blanked) {
-            if (hidden) {
-                row.insert(QLatin1String(column),
-                           blank ? QJsonValue(QLatin1String(blank)) : QJsonValue());
-            }
-        }
         const QString id = q->value(0).toString();
         const qint64 version = q->value(1).toLongLong();
-        rows.append(Row{version, t, id,
-                        QJsonObject{{QStringLiteral("table"), QLatin1String(spec.name)},
-                                    {QStringLiteral("id"), id},
-                                    {QStringLiteral("version"), version},
-                                    {QStringLiteral("deleted"), hidden || q->value(2).toBool()},
-                                    {QStringLiteral("row"), row}}});
+        const bool hidden = q->value(3).toInt() == 0;
+        QByteArray out = head;
+        rowjson::appendJson(out, id, false);
+        out += ",\"version\":" + QByteArray::number(version) + ",\"deleted\":"
+               + (hidden || q->value(2).toBool() ? "true" : "false") + ",\"row\":";
+        for (qsizetype c = 0; c < shape.heads.size(); ++c) {
+            out += shape.heads.at(c);
+            const auto blank = std::ranges::find_if(spec.blanked, [&](const auto &b) {
+                return spec.columns.at(c) == QLatin1String(b.first);
+            });
+            if (hidden && blank != spec.blanked.end()) {
+                rowjson::appendJson(out,
+                                    blank->second ? QVariant(QLatin1String(blank->second))
+                                                  : QVariant(),
+                                    false);
+            } else {
+                rowjson::appendJson(out, q->value(static_cast<int>(c + 4)), shape.booleans.at(c));
+            }
+        }
+        for (qsizetype c = 0; c < spec.children.size(); ++c) {
+            // Written as JSON by the database (json_agg), which gives NULL for no items.
+            const QVariant list = q->value(static_cast<int>(4 + spec.columns.size() + c));
+            out += ",\"" + QByteArray(spec.children.at(c).key) + "\":";
+            out += list.isNull() ? QByteArray("[]") : list.toString().toUtf8();
+        }
+        out += "}}";
+        rows.append(Row{version, t, id, std::move(out)});
     }
     return rows;
+}
+
+// The page's JSON text around its changes, in one piece.
+QByteArray pageJson(const QString &epoch, const QList<Row> &rows, const QString &nextCursor,
+                    qint64 high, bool more, bool resnapshot, const QString &pinKey)
+{
+    qsizetype size = 256;
+    for (const Row &r : rows) {
+        size += r.change.size() + 1;
+    }
+    QByteArray out;
+    out.reserve(size);
+    out += "{\"epoch\":";
+    rowjson::appendJson(out, epoch, false);
+    out += ",\"changes\":[";
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        out += i == 0 ? "" : ",";
+        out += rows.at(i).change;
+    }
+    out += "],\"next_cursor\":";
+    rowjson::appendJson(out, nextCursor, false);
+    out += ",\"high_water\":" + QByteArray::number(high);
+    out += ",\"more\":" + QByteArray(more ? "true" : "false");
+    out += ",\"resnapshot\":" + QByteArray(resnapshot ? "true" : "false");
+    out += ",\"pin_key\":";
+    rowjson::appendJson(out, pinKey, false);
+    out += '}';
+    return out;
 }
 
 // A store pulling: the sync dashboard shows when it last did and how far it has come.
@@ -176,7 +212,7 @@ Status noteStorePull(const CallContext &c, const QSqlDatabase &conn, qint64 reac
     return seen ? Status{} : fail(seen.error());
 }
 
-Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
+Result<Reply> getChanges(CallContext &c, const ChangeQuery &query)
 {
     bool limitOk = true;
     const qsizetype limit = query.limit.isEmpty() ? 1000 : query.limit.toLongLong(&limitOk);
@@ -208,10 +244,6 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     });
     const bool more = rows.size() > limit;
     rows = rows.mid(0, limit);
-    QJsonArray changes;
-    for (const Row &r : rows) {
-        changes.append(r.change);
-    }
     // A store checks PINs of users HQ made, so it needs the key their lookups were made with.
     QString pinKeyHex;
     if (c.user && c.user->permissions.contains(permissionName(Permission::SyncStore))) {
@@ -227,13 +259,8 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
     if (auto ok = noteStorePull(c, *conn, more ? next.version : *high); !ok) {
         return fail(ok.error());
     }
-    return QJsonValue(QJsonObject{{QStringLiteral("epoch"), *epoch},
-                                  {QStringLiteral("changes"), changes},
-                                  {QStringLiteral("next_cursor"), cursorText(*epoch, next)},
-                                  {QStringLiteral("high_water"), *high},
-                                  {QStringLiteral("more"), more},
-                                  {QStringLiteral("resnapshot"), resnapshot},
-                                  {QStringLiteral("pin_key"), pinKeyHex}});
+    return Reply::written(
+            pageJson(*epoch, rows, cursorText(*epoch, next), *high, more, resnapshot, pinKeyHex));
 }
 
 } // namespace
@@ -241,7 +268,7 @@ Result<QJsonValue> getChanges(CallContext &c, const ChangeQuery &query)
 void registerPullHandlers(Dispatcher &dispatcher)
 {
     dispatcher.add(QStringLiteral("get_changes"),
-                   [](CallContext &c, const QJsonObject &params) -> Result<QJsonValue> {
+                   [](CallContext &c, const QJsonObject &params) -> Result<Reply> {
                        auto query = json::parse<ChangeQuery>(params);
                        return query ? getChanges(c, *query) : fail(query.error());
                    });

@@ -74,26 +74,8 @@ QVariantList idList(const QList<QUuid> &ids)
     return out;
 }
 
-// A row's columns as JSON: the text before each value ("name": after a { or a comma),
-// made once per statement, and which columns are booleans.
-struct RowShape
-{
-    QByteArrayList heads;
-    QList<bool> booleans;
-};
-
-RowShape shapeOf(const QStringList &columns, const QStringList &booleans)
-{
-    RowShape shape;
-    for (const QString &c : columns) {
-        shape.heads << (shape.heads.isEmpty() ? "{\"" : ",\"") + c.toLatin1() + "\":";
-        shape.booleans << booleans.contains(c);
-    }
-    return shape;
-}
-
 // A row's columns from `first` on, as a JSON object.
-void appendRow(QByteArray &out, const QSqlQuery &q, int first, const RowShape &shape)
+void appendRow(QByteArray &out, const QSqlQuery &q, int first, const rowjson::RowShape &shape)
 {
     for (qsizetype i = 0; i < shape.heads.size(); ++i) {
         out += shape.heads.at(i);
@@ -117,7 +99,7 @@ Result<QHash<QUuid, QByteArray>> readParts(const QSqlDatabase &conn, const PushP
         return fail(q.error());
     }
     QHash<QUuid, QByteArray> rows;
-    const RowShape shape = shapeOf(part.columns, part.booleans);
+    const rowjson::RowShape shape = rowjson::shapeOf(part.columns, part.booleans);
     while (q->next()) {
         QByteArray &items = rows[QUuid::fromString(q->value(0).toString())];
         if (!items.isEmpty()) {
@@ -323,7 +305,7 @@ Result<QHash<QUuid, QByteArray>> readRecords(const QSqlDatabase &conn, const Pus
     if (!q) {
         return fail(q.error());
     }
-    const RowShape shape = shapeOf(kind.columns, kind.booleans);
+    const rowjson::RowShape shape = rowjson::shapeOf(kind.columns, kind.booleans);
     while (q->next()) {
         QByteArray data = "{\"row\":";
         appendRow(data, *q, 1, shape);

@@ -90,4 +90,14 @@ void appendJson(QByteArray &out, const QVariant &value, bool boolean)
     }
 }
 
+RowShape shapeOf(const QStringList &columns, const QStringList &booleans)
+{
+    RowShape shape;
+    for (const QString &c : columns) {
+        shape.heads << (shape.heads.isEmpty() ? "{\"" : ",\"") + c.toLatin1() + "\":";
+        shape.booleans << booleans.contains(c);
+    }
+    return shape;
+}
+
 } // namespace pos::rowjson

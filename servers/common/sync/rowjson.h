@@ -4,6 +4,7 @@
 #include "servers/common/sqlvalues.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QDate>
 #include <QJsonValue>
 #include <QVariant>
@@ -53,5 +54,15 @@ inline QVariant toSql(const QJsonValue &v)
 // of rows this way; building them as QJsonObjects and writing those out was half the
 // store's work in a push.
 void appendJson(QByteArray &out, const QVariant &value, bool boolean);
+
+// A row's columns as JSON: the text before each value ("name": after a { or a comma),
+// made once per statement, and which columns are booleans.
+struct RowShape
+{
+    QByteArrayList heads;
+    QList<bool> booleans;
+};
+
+RowShape shapeOf(const QStringList &columns, const QStringList &booleans);
 
 } // namespace pos::rowjson
