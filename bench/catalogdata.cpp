@@ -179,7 +179,7 @@ Status settle(Database &db)
 }
 
 Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, const QString &pgUrl,
-                                                             const QString &name)
+                                                             const QString &name, Reuse reuse)
 {
     std::unique_ptr<BenchDatabase> b(new BenchDatabase);
     if (engine == Engine::Sqlite) {
@@ -198,7 +198,7 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::create(Engine engine, cons
         }
         b->m_name = QStringLiteral("bench_") + name;
         b->m_adminUrl = pgUrl;
-        if (qEnvironmentVariableIsSet("POS_BENCH_REUSE")) {
+        if (reuse == Reuse::Allowed && qEnvironmentVariableIsSet("POS_BENCH_REUSE")) {
             auto kept = pos::exec(*conn,
                                   QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"),
                                   {b->m_name});

@@ -12,12 +12,16 @@ namespace pos::bench {
 
 // A fresh database for one scenario: a SQLite file in a temporary folder, or a new
 // database on the cluster. Dropped when the object goes. For profiling by hand,
-// POS_BENCH_KEEP=1 keeps it and POS_BENCH_REUSE=1 takes a kept PostgreSQL one as it is.
+// POS_BENCH_KEEP=1 keeps it and POS_BENCH_REUSE=1 takes a kept PostgreSQL one as it is,
+// where the scenario allows it (a store that pulls must start empty).
+enum class Reuse { Allowed, Never };
+
 class BenchDatabase
 {
 public:
     static Result<std::unique_ptr<BenchDatabase>> create(Engine engine, const QString &pgUrl,
-                                                         const QString &name);
+                                                         const QString &name,
+                                                         Reuse reuse = Reuse::Allowed);
     ~BenchDatabase();
     QString url() const { return m_url; }
     Database &db() { return *m_db; }

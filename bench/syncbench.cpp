@@ -14,6 +14,7 @@
 #include "core/db/transaction.h"
 
 #include <QThread>
+#include <QUrl>
 
 namespace pos::bench {
 
@@ -33,16 +34,36 @@ struct Link
 };
 
 // HQ with its catalog, the store and its register and sync token at HQ.
+// A kept HQ's stores as if they had never pulled, so that a new store's first pull is
+// waited for.
+Status forgetPulls(Database &hq)
+{
+    auto conn = hq.connection();
+    auto q = conn ? exec(*conn, QStringLiteral("UPDATE store_credentials SET last_seen_at = NULL, "
+                                               "pulled_version = 0"))
+                  : Result<QSqlQuery>(fail(conn.error()));
+    return q ? Status{} : fail(q.error());
+}
+
+// HQ's database is named after its catalog's size, so that a kept one (POS_BENCH_KEEP) is
+// reused (POS_BENCH_REUSE) only where the same size is asked for.
 Status setUpHq(const Config &config, Link &link, int products)
 {
-    auto hqDb = BenchDatabase::create(Engine::PostgreSql, config.pgUrl, QStringLiteral("hq"));
-    auto storeDb = BenchDatabase::create(Engine::PostgreSql, config.pgUrl, QStringLiteral("store"));
+    auto hqDb = BenchDatabase::create(Engine::PostgreSql, config.pgUrl,
+                                      QStringLiteral("hq_%1").arg(products));
+    auto storeDb = BenchDatabase::create(Engine::PostgreSql, config.pgUrl, QStringLiteral("store"),
+                                         Reuse::Never);
     if (!hqDb || !storeDb) {
         return fail((!hqDb ? hqDb : storeDb).error());
     }
     link.hqDb = std::move(*hqDb);
     link.storeDb = std::move(*storeDb);
-    if (auto seeded = seedCatalog(link.hqDb->db(), true, products); !seeded) {
+    // POS_BENCH_REUSE: HQ's catalog as a kept run left it, with its store never pulled.
+    if (link.hqDb->reused()) {
+        if (auto forgotten = forgetPulls(link.hqDb->db()); !forgotten) {
+            return forgotten;
+        }
+    } else if (auto seeded = seedCatalog(link.hqDb->db(), true, products); !seeded) {
         return fail(seeded.error());
     }
     link.hq = std::make_unique<ServerProc>(config.hqServer, serverEnv(link.hqDb->url()));
@@ -89,8 +110,30 @@ Status startStore(const Config &config, Link &link)
     return {};
 }
 
+// Whether the store has written every change HQ has: HQ has nothing after the cursor the
+// store saved with its last page (in the page's own transaction).
+Result<bool> storeHasAll(Link &link)
+{
+    auto conn = link.storeDb->db().connection();
+    auto q = conn ? exec(*conn, QStringLiteral("SELECT pull_cursor FROM sync_state WHERE id = 1"))
+                  : Result<QSqlQuery>(fail(conn.error()));
+    if (!q) {
+        return fail(q.error());
+    }
+    const QString cursor = q->next() ? q->value(0).toString() : QString();
+    if (cursor.isEmpty()) {
+        return false;
+    }
+    auto after = link.atHq->call("GET", "/api/sync/changes?limit=1&cursor="
+                                                + QUrl::toPercentEncoding(cursor));
+    if (!after) {
+        return fail(after.error());
+    }
+    return after->toObject().value(QStringLiteral("changes")).toArray().isEmpty();
+}
+
 // Waits until HQ sees the store caught up with everything it has.
-Status caughtUp(Link &link, int timeoutSeconds)
+Status hqSeesCaughtUp(Link &link, int timeoutSeconds)
 {
     const auto t0 = Clock::now();
     while (msSince(t0) < timeoutSeconds * 1000.0) {
@@ -105,6 +148,24 @@ Status caughtUp(Link &link, int timeoutSeconds)
                 && o.value(QStringLiteral("lag")).toInteger() == 0) {
                 return {};
             }
+        }
+        QThread::msleep(100);
+    }
+    return fail(ErrorCode::Timeout, QStringLiteral("the store did not catch up"));
+}
+
+// Waits until the store has written everything HQ has. HQ's status says when it has sent
+// the last page; the store may still be writing the pages it holds then (a first pull
+// builds its indexes with its last page).
+Status caughtUp(Link &link, int timeoutSeconds)
+{
+    const auto t0 = Clock::now();
+    if (auto sent = hqSeesCaughtUp(link, timeoutSeconds); !sent) {
+        return sent;
+    }
+    while (msSince(t0) < timeoutSeconds * 1000.0) {
+        if (auto done = storeHasAll(link); !done || *done) {
+            return done ? Status{} : fail(done.error());
         }
         QThread::msleep(100);
     }
@@ -153,16 +214,23 @@ Result<QJsonObject> pull(const Config &config, int products)
     if (auto ok = startStore(config, link); !ok) {
         return fail(ok.error());
     }
+    if (auto ok = hqSeesCaughtUp(link, 1800); !ok) {
+        return fail(ok.error());
+    }
+    const double sent = msSince(t0) / 1000; // HQ has sent its last page
     if (auto ok = caughtUp(link, 1800); !ok) {
         return fail(ok.error());
     }
     const double seconds = msSince(t0) / 1000;
+    qInfo("sync: HQ sent the last page after %.1f s, the store had written it after %.1f s", sent,
+          seconds);
     auto copy = copySeconds(link.storeDb->db());
     if (!copy) {
         return fail(copy.error());
     }
     return QJsonObject{{QStringLiteral("products"), products},
                        {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("hq_sent_seconds"), sent},
                        {QStringLiteral("rows_per_second"), products / seconds},
                        {QStringLiteral("copy_seconds"), *copy},
                        {QStringLiteral("copy_ratio"), seconds / *copy}};
