@@ -392,13 +392,16 @@ Status writeReport(const QJsonObject &results, const Config &config)
     if (sync.contains(QStringLiteral("error"))) {
         md << "Not measured: " << sync.value(QStringLiteral("error")).toString() << "\n";
     }
-    md << "| initial pull | seconds | rows/s | PostgreSQL COPY of the same rows | ratio "
-          "|\n|---|---|---|---|---|\n";
+    md << "| initial pull | seconds, to the store's last page written | HQ's last page sent | "
+          "rows/s | PostgreSQL COPY of the same rows | ratio |\n|---|---|---|---|---|---|\n";
     for (const auto &r : sync.value(QStringLiteral("pull")).toArray()) {
         const QJsonObject row = r.toObject();
+        const QJsonValue sent = row.value(QStringLiteral("hq_sent_seconds"));
         md << "| " << row.value(QStringLiteral("products")).toInt() << " products | "
            << num(row.value(QStringLiteral("seconds")).toDouble(), 1) << " | "
-           << num(row.value(QStringLiteral("rows_per_second")).toDouble(), 0) << " | "
+           << (sent.isDouble() ? num(sent.toDouble(), 1) + QStringLiteral(" s")
+                               : QStringLiteral("-"))
+           << " | " << num(row.value(QStringLiteral("rows_per_second")).toDouble(), 0) << " | "
            << num(row.value(QStringLiteral("copy_seconds")).toDouble(), 1) << " s | "
            << num(row.value(QStringLiteral("copy_ratio")).toDouble()) << "× COPY's time |\n";
     }
