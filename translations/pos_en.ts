@@ -1295,6 +1295,10 @@ register</source>
         <source>%1 %2 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2 lists the same %3 twice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>

@@ -1300,6 +1300,10 @@ caja</translation>
         <source>%1 %2 does not exist</source>
         <translation>%1 %2 no existe</translation>
     </message>
+    <message>
+        <source>%1 %2 lists the same %3 twice</source>
+        <translation>%1 %2 repite el mismo %3 en su lista</translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>
