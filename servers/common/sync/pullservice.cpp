@@ -85,6 +85,38 @@ QString childList(const SyncChild &child, const QString &owner, const QSqlDataba
                            owner, conn);
 }
 
+// One change of a page, from its row of rowsOf's query (id, version, deleted, in scope,
+// the columns, the lists): {"table":..,"id":..,"version":..,"deleted":..,"row":{..}}.
+QByteArray changeJson(const SyncTable &spec, const rowjson::RowShape &shape, const QSqlQuery &q)
+{
+    const bool hidden = q.value(3).toInt() == 0;
+    QByteArray out = "{\"table\":\"" + QByteArray(spec.name) + "\",\"id\":";
+    rowjson::appendJson(out, q.value(0), false);
+    out += ",\"version\":" + QByteArray::number(q.value(1).toLongLong())
+           + ",\"deleted\":" + (hidden || q.value(2).toBool() ? "true" : "false") + ",\"row\":";
+    for (qsizetype c = 0; c < shape.heads.size(); ++c) {
+        out += shape.heads.at(c);
+        const auto blank = std::ranges::find_if(spec.blanked, [&](const auto &b) {
+            return spec.columns.at(c) == QLatin1String(b.first);
+        });
+        if (hidden && blank != spec.blanked.end()) {
+            rowjson::appendJson(out,
+                                blank->second ? QVariant(QLatin1String(blank->second)) : QVariant(),
+                                false);
+        } else {
+            rowjson::appendJson(out, q.value(static_cast<int>(c + 4)), shape.booleans.at(c));
+        }
+    }
+    for (qsizetype c = 0; c < spec.children.size(); ++c) {
+        // Written as JSON by the database (json_agg), which gives NULL for no items.
+        const QVariant list = q.value(static_cast<int>(4 + spec.columns.size() + c));
+        out += ",\"" + QByteArray(spec.children.at(c).key) + "\":";
+        out += list.isNull() ? QByteArray("[]") : list.toString().toUtf8();
+    }
+    out += "}}";
+    return out;
+}
+
 // The rows of one table after the cursor, up to the high water, at most `limit` of them.
 Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &after, qint64 high,
                           qsizetype limit, const QUuid &store)
@@ -136,37 +168,10 @@ Result<QList<Row>> rowsOf(const QSqlDatabase &conn, qsizetype t, const Cursor &a
     }
     QList<Row> rows;
     const rowjson::RowShape shape = rowjson::shapeOf(spec.columns, spec.booleans);
-    const QByteArray head = "{\"table\":\"" + QByteArray(spec.name) + "\",\"id\":";
     while (q->next()) {
         const QString id = q->value(0).toString();
         const qint64 version = q->value(1).toLongLong();
-        const bool hidden = q->value(3).toInt() == 0;
-        QByteArray out = head;
-        rowjson::appendJson(out, id, false);
-        out += ",\"version\":" + QByteArray::number(version) + ",\"deleted\":"
-               + (hidden || q->value(2).toBool() ? "true" : "false") + ",\"row\":";
-        for (qsizetype c = 0; c < shape.heads.size(); ++c) {
-            out += shape.heads.at(c);
-            const auto blank = std::ranges::find_if(spec.blanked, [&](const auto &b) {
-                return spec.columns.at(c) == QLatin1String(b.first);
-            });
-            if (hidden && blank != spec.blanked.end()) {
-                rowjson::appendJson(out,
-                                    blank->second ? QVariant(QLatin1String(blank->second))
-                                                  : QVariant(),
-                                    false);
-            } else {
-                rowjson::appendJson(out, q->value(static_cast<int>(c + 4)), shape.booleans.at(c));
-            }
-        }
-        for (qsizetype c = 0; c < spec.children.size(); ++c) {
-            // Written as JSON by the database (json_agg), which gives NULL for no items.
-            const QVariant list = q->value(static_cast<int>(4 + spec.columns.size() + c));
-            out += ",\"" + QByteArray(spec.children.at(c).key) + "\":";
-            out += list.isNull() ? QByteArray("[]") : list.toString().toUtf8();
-        }
-        out += "}}";
-        rows.append(Row{version, t, id, std::move(out)});
+        rows.append(Row{version, t, id, changeJson(spec, shape, *q)});
     }
     return rows;
 }
