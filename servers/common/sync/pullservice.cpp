@@ -9,10 +9,6 @@
 #include "servers/common/sync/rowjson.h"
 #include "servers/common/sync/synctables.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSqlRecord>
-
 #include <algorithm>
 
 namespace pos {
