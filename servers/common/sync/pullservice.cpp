@@ -92,10 +92,12 @@ QByteArray changeJson(const SyncTable &spec, const rowjson::RowShape &shape, con
            + ",\"deleted\":" + (hidden || q.value(2).toBool() ? "true" : "false") + ",\"row\":";
     for (qsizetype c = 0; c < shape.heads.size(); ++c) {
         out += shape.heads.at(c);
-        const auto blank = std::ranges::find_if(spec.blanked, [&](const auto &b) {
-            return spec.columns.at(c) == QLatin1String(b.first);
-        });
-        if (hidden && blank != spec.blanked.end()) {
+        // Only a tombstone (a row out of the store's scope) looks for its blanked columns.
+        const auto blank = !hidden ? spec.blanked.end()
+                                   : std::ranges::find_if(spec.blanked, [&](const auto &b) {
+                                         return spec.columns.at(c) == QLatin1String(b.first);
+                                     });
+        if (blank != spec.blanked.end()) {
             rowjson::appendJson(out,
                                 blank->second ? QVariant(QLatin1String(blank->second)) : QVariant(),
                                 false);
