@@ -201,8 +201,13 @@ private slots:
                          {QStringLiteral("terminal_id"), till},
                          {QStringLiteral("terminal_secret"),
                           requested->toObject().value(QStringLiteral("secret")).toString()}};
-        QTRY_VERIFY_WITH_TIMEOUT(call(*m_atStore, QStringLiteral("login_pin"), pinLogin).has_value(),
-                                 15000); // the hint, the pull and the PIN on a busy machine
+        // Wait for the user itself, not by trying the PIN: every wrong PIN counts against the
+        // till's address, and the throttle's growing lockout would outlast the pull.
+        QTRY_VERIFY_WITH_TIMEOUT(call(*m_atStore, QStringLiteral("get_user"),
+                                      {{QStringLiteral("id"), cashier}})
+                                         .has_value(),
+                                 15000); // the hint and the pull on a busy machine
+        POS_VERIFY_OK(call(*m_atStore, QStringLiteral("login_pin"), pinLogin));
 
         // Revoked: the store's next login is refused and the price it knows stays.
         POS_VERIFY_OK(call(*m_atHq, QStringLiteral("revoke_sync_token"),
