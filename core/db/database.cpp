@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
+#include "copyrows.h"
+
 #include <optional>
 
 #include <QCoreApplication>
@@ -165,21 +167,6 @@ Status Database::configure(QSqlDatabase &db) const
 
 namespace {
 
-// A value's text as both engines read it back, before any quoting or escaping.
-QString valueText(const QVariant &v)
-{
-    switch (v.typeId()) {
-    case QMetaType::Double:
-        return QString::number(v.toDouble(), 'g', 17);
-    case QMetaType::QDateTime:
-        return v.toDateTime().toUTC().toString(Qt::ISODateWithMs);
-    case QMetaType::QDate:
-        return v.toDate().toString(Qt::ISODate);
-    default:
-        return v.toString();
-    }
-}
-
 // One value as an SQL literal. Text is quoted with its quotes doubled, which is the whole
 // of escaping in SQLite and in PostgreSQL with standard_conforming_strings (on since
 // PostgreSQL 9.1, and our servers never turn it off); an untyped quoted literal takes the
@@ -204,53 +191,6 @@ QString literal(const QVariant &v, bool postgres)
     default:
         return QLatin1Char('\'') + valueText(v).replace(u'\'', QStringLiteral("''"))
                + QLatin1Char('\'');
-    }
-}
-
-// One value as a field of COPY's text format, appended to `out`: \N for NULL, and a
-// backslash before the characters that would end the field or the row.
-void appendCopyField(QByteArray &out, const QVariant &v)
-{
-    if (v.isNull()) {
-        out += v.typeId() == QMetaType::QString ? "" : "\\N";
-        return;
-    }
-    switch (v.typeId()) {
-    case QMetaType::Bool:
-        out += v.toBool() ? 't' : 'f';
-        return;
-    case QMetaType::QByteArray:
-        out += "\\\\x" + v.toByteArray().toHex();
-        return;
-    default:
-        break;
-    }
-    const QByteArray text = valueText(v).toUtf8();
-    // Most values have nothing to escape, and go in at once.
-    const auto special = [](char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
-    };
-    if (std::none_of(text.cbegin(), text.cend(), special)) {
-        out += text;
-        return;
-    }
-    for (const char c : text) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
     }
 }
 
@@ -493,16 +433,24 @@ Status insertInChunks(const QSqlDatabase &db, const QString &table, const QStrin
 }
 
 // Sends COPY's rows in pieces of about this size: big enough that the calls cost nothing,
-// small enough that the rows are never held twice in full.
+// small enough for the server to start on them while the rest is on its way.
 constexpr qsizetype kCopyPiece = 256 << 10;
 
-Status putCopyData(PGconn *conn, QByteArray &buffer)
+Status putCopyData(PGconn *conn, QByteArrayView rows)
 {
-    const bool sent = buffer.isEmpty()
-                      || PQputCopyData(conn, buffer.constData(), static_cast<int>(buffer.size()))
-                                 == 1;
-    buffer.truncate(0); // keeps its capacity for the next piece
-    return sent ? Status() : fail(resultError(conn, nullptr, QStringLiteral("COPY data")));
+    for (qsizetype at = 0; at < rows.size(); at += kCopyPiece) {
+        const QByteArrayView piece = rows.sliced(at, std::min(kCopyPiece, rows.size() - at));
+        if (PQputCopyData(conn, piece.data(), static_cast<int>(piece.size())) != 1) {
+            return fail(resultError(conn, nullptr, QStringLiteral("COPY data")));
+        }
+    }
+    return {};
+}
+
+Status wrongWidth(const QString &table, qsizetype width)
+{
+    return fail(ErrorCode::Internal,
+                QStringLiteral("rows for %1 not of its %2 columns").arg(table).arg(width));
 }
 
 } // namespace
@@ -542,19 +490,34 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts)
 Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
                 const QVariantList &values)
 {
-    const qsizetype width = columns.size();
-    if (values.isEmpty()) {
+    if (values.size() % std::max<qsizetype>(columns.size(), 1) != 0) {
+        return wrongWidth(table, columns.size());
+    }
+    if (libpqHandle(db) == nullptr) {
+        return values.isEmpty() ? Status{} : insertInChunks(db, table, columns, values);
+    }
+    CopyRows rows(Engine::PostgreSql, columns.size());
+    for (const QVariant &v : values) {
+        rows.value(v);
+    }
+    return copyRows(db, table, columns, rows);
+}
+
+Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
+                const CopyRows &rows)
+{
+    if (columns.isEmpty() || rows.width() != columns.size() || !rows.isWhole()) {
+        return wrongWidth(table, columns.size());
+    }
+    if (rows.isEmpty()) {
         return {};
     }
-    if (width == 0 || values.size() % width != 0) {
-        return fail(ErrorCode::Internal, QStringLiteral("%1 values for the %2 columns of %3")
-                                                 .arg(values.size())
-                                                 .arg(width)
-                                                 .arg(table));
-    }
     PGconn *conn = libpqHandle(db);
-    if (conn == nullptr) {
-        return insertInChunks(db, table, columns, values);
+    if (conn == nullptr || rows.engine() != Engine::PostgreSql) {
+        return conn == nullptr && rows.engine() == Engine::Sqlite
+                       ? insertInChunks(db, table, columns, rows.values())
+                       : fail(ErrorCode::Internal,
+                              QStringLiteral("rows for %1 made for the other engine").arg(table));
     }
     dropUnread(conn);
     const QString head = QStringLiteral("COPY %1 (%2) FROM STDIN")
@@ -565,17 +528,7 @@ Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList 
             return fail(resultError(conn, started.get(), head));
         }
     }
-    QByteArray buffer;
-    buffer.reserve(kCopyPiece + 4096);
-    Status sent;
-    for (qsizetype n = 0; n < values.size() && sent; ++n) {
-        appendCopyField(buffer, values.at(n));
-        buffer += (n + 1) % width == 0 ? '\n' : '\t';
-        if (buffer.size() >= kCopyPiece) {
-            sent = putCopyData(conn, buffer);
-        }
-    }
-    sent = sent ? putCopyData(conn, buffer) : sent;
+    const Status sent = putCopyData(conn, rows.copyText());
     // Ending the COPY with an error message makes the server refuse it, so a failure while
     // sending never leaves half the rows in.
     PQputCopyEnd(conn, sent ? nullptr : "the rows could not be sent");

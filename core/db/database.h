@@ -18,6 +18,10 @@
 class QThread;
 
 namespace pos {
+class CopyRows;
+}
+
+namespace pos {
 
 // One database, reached through one connection per thread (Qt Sql connections must not
 // cross threads). Opened lazily on the calling thread and closed when that thread ends.
@@ -82,6 +86,9 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts);
 // or nothing: one refused row (a key already taken) refuses the call.
 Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
                 const QVariantList &values);
+// The same, for rows written as they will be sent (a first pull's pages).
+Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
+                const CopyRows &rows);
 
 // Maps a driver error to our codes: constraint violations are Conflict or Validation,
 // a lost connection is Unavailable; the message says what was refused, not SQL.

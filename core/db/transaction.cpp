@@ -84,6 +84,15 @@ Status Transaction::copy(const QString &table, const QStringList &columns,
     return copyRows(m_db, table, columns, values);
 }
 
+Status Transaction::copy(const QString &table, const QStringList &columns,
+                         const CopyRows &rows) const
+{
+    if (auto sent = flush(); !sent) {
+        return sent;
+    }
+    return copyRows(m_db, table, columns, rows);
+}
+
 Status Transaction::flush() const
 {
     m_queuedChars = 0;

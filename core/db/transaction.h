@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "copyrows.h"
 #include "database.h"
 
 namespace pos {
@@ -31,6 +32,7 @@ public:
     // Adds new rows after the queued writes, as copyRows() does: the bulk path for rows
     // known not to exist yet (a first pull, a page's child lists after their delete).
     Status copy(const QString &table, const QStringList &columns, const QVariantList &values) const;
+    Status copy(const QString &table, const QStringList &columns, const CopyRows &rows) const;
     Status commit();
 
 private:

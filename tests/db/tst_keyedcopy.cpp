@@ -35,7 +35,7 @@ const QStringList kItemColumns{QStringLiteral("id"), QStringLiteral("shelf_id"),
                                QStringLiteral("twin_id"), QStringLiteral("label")};
 
 // New shelves and items; `shelfOfLast` is the shelf the last item names.
-QList<CopyRows> batch(const QString &shelfOfLast)
+QList<TableRows> batch(const QString &shelfOfLast)
 {
     return {{QStringLiteral("shelf"), {QStringLiteral("id")}, {QStringLiteral("s3")}},
             {QStringLiteral("item"),
@@ -57,7 +57,7 @@ private:
     std::unique_ptr<TestDatabase> m_test;
 
     // Runs the batch in a transaction of its own, committed when it goes in.
-    Status copyAndCommit(const QList<CopyRows> &rows, const QString &role = {})
+    Status copyAndCommit(const QList<TableRows> &rows, const QString &role = {})
     {
         auto tx = Transaction::begin(m_test->db());
         if (!tx) {

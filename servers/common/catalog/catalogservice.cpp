@@ -16,7 +16,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -31,10 +30,28 @@ struct Tr
 
 // A LIKE pattern matching text anywhere, with the user's % and _ taken literally.
 // The words a search can start from: the folded name split on anything but letters and digits.
+// Split by hand rather than by a regular expression: a first pull splits a million names.
 QStringList searchWords(const QString &text)
 {
-    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    QStringList words = foldForSearch(text).split(separators, Qt::SkipEmptyParts);
+    const QString folded = foldForSearch(text);
+    QStringList words;
+    qsizetype start = -1; // where the word being read began
+    for (qsizetype at = 0; at <= folded.size(); ++at) {
+        // Letters beyond the 16-bit range come as surrogate pairs: one code point, two QChars.
+        const bool pair = at + 1 < folded.size() && folded.at(at).isHighSurrogate()
+                          && folded.at(at + 1).isLowSurrogate();
+        const char32_t c = at == folded.size() ? 0
+                           : pair ? QChar::surrogateToUcs4(folded.at(at), folded.at(at + 1))
+                                  : folded.at(at).unicode();
+        const bool inWord = at < folded.size() && QChar::isLetterOrNumber(c);
+        if (inWord && start < 0) {
+            start = at;
+        } else if (!inWord && start >= 0) {
+            words << folded.sliced(start, at - start);
+            start = -1;
+        }
+        at += pair ? 1 : 0;
+    }
     words.removeDuplicates();
     return words;
 }
@@ -43,21 +60,20 @@ QStringList searchWords(const QString &text)
 // words again as " arroz integral 465800", against which a search checks its other words
 // ("% inte%": a word starting with "inte"). Words hold letters and digits only, so no
 // word can carry a LIKE wildcard.
-void appendWordRows(QVariantList &rows, const QString &productId, const QString &name)
+void appendWordRows(CopyRows &rows, const QString &productId, const QString &name)
 {
     const QStringList words = searchWords(name);
     const QString key = QLatin1Char(' ') + words.join(QLatin1Char(' '));
     for (const QString &w : words) {
-        rows << w << productId << key;
+        rows.text(w).text(productId).text(key);
     }
 }
 
-Status copyWords(const Transaction &tx, const QVariantList &rows)
+const QStringList &wordColumns()
 {
-    return tx.copy(QStringLiteral("product_words"),
-                   {QStringLiteral("word"), QStringLiteral("product_id"),
-                    QStringLiteral("name_key")},
-                   rows);
+    static const QStringList columns{QStringLiteral("word"), QStringLiteral("product_id"),
+                                     QStringLiteral("name_key")};
+    return columns;
 }
 
 // Runs a write and its audit row in one transaction.
@@ -354,7 +370,7 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
     QVariantList ids;
     QVariantList barcodes;
     QVariantList taxes;
-    QVariantList words;
+    CopyRows words(tx.engine(), wordColumns().size());
     for (const Product &p : chunk) {
         const QString pid = sql::id(p.id);
         rows << pid << p.sku << p.name << foldForSearch(p.name) << sql::id(p.departmentId)
@@ -400,18 +416,18 @@ Status storeChunk(const Transaction &tx, const QList<Product> &chunk, qint64 ver
                        QStringLiteral("position")},
                       taxes)
             : ok;
-    return ok ? copyWords(tx, words) : ok;
+    return ok ? tx.copy(QStringLiteral("product_words"), wordColumns(), words) : ok;
 }
 
 } // namespace
 
 Status addProductWords(const Transaction &tx, const QList<std::pair<QString, QString>> &products)
 {
-    QVariantList words;
+    CopyRows words(tx.engine(), wordColumns().size());
     for (const auto &[id, name] : products) {
         appendWordRows(words, id, name);
     }
-    return copyWords(tx, words);
+    return tx.copy(QStringLiteral("product_words"), wordColumns(), words);
 }
 
 Status storeProducts(const Transaction &tx, const QList<Product> &products)

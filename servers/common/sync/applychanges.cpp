@@ -100,11 +100,21 @@ Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<Pull
 Status addRows(const Transaction &tx, const SyncTable &spec, const QList<Pulled> &rows,
                qint64 version)
 {
-    QVariantList values;
-    for (const Pulled &p : rows) {
-        appendRow(values, spec, p, version);
+    const QStringList columns = rowColumns(spec);
+    // Looked up as Latin-1, a key compares with the row's keys byte by byte.
+    QByteArrayList keys;
+    for (const QString &column : spec.columns) {
+        keys << column.toLatin1();
     }
-    return tx.copy(QLatin1String(spec.name), rowColumns(spec), values);
+    CopyRows copy(tx.engine(), columns.size());
+    for (const Pulled &p : rows) {
+        copy.text(p.id);
+        for (const QByteArray &key : keys) {
+            rowjson::addTo(copy, p.row.value(QLatin1StringView(key)));
+        }
+        copy.boolean(p.deleted).integer(version);
+    }
+    return tx.copy(QLatin1String(spec.name), columns, copy);
 }
 
 // Deletes the rows of `table` whose `column` is one of `values`, a thousand at a time.
@@ -181,7 +191,7 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         if (child.position) {
             columns << QLatin1String(child.position);
         }
-        QVariantList values;
+        CopyRows values(tx.engine(), columns.size());
         QVariantList taken; // a unique value is taken from whichever local row held it
         for (const Pulled &p : rows) {
             const QJsonArray items = p.row.value(QLatin1String(child.key)).toArray();
@@ -191,16 +201,18 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
                                     .arg(QLatin1String(spec.name), p.id, child.values.first()));
             }
             for (qsizetype i = 0; i < items.size(); ++i) {
-                values << p.id;
+                values.text(p.id);
                 if (child.values.size() == 1) {
-                    values << items.at(i).toString();
-                    taken << items.at(i).toString();
+                    values.text(items.at(i).toString());
+                    if (child.unique && owned == Owned::Take) {
+                        taken << items.at(i).toString();
+                    }
                 }
                 for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
-                    values << rowjson::toSql(items.at(i).toObject().value(child.values.at(v)));
+                    rowjson::addTo(values, items.at(i).toObject().value(child.values.at(v)));
                 }
                 if (child.position) {
-                    values << static_cast<qint64>(i);
+                    values.integer(i);
                 }
             }
         }
@@ -226,7 +238,7 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<Pu
     }
     QList<std::pair<QString, QString>> named;
     for (const Pulled &p : rows) {
-        named.append({p.id, p.row.value(QStringLiteral("name")).toString()});
+        named.append({p.id, p.row.value(QLatin1StringView("name")).toString()});
     }
     const Status deleted = deleteWhereIn(tx, QStringLiteral("product_words"),
                                          QStringLiteral("product_id"), knownIds);
@@ -398,6 +410,11 @@ Status buildDeferredIndexes(const Transaction &tx)
     if (tx.engine() != Engine::PostgreSql) {
         return {};
     }
+    // A million products' words sort in memory with this much, and spill to disk at the
+    // default 64 MB; it is taken for this transaction only.
+    if (auto more = tx.exec(QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")); !more) {
+        return fail(more.error());
+    }
     const Status built
             = runStatementsFrom(tx,
                                 QStringLiteral(
@@ -485,14 +502,14 @@ Status applyPage(const Transaction &tx, const QJsonArray &changes, PullKind kind
     QHash<QString, qsizetype> at; // "table/id" → its place in byTable's list
     for (const auto &v : changes) {
         const QJsonObject c = v.toObject();
-        const QString table = c.value(QStringLiteral("table")).toString();
+        const QString table = c.value(QLatin1StringView("table")).toString();
         if (!syncTable(table)) {
             return fail(ErrorCode::Validation,
                         Tr::tr("a change names an unknown table: %1").arg(table));
         }
-        Pulled p{c.value(QStringLiteral("id")).toString(),
-                 c.value(QStringLiteral("row")).toObject(),
-                 c.value(QStringLiteral("deleted")).toBool()};
+        Pulled p{c.value(QLatin1StringView("id")).toString(),
+                 c.value(QLatin1StringView("row")).toObject(),
+                 c.value(QLatin1StringView("deleted")).toBool()};
         QList<Pulled> &rows = byTable[table];
         const QString key = table + u'/' + p.id;
         if (const auto seen = at.constFind(key); seen != at.cend()) {

@@ -44,10 +44,10 @@ struct ForeignKeys
     bool singleColumn = true;
 };
 
-Result<ForeignKeys> foreignKeysOf(const Transaction &tx, const QList<CopyRows> &tables)
+Result<ForeignKeys> foreignKeysOf(const Transaction &tx, const QList<TableRows> &tables)
 {
     QVariantList names;
-    for (const CopyRows &t : tables) {
+    for (const TableRows &t : tables) {
         names << t.table;
     }
     auto q = tx.exec(QStringLiteral("SELECT CAST(CAST(c.conrelid AS regclass) AS TEXT), "
@@ -73,7 +73,7 @@ Result<ForeignKeys> foreignKeysOf(const Transaction &tx, const QList<CopyRows> &
 }
 
 // The distinct non-null values of one column of the rows.
-QSet<QString> valuesOf(const CopyRows &rows, const QString &column)
+QSet<QString> valuesOf(const TableRows &rows, const QString &column)
 {
     QSet<QString> out;
     const qsizetype at = rows.columns.indexOf(column);
@@ -87,19 +87,19 @@ QSet<QString> valuesOf(const CopyRows &rows, const QString &column)
 }
 
 // The ids each referenced table must hold: what the rows name, less what they brought.
-QHash<std::pair<QString, QString>, QSet<QString>> referenced(const QList<CopyRows> &tables,
+QHash<std::pair<QString, QString>, QSet<QString>> referenced(const QList<TableRows> &tables,
                                                              const QList<ForeignKey> &keys)
 {
     QHash<std::pair<QString, QString>, QSet<QString>> wanted;
     for (const ForeignKey &k : keys) {
-        for (const CopyRows &t : tables) {
+        for (const TableRows &t : tables) {
             if (t.table == k.child) {
                 wanted[{k.parent, k.parentColumn}] += valuesOf(t, k.column);
             }
         }
     }
     for (auto it = wanted.begin(); it != wanted.end(); ++it) {
-        for (const CopyRows &t : tables) {
+        for (const TableRows &t : tables) {
             if (t.table == it.key().first) {
                 it.value() -= valuesOf(t, it.key().second);
             }
@@ -136,9 +136,9 @@ Status present(const Transaction &tx, const QString &table, const QString &colum
     return {};
 }
 
-Status copyAll(const Transaction &tx, const QList<CopyRows> &tables)
+Status copyAll(const Transaction &tx, const QList<TableRows> &tables)
 {
-    for (const CopyRows &t : tables) {
+    for (const TableRows &t : tables) {
         if (auto ok = tx.copy(t.table, t.columns, t.values); !ok) {
             return ok;
         }
@@ -148,7 +148,7 @@ Status copyAll(const Transaction &tx, const QList<CopyRows> &tables)
 
 } // namespace
 
-Status copyCheckingKeysOnce(const Transaction &tx, const QList<CopyRows> &tables)
+Status copyCheckingKeysOnce(const Transaction &tx, const QList<TableRows> &tables)
 {
     if (tx.engine() != Engine::PostgreSql) {
         return copyAll(tx, tables);

@@ -6,7 +6,7 @@
 namespace pos {
 
 // New rows for one table, as Transaction::copy takes them.
-struct CopyRows
+struct TableRows
 {
     QString table;
     QStringList columns;
@@ -21,6 +21,6 @@ struct CopyRows
 // referenced table and locked FOR KEY SHARE as the triggers would have locked them. A
 // missing one fails the call, naming it; the caller's savepoint then undoes the copies.
 // Elsewhere (SQLite, or a role without that right) the triggers check each row as usual.
-Status copyCheckingKeysOnce(const Transaction &tx, const QList<CopyRows> &tables);
+Status copyCheckingKeysOnce(const Transaction &tx, const QList<TableRows> &tables);
 
 } // namespace pos

@@ -378,7 +378,7 @@ Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &store
             }
         }
     }
-    QList<CopyRows> tables{
+    QList<TableRows> tables{
             {QLatin1String(kind.table), QStringList{QStringLiteral("id")} + kind.columns, roots}};
     for (const PushPart &part : kind.parts) {
         tables.append({QLatin1String(part.table),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/db/copyrows.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QByteArray>
@@ -47,6 +48,20 @@ inline QVariant toSql(const QJsonValue &v)
         return v.toInteger();
     }
     return v.toString();
+}
+
+// Adds toSql(v) to rows bound for a copy, without the QVariant.
+inline void addTo(CopyRows &rows, const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined()) {
+        rows.null();
+    } else if (v.isBool()) {
+        rows.boolean(v.toBool());
+    } else if (v.isDouble()) {
+        rows.integer(v.toInteger());
+    } else {
+        rows.text(v.toString());
+    }
 }
 
 // Appends fromSql(value, boolean) as JSON text without building a QJsonValue: what
