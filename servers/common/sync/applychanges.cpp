@@ -410,11 +410,6 @@ Status buildDeferredIndexes(const Transaction &tx)
     if (tx.engine() != Engine::PostgreSql) {
         return {};
     }
-    // A million products' words sort in memory with this much, and spill to disk at the
-    // default 64 MB; it is taken for this transaction only.
-    if (auto more = tx.exec(QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")); !more) {
-        return fail(more.error());
-    }
     const Status built
             = runStatementsFrom(tx,
                                 QStringLiteral(
