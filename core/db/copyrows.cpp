@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copyrows.h"
 
+#include "core/base/text.h"
+
 #include <QDate>
 #include <QDateTime>
 
@@ -80,13 +82,7 @@ CopyRows &CopyRows::text(QStringView value)
         return c.unicode() < 0x80 && !special(c.unicode());
     });
     if (plain) {
-        const qsizetype at = m_text.size();
-        if (m_text.capacity() < at + value.size() + 1) {
-            m_text.reserve(2 * (at + value.size() + 1)); // resize() alone grows by the call
-        }
-        m_text.resize(at + value.size());
-        std::ranges::transform(value, m_text.begin() + at,
-                               [](QChar c) { return static_cast<char>(c.unicode()); });
+        appendAscii(m_text, value);
     } else {
         escaped(value.toUtf8());
     }

@@ -490,11 +490,14 @@ Status execTexts(const QSqlDatabase &db, const QStringList &texts)
 Status copyRows(const QSqlDatabase &db, const QString &table, const QStringList &columns,
                 const QVariantList &values)
 {
-    if (values.size() % std::max<qsizetype>(columns.size(), 1) != 0) {
+    if (values.isEmpty()) {
+        return {};
+    }
+    if (columns.isEmpty() || values.size() % columns.size() != 0) {
         return wrongWidth(table, columns.size());
     }
     if (libpqHandle(db) == nullptr) {
-        return values.isEmpty() ? Status{} : insertInChunks(db, table, columns, values);
+        return insertInChunks(db, table, columns, values);
     }
     CopyRows rows(Engine::PostgreSql, columns.size());
     for (const QVariant &v : values) {
