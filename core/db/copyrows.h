@@ -30,7 +30,6 @@ public:
 
     Engine engine() const { return m_engine; }
     qsizetype width() const { return m_width; }
-    qsizetype rowCount() const { return m_fields / m_width; }
     bool isEmpty() const { return m_fields == 0; }
     // Whether the last row has all its values.
     bool isWhole() const { return m_fields % m_width == 0; }
