@@ -38,10 +38,11 @@ QJsonObject withoutPathParameters(const Command &command, QJsonObject params)
     return params;
 }
 
-Result<QJsonValue> interpret(QNetworkReply *reply)
+// A 2xx answer's body, or the error the answer or its absence means.
+Result<QByteArray> interpret(QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    QByteArray body = reply->readAll();
     if (status == 0) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         return fail(timedOut ? ErrorCode::Timeout : ErrorCode::Unavailable,
@@ -49,19 +50,31 @@ Result<QJsonValue> interpret(QNetworkReply *reply)
                              : Tr::tr("cannot reach the server: %1").arg(reply->errorString()));
     }
     if (status >= 200 && status < 300) {
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            return fail(ErrorCode::Internal, Tr::tr("the server sent an answer that is not JSON"));
-        }
-        return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+        return body;
     }
     Error error = errorFromHttp(status, body);
     error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
     return fail(error);
 }
 
+Result<QJsonValue> parsed(const QByteArray &body)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(ErrorCode::Internal, Tr::tr("the server sent an answer that is not JSON"));
+    }
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
 } // namespace
+
+HttpBackend::RawDone HttpBackend::parsing(Done done)
+{
+    return [done = std::move(done)](Result<QByteArray> body) {
+        done(body ? parsed(*body) : Result<QJsonValue>(fail(body.error())));
+    };
+}
 
 HttpBackend::HttpBackend(QUrl baseUrl, QObject *parent)
     : HttpBackend(std::move(baseUrl), Options{}, parent)
@@ -77,6 +90,17 @@ HttpBackend::HttpBackend(QUrl baseUrl, Options options, QObject *parent)
 
 void HttpBackend::execute(const QString &command, const QJsonObject &params, Done done,
                           const CallOptions &options)
+{
+    start(command, params, parsing(std::move(done)), options);
+}
+
+void HttpBackend::executeRaw(const QString &command, const QJsonObject &params, RawDone done)
+{
+    start(command, params, std::move(done), {});
+}
+
+void HttpBackend::start(const QString &command, const QJsonObject &params, RawDone done,
+                        const CallOptions &options)
 {
     const Command *c = findCommand(command);
     if (c == nullptr) {
@@ -100,7 +124,7 @@ void HttpBackend::executeEncoded(const QString &command, const QByteArray &body,
         });
         return;
     }
-    send(*c, {}, body, std::move(done), {}, 0);
+    send(*c, {}, body, parsing(std::move(done)), {}, 0);
 }
 
 Result<QNetworkRequest> HttpBackend::request(const Command &command, const QJsonObject &params,
@@ -143,7 +167,7 @@ Result<QNetworkRequest> HttpBackend::request(const Command &command, const QJson
 }
 
 void HttpBackend::send(const Command &command, const QJsonObject &params, const QByteArray &body,
-                       Done done, const CallOptions &options, int attempt)
+                       RawDone done, const CallOptions &options, int attempt)
 {
     auto req = request(command, params, options);
     if (!req) {

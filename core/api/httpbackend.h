@@ -35,10 +35,16 @@ public:
     // parameters: a caller that must keep a request under the server's size limit encodes
     // it piece by piece to measure it, and should not pay for the encoding twice.
     void executeEncoded(const QString &command, const QByteArray &body, Done done);
+    // The answer's body as it came, for a caller that reads it its own way (a sync page).
+    using RawDone = std::function<void(Result<QByteArray>)>;
+    void executeRaw(const QString &command, const QJsonObject &params, RawDone done);
 
 private:
-    void send(const Command &command, const QJsonObject &params, const QByteArray &body, Done done,
-              const CallOptions &options, int attempt);
+    static RawDone parsing(Done done);
+    void start(const QString &command, const QJsonObject &params, RawDone done,
+               const CallOptions &options);
+    void send(const Command &command, const QJsonObject &params, const QByteArray &body,
+              RawDone done, const CallOptions &options, int attempt);
     Result<QNetworkRequest> request(const Command &command, const QJsonObject &params,
                                     const CallOptions &options) const;
 

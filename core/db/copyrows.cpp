@@ -90,6 +90,22 @@ CopyRows &CopyRows::text(QStringView value)
     return *this;
 }
 
+CopyRows &CopyRows::utf8(QUtf8StringView value)
+{
+    const QByteArrayView bytes(value.data(), value.size());
+    if (m_engine != Engine::PostgreSql) {
+        m_values << value.toString();
+    } else if (std::ranges::none_of(bytes, [](char c) {
+                   return special(static_cast<unsigned char>(c));
+               })) {
+        m_text += bytes;
+    } else {
+        escaped(bytes);
+    }
+    fieldDone();
+    return *this;
+}
+
 CopyRows &CopyRows::integer(qint64 value)
 {
     if (m_engine == Engine::PostgreSql) {

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QStringView>
+#include <QUtf8StringView>
 #include <QVariantList>
 
 namespace pos {
@@ -22,6 +23,8 @@ public:
     CopyRows(Engine engine, qsizetype width);
 
     CopyRows &text(QStringView value);
+    // A text already in UTF-8 (a JSON page's string, read in place).
+    CopyRows &utf8(QUtf8StringView value);
     CopyRows &integer(qint64 value);
     CopyRows &boolean(bool value);
     CopyRows &null();

@@ -546,6 +546,10 @@ private slots:
         for (qsizetype i = 0; i < labels.size(); ++i) {
             typed.integer(200 + i).text(labels.at(i)).boolean(i % 2 == 0);
         }
+        for (qsizetype i = 0; i < labels.size(); ++i) { // as UTF-8, the way a page holds them
+            const QByteArray utf8 = labels.at(i).toUtf8();
+            typed.integer(250 + i).utf8(QUtf8StringView(utf8)).boolean(i % 2 == 0);
+        }
         typed.integer(299).null().null();
         {
             auto tx = Transaction::begin(m_test->db());
@@ -560,11 +564,12 @@ private slots:
         auto typedBack = exec(*conn, QStringLiteral("SELECT label, flag FROM probe WHERE id "
                                                     "BETWEEN 200 AND 299 ORDER BY id"));
         POS_VERIFY_OK(typedBack);
-        for (qsizetype i = 0; i < labels.size(); ++i) {
+        for (qsizetype i = 0; i < 2 * labels.size(); ++i) {
+            const qsizetype l = i % labels.size();
             QVERIFY(typedBack->next());
             QCOMPARE(typedBack->value(0).toString(),
-                     labels.at(i).isNull() ? QString("") : labels.at(i));
-            QCOMPARE(typedBack->value(1).toBool(), i % 2 == 0);
+                     labels.at(l).isNull() ? QString("") : labels.at(l));
+            QCOMPARE(typedBack->value(1).toBool(), l % 2 == 0);
         }
         QVERIFY(typedBack->next());
         QVERIFY(typedBack->value(0).isNull());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The push writes rows as JSON text directly; HQ reads them with QJsonDocument. What it
-// reads must be exactly what rowjson::fromSql makes of the same values.
+// reads must be exactly what rowjson::fromSql makes of the same values. A store reads
+// HQ's pages with PulledPage: what it writes must be what the QJsonValue it replaced gave.
+#include "servers/common/sync/pulledpage.h"
 #include "servers/common/sync/rowjson.h"
 
 #include <QJsonArray>
@@ -58,6 +60,74 @@ private slots:
         QVERIFY2(error.error == QJsonParseError::NoError,
                  qPrintable(error.errorString() + QStringLiteral(": ") + written));
         QCOMPARE(read.array().at(0), rowjson::fromSql(value, boolean));
+    }
+
+    void pulledPagesReadWhatWasWritten_data() { writtenValuesReadBackAsFromSql_data(); }
+
+    // Why: a store's first pull copies each column from the page as it finds it there;
+    // a value read any other way than the QJsonValue path read it (a boolean as text, an
+    // escape left in) would be a wrong price or name in every store.
+    void pulledPagesReadWhatWasWritten()
+    {
+        QFETCH(QVariant, value);
+        QFETCH(bool, boolean);
+        QByteArray written = R"({"more":true,"changes":[{"table":"t","row":{"v":)";
+        rowjson::appendJson(written, value, boolean);
+        written += "}}]}";
+        const auto page = PulledPage::parse(written);
+        QVERIFY2(page.has_value(), written.constData());
+        QCOMPARE((*page)->changes().size(), size_t(1));
+        for (const simdjson::dom::element change : (*page)->changes()) {
+            const PulledPage::Element read = change.at_key("row").at_key("v");
+            const QVariant expected = rowjson::toSql(rowjson::fromSql(value, boolean));
+            QCOMPARE(PulledPage::toSql(read), expected);
+            for (const Engine engine : {Engine::PostgreSql, Engine::Sqlite}) {
+                CopyRows fromPage(engine, 1);
+                PulledPage::addTo(fromPage, read);
+                CopyRows fromValue(engine, 1);
+                fromValue.value(expected);
+                QCOMPARE(fromPage.copyText(), fromValue.copyText());
+                QCOMPARE(fromPage.values(), fromValue.values());
+            }
+            QVERIFY(PulledPage::toSql(change.at_key("absent")).isNull());
+        }
+        QVERIFY((*page)->more());
+    }
+
+    // Why: a page that is not one (a proxy's error page, a cut answer) stops the pull
+    // with an error; it must not be applied as a page with no changes, which would move
+    // the cursor past rows never written.
+    void pulledPagesRefuseWhatIsNotAPage_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("not json") << QByteArray("<html>502</html>");
+        QTest::newRow("cut") << QByteArray(R"({"changes":[{"table":"products","row":{)");
+        QTest::newRow("a list") << QByteArray("[]");
+        QTest::newRow("no changes") << QByteArray(R"({"more":false,"next_cursor":"1"})");
+        QTest::newRow("changes not a list") << QByteArray(R"({"changes":{}})");
+        QTest::newRow("a change not an object") << QByteArray(R"({"changes":[1]})");
+    }
+
+    void pulledPagesRefuseWhatIsNotAPage()
+    {
+        QFETCH(QByteArray, json);
+        const auto page = PulledPage::parse(json);
+        QVERIFY(!page.has_value());
+        QCOMPARE(page.error().code, ErrorCode::BadRequest);
+    }
+
+    void pulledPagesReadTheirCursor()
+    {
+        const auto page = PulledPage::parse(
+                R"({"epoch":"e","changes":[],"next_cursor":"12:3:ab","high_water":12,)"
+                R"("more":false,"resnapshot":true,"pin_key":"k"})");
+        QVERIFY(page.has_value());
+        QCOMPARE((*page)->nextCursor(), QStringLiteral("12:3:ab"));
+        QCOMPARE((*page)->highWater(), qint64(12));
+        QVERIFY(!(*page)->more());
+        QVERIFY((*page)->resnapshot());
+        QCOMPARE((*page)->pinKey(), QStringLiteral("k"));
+        QCOMPARE((*page)->changes().size(), size_t(0));
     }
 };
 

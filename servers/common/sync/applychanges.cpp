@@ -2,7 +2,7 @@
 #include "applychanges.h"
 
 #include "masterversion.h"
-#include "rowjson.h"
+#include "pulledpage.h"
 #include "synctables.h"
 
 #include "core/db/transaction.h"
@@ -10,7 +10,7 @@
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -30,9 +30,24 @@ struct Tr
 struct Pulled
 {
     QString id;
-    QJsonObject row;
+    simdjson::dom::object row;
     bool deleted = false;
 };
+
+std::string_view keyOf(const QByteArray &name)
+{
+    return {name.constData(), static_cast<size_t>(name.size())};
+}
+
+// A table's columns after id as the keys of its rows' JSON, compared byte by byte.
+QByteArrayList columnKeys(const SyncTable &spec)
+{
+    QByteArrayList keys;
+    for (const QString &column : spec.columns) {
+        keys << column.toLatin1();
+    }
+    return keys;
+}
 
 // HQ wins: rows made here with the same code (sku, username) as rows from HQ give their code
 // up and are retired.
@@ -45,7 +60,7 @@ Status yieldKeys(const Transaction &tx, const SyncTable &spec, const QList<Pulle
     QVariantList keys;
     QVariantList ids;
     for (const Pulled &p : rows) {
-        keys << p.row.value(key).toString();
+        keys << PulledPage::text(p.row.at_key(spec.uniqueKey));
         ids << p.id;
     }
     auto q = tx.queue(QStringLiteral("UPDATE %1 SET %2 = substr(%2, 1, 20) || '~' || "
@@ -64,11 +79,11 @@ QStringList rowColumns(const SyncTable &spec)
            + QStringList{QStringLiteral("deleted"), QStringLiteral("version")};
 }
 
-void appendRow(QVariantList &values, const SyncTable &spec, const Pulled &p, qint64 version)
+void appendRow(QVariantList &values, const QByteArrayList &keys, const Pulled &p, qint64 version)
 {
     values << p.id;
-    for (const QString &column : spec.columns) {
-        values << rowjson::toSql(p.row.value(column));
+    for (const QByteArray &key : keys) {
+        values << PulledPage::toSql(p.row.at_key(keyOf(key)));
     }
     values << p.deleted << version;
 }
@@ -84,8 +99,9 @@ Status upsertRows(const Transaction &tx, const SyncTable &spec, const QList<Pull
     for (const QString &column : columns.mid(1)) {
         updates << column + QStringLiteral(" = excluded.") + column;
     }
+    const QByteArrayList keys = columnKeys(spec);
     for (const Pulled &p : rows) {
-        appendRow(values, spec, p, version);
+        appendRow(values, keys, p, version);
     }
     auto q = tx.queue(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (id) DO UPDATE "
                                      "SET %4")
@@ -101,16 +117,12 @@ Status addRows(const Transaction &tx, const SyncTable &spec, const QList<Pulled>
                qint64 version)
 {
     const QStringList columns = rowColumns(spec);
-    // Looked up as Latin-1, a key compares with the row's keys byte by byte.
-    QByteArrayList keys;
-    for (const QString &column : spec.columns) {
-        keys << column.toLatin1();
-    }
+    const QByteArrayList keys = columnKeys(spec);
     CopyRows copy(tx.engine(), columns.size());
     for (const Pulled &p : rows) {
         copy.text(p.id);
         for (const QByteArray &key : keys) {
-            rowjson::addTo(copy, p.row.value(QLatin1StringView(key)));
+            PulledPage::addTo(copy, p.row.at_key(keyOf(key)));
         }
         copy.boolean(p.deleted).integer(version);
     }
@@ -164,16 +176,16 @@ enum class Owned { Take, AssumeFree };
 // A list's key is its row and its first value (a product's tax, a transfer's product):
 // checked here, per row, a list that names one twice is refused whether or not the
 // table's key is in place (a first pull builds it at its end).
-bool namesEachOnce(const SyncChild &child, const QJsonArray &items)
+bool namesEachOnce(const SyncChild &child, const simdjson::dom::array &items)
 {
     if (items.size() < 2) {
         return true; // most products have one tax and one barcode
     }
+    const QByteArray first = child.values.first().toLatin1();
     QStringList keys;
-    keys.reserve(items.size());
-    for (const auto &item : items) {
-        keys << (child.values.size() == 1 ? item : item.toObject().value(child.values.first()))
-                        .toVariant()
+    for (const simdjson::dom::element item : items) {
+        keys << (child.values.size() == 1 ? PulledPage::toSql(item)
+                                          : PulledPage::toSql(item.at_key(keyOf(first))))
                         .toString();
     }
     keys.sort();
@@ -193,26 +205,34 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
         }
         CopyRows values(tx.engine(), columns.size());
         QVariantList taken; // a unique value is taken from whichever local row held it
+        QByteArrayList keys;
+        for (const QString &v : child.values) {
+            keys << v.toLatin1();
+        }
         for (const Pulled &p : rows) {
-            const QJsonArray items = p.row.value(QLatin1String(child.key)).toArray();
+            simdjson::dom::array items; // a row without the list has none
+            if (p.row.at_key(child.key).get_array().get(items) != simdjson::SUCCESS) {
+                items = {};
+            }
             if (!namesEachOnce(child, items)) {
                 return fail(ErrorCode::Validation,
                             Tr::tr("%1 %2 lists the same %3 twice")
                                     .arg(QLatin1String(spec.name), p.id, child.values.first()));
             }
-            for (qsizetype i = 0; i < items.size(); ++i) {
+            qint64 position = 0;
+            for (const simdjson::dom::element item : items) {
                 values.text(p.id);
                 if (child.values.size() == 1) {
-                    values.text(items.at(i).toString());
+                    values.text(PulledPage::text(item));
                     if (child.unique && owned == Owned::Take) {
-                        taken << items.at(i).toString();
+                        taken << PulledPage::text(item);
                     }
                 }
-                for (qsizetype v = 0; child.values.size() > 1 && v < child.values.size(); ++v) {
-                    rowjson::addTo(values, items.at(i).toObject().value(child.values.at(v)));
+                for (qsizetype v = 0; child.values.size() > 1 && v < keys.size(); ++v) {
+                    PulledPage::addTo(values, item.at_key(keyOf(keys.at(v))));
                 }
                 if (child.position) {
-                    values.integer(i);
+                    values.integer(position++);
                 }
             }
         }
@@ -238,7 +258,7 @@ Status rewriteWords(const Transaction &tx, const SyncTable &spec, const QList<Pu
     }
     QList<std::pair<QString, QString>> named;
     for (const Pulled &p : rows) {
-        named.append({p.id, p.row.value(QLatin1StringView("name")).toString()});
+        named.append({p.id, PulledPage::text(p.row.at_key("name"))});
     }
     const Status deleted = deleteWhereIn(tx, QStringLiteral("product_words"),
                                          QStringLiteral("product_id"), knownIds);
@@ -491,20 +511,21 @@ Status applyTable(const Transaction &tx, const SyncTable &spec, const QList<Pull
 
 // One page, table by table in dependency order. A row that comes twice in a page is
 // written as it came last.
-Status applyPage(const Transaction &tx, const QJsonArray &changes, PullKind kind)
+Status applyPage(const Transaction &tx, const simdjson::dom::array &changes, PullKind kind)
 {
     QHash<QString, QList<Pulled>> byTable;
     QHash<QString, qsizetype> at; // "table/id" → its place in byTable's list
-    for (const auto &v : changes) {
-        const QJsonObject c = v.toObject();
-        const QString table = c.value(QLatin1StringView("table")).toString();
+    for (const simdjson::dom::element c : changes) {
+        const QString table = PulledPage::text(c.at_key("table"));
         if (!syncTable(table)) {
             return fail(ErrorCode::Validation,
                         Tr::tr("a change names an unknown table: %1").arg(table));
         }
-        Pulled p{c.value(QLatin1StringView("id")).toString(),
-                 c.value(QLatin1StringView("row")).toObject(),
-                 c.value(QLatin1StringView("deleted")).toBool()};
+        Pulled p{PulledPage::text(c.at_key("id")), {}, PulledPage::boolean(c.at_key("deleted"))};
+        if (c.at_key("row").get_object().get(p.row) != simdjson::SUCCESS) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("a change of %1 %2 has no row").arg(table, p.id));
+        }
         QList<Pulled> &rows = byTable[table];
         const QString key = table + u'/' + p.id;
         if (const auto seen = at.constFind(key); seen != at.cend()) {
@@ -573,21 +594,21 @@ Status endResnapshot(const Transaction &tx)
 
 } // namespace
 
-Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now, PullKind kind)
+Status applyChanges(Database &db, const PulledPage &page, const QDateTime &now, PullKind kind)
 {
     auto tx = Transaction::begin(db);
     if (!tx) {
         return fail(tx.error());
     }
-    if (page.value(QStringLiteral("resnapshot")).toBool()) {
+    if (page.resnapshot()) {
         if (auto ok = beginResnapshot(*tx); !ok) {
             return ok;
         }
     }
-    if (auto ok = applyPage(*tx, page.value(QStringLiteral("changes")).toArray(), kind); !ok) {
+    if (auto ok = applyPage(*tx, page.changes(), kind); !ok) {
         return ok;
     }
-    if (const QString key = page.value(QStringLiteral("pin_key")).toString(); !key.isEmpty()) {
+    if (const QString key = page.pinKey(); !key.isEmpty()) {
         auto put = tx->exec(QStringLiteral("INSERT INTO settings (name, value) VALUES ('pin_key', "
                                            "?) ON CONFLICT (name) DO UPDATE SET value = "
                                            "excluded.value"),
@@ -596,7 +617,7 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now,
             return fail(put.error());
         }
     }
-    if (!page.value(QStringLiteral("more")).toBool()) {
+    if (!page.more()) {
         Status ok = endResnapshot(*tx);
         ok = ok ? validateForeignKeys(*tx) : ok;
         ok = ok ? buildDeferredIndexes(*tx) : ok;
@@ -606,13 +627,17 @@ Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now,
     }
     auto saved = tx->exec(QStringLiteral("UPDATE sync_state SET pull_cursor = ?, high_water = ?, "
                                          "pulled_at = ?, last_error = '' WHERE id = 1"),
-                          {page.value(QStringLiteral("next_cursor")).toString(),
-                           page.value(QStringLiteral("high_water")).toInteger(),
-                           sql::timestampText(now)});
+                          {page.nextCursor(), page.highWater(), sql::timestampText(now)});
     if (!saved) {
         return fail(saved.error());
     }
     return tx->commit();
+}
+
+Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now, PullKind kind)
+{
+    const auto parsed = PulledPage::parse(QJsonDocument(page).toJson(QJsonDocument::Compact));
+    return parsed ? applyChanges(db, **parsed, now, kind) : Status(fail(parsed.error()));
 }
 
 } // namespace pos

@@ -23,6 +23,10 @@ namespace pos {
 // deferred_indexes) and the last page of any pull builds them again: an index built over loaded
 // rows is a sort, one kept during the load a random insert per row.
 enum class PullKind { Later, First };
+class PulledPage;
+Status applyChanges(Database &db, const PulledPage &page, const QDateTime &now,
+                    PullKind kind = PullKind::Later);
+// The same for a page already parsed by Qt (it is written out and read again).
 Status applyChanges(Database &db, const QJsonObject &page, const QDateTime &now,
                     PullKind kind = PullKind::Later);
 

@@ -3,6 +3,7 @@
 
 #include "applychanges.h"
 #include "outbox.h"
+#include "pulledpage.h"
 
 #include <QLoggingCategory>
 
@@ -112,25 +113,26 @@ void Puller::fetch(const QString &cursor, quint64 pull)
     m_fetching = true;
     // By default the largest pages HQ gives: an initial load of a big catalog is an
     // ordinary case.
-    m_upstream.call(QStringLiteral("get_changes"),
-                    {{QStringLiteral("cursor"), cursor},
-                     {QStringLiteral("limit"), QString::number(m_pageRows)}},
-                    [this, pull](Result<QJsonValue> answer) {
-                        if (pull != m_pull) {
-                            return;
-                        }
-                        m_fetching = false;
-                        if (!answer) {
-                            stop(answer.error());
-                            return;
-                        }
-                        const QJsonObject page = answer->toObject();
-                        if (page.value(QStringLiteral("more")).toBool()) {
-                            m_next = page.value(QStringLiteral("next_cursor")).toString();
-                        }
-                        apply(page, pull);
-                        fetchAhead();
-                    });
+    m_upstream.callRaw(QStringLiteral("get_changes"),
+                       {{QStringLiteral("cursor"), cursor},
+                        {QStringLiteral("limit"), QString::number(m_pageRows)}},
+                       [this, pull](Result<QByteArray> answer) {
+                           if (pull != m_pull) {
+                               return;
+                           }
+                           m_fetching = false;
+                           auto page = answer ? PulledPage::parse(*answer)
+                                              : Result<Page>(fail(answer.error()));
+                           if (!page) {
+                               stop(page.error());
+                               return;
+                           }
+                           if ((*page)->more()) {
+                               m_next = (*page)->nextCursor();
+                           }
+                           apply(*page, pull);
+                           fetchAhead();
+                       });
 }
 
 void Puller::fetchAhead()
@@ -143,20 +145,20 @@ void Puller::fetchAhead()
     fetch(cursor, m_pull);
 }
 
-void Puller::apply(const QJsonObject &page, quint64 pull)
+void Puller::apply(const Page &page, quint64 pull)
 {
     ++m_pending;
     m_applier.start([this, page, pull, kind = m_kind] {
         // A page of a pull that stopped is not written: its cursor may not follow on.
         const Status ok = pull == m_pull
-                                  ? applyChanges(m_db, page, QDateTime::currentDateTimeUtc(), kind)
+                                  ? applyChanges(m_db, *page, QDateTime::currentDateTimeUtc(), kind)
                                   : Status{};
         QMetaObject::invokeMethod(
                 this, [this, ok, page, pull] { applied(ok, page, pull); }, Qt::QueuedConnection);
     });
 }
 
-void Puller::applied(const Status &ok, const QJsonObject &page, quint64 pull)
+void Puller::applied(const Status &ok, const Page &page, quint64 pull)
 {
     --m_pending;
     if (pull != m_pull) {
@@ -169,12 +171,12 @@ void Puller::applied(const Status &ok, const QJsonObject &page, quint64 pull)
         stop(ok.error());
         return;
     }
-    if (page.value(QStringLiteral("more")).toBool()) {
+    if (page->more()) {
         fetchAhead();
         return;
     }
     m_running = false;
-    emit caughtUp(page.value(QStringLiteral("high_water")).toInteger());
+    emit caughtUp(page->highWater());
     if (m_again) {
         pullNow();
     }

@@ -13,6 +13,7 @@
 #include <QWebSocket>
 
 #include <atomic>
+#include <memory>
 
 namespace pos {
 
@@ -44,8 +45,9 @@ private:
     void fetch();
     void fetch(const QString &cursor, quint64 pull);
     void fetchAhead();
-    void apply(const QJsonObject &page, quint64 pull);
-    void applied(const Status &ok, const QJsonObject &page, quint64 pull);
+    using Page = std::shared_ptr<const PulledPage>;
+    void apply(const Page &page, quint64 pull);
+    void applied(const Status &ok, const Page &page, quint64 pull);
     void stop(const Error &error);
     void listen();
     void dropped();

@@ -50,20 +50,6 @@ inline QVariant toSql(const QJsonValue &v)
     return v.toString();
 }
 
-// Adds toSql(v) to rows bound for a copy, without the QVariant.
-inline void addTo(CopyRows &rows, const QJsonValue &v)
-{
-    if (v.isNull() || v.isUndefined()) {
-        rows.null();
-    } else if (v.isBool()) {
-        rows.boolean(v.toBool());
-    } else if (v.isDouble()) {
-        rows.integer(v.toInteger());
-    } else {
-        rows.text(v.toString());
-    }
-}
-
 // Appends fromSql(value, boolean) as JSON text without building a QJsonValue: what
 // QJsonDocument would read back as the same value. The push encodes a batch's thousands
 // of rows this way; building them as QJsonObjects and writing those out was half the

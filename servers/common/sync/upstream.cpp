@@ -19,31 +19,48 @@ void Upstream::callEncoded(const QString &command, const QByteArray &body, const
     send(command, body, done, false);
 }
 
-void Upstream::send(const QString &command, const Body &body, const Backend::Done &done, bool again)
+void Upstream::callRaw(const QString &command, const QJsonObject &params,
+                       const HttpBackend::RawDone &done)
 {
-    if (m_http.token().isEmpty()) {
-        m_waiting.append([this, command, body, done, again](const Status &in) {
-            if (!in) {
-                done(fail(in.error()));
-                return;
-            }
-            send(command, body, done, again);
-        });
-        login();
+    send(command, params, done, false);
+}
+
+void Upstream::send(const QString &command, const Body &body, const Done &done, bool again)
+{
+    if (!m_http.token().isEmpty()) {
+        sendNow(command, body, done, again);
         return;
     }
-    auto answered = [this, command, body, done, again](Result<QJsonValue> r) {
+    m_waiting.append([this, command, body, done, again](const Status &in) {
+        if (!in) {
+            std::visit([&](const auto &d) { d(fail(in.error())); }, done);
+            return;
+        }
+        send(command, body, done, again);
+    });
+    login();
+}
+
+void Upstream::sendNow(const QString &command, const Body &body, const Done &done, bool again)
+{
+    // The session expired: one new login, then the call again.
+    auto answered = [this, command, body, done, again](auto r) {
         if (!r && r.error().code == ErrorCode::Unauthenticated && !again) {
-            m_http.setToken({}); // the session expired: one new login, then the call again
+            m_http.setToken({});
             send(command, body, done, true);
             return;
         }
-        done(std::move(r));
+        std::get<std::function<void(decltype(r))>>(done)(std::move(r));
     };
-    if (const auto *params = std::get_if<QJsonObject>(&body)) {
-        m_http.execute(command, *params, answered);
+    if (std::holds_alternative<HttpBackend::RawDone>(done)) {
+        m_http.executeRaw(command, std::get<QJsonObject>(body),
+                          [answered](Result<QByteArray> r) { answered(std::move(r)); });
+    } else if (const auto *params = std::get_if<QJsonObject>(&body)) {
+        m_http.execute(command, *params,
+                       [answered](Result<QJsonValue> r) { answered(std::move(r)); });
     } else {
-        m_http.executeEncoded(command, std::get<QByteArray>(body), answered);
+        m_http.executeEncoded(command, std::get<QByteArray>(body),
+                              [answered](Result<QJsonValue> r) { answered(std::move(r)); });
     }
 }
 

@@ -20,6 +20,9 @@ public:
     void call(const QString &command, const QJsonObject &params, const Backend::Done &done);
     // With the request body already encoded (see HttpBackend::executeEncoded).
     void callEncoded(const QString &command, const QByteArray &body, const Backend::Done &done);
+    // With the answer's body as it came (see HttpBackend::executeRaw).
+    void callRaw(const QString &command, const QJsonObject &params,
+                 const HttpBackend::RawDone &done);
     QUrl baseUrl() const { return m_http.baseUrl(); }
     // The current session's token (empty until logged in): the hint socket presents it.
     QString sessionToken() const { return m_http.token(); }
@@ -28,8 +31,11 @@ signals:
     void loggedIn();
 
 private:
+    // The parameters, or the body already encoded; an answer parsed as JSON or left raw.
     using Body = std::variant<QJsonObject, QByteArray>;
-    void send(const QString &command, const Body &body, const Backend::Done &done, bool again);
+    using Done = std::variant<Backend::Done, HttpBackend::RawDone>;
+    void send(const QString &command, const Body &body, const Done &done, bool again);
+    void sendNow(const QString &command, const Body &body, const Done &done, bool again);
     void login();
 
     HttpBackend m_http;
