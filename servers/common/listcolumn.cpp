@@ -20,9 +20,13 @@ QString listColumn(const ListOf &list, const QString &owner, const QSqlDatabase 
     }
     const QString order = QStringLiteral("c.")
                           + (list.position.isEmpty() ? list.values.first() : list.position);
-    // SQLite 3.40 has no ORDER BY inside an aggregate; it keeps a subquery's order.
-    return (postgres ? QStringLiteral("(SELECT json_agg(%1 ORDER BY %2) FROM %3 c WHERE c.%4 = "
-                                      "%5.id)")
+    // Each list is aggregated from a subquery in its order, which both engines keep: an
+    // ORDER BY inside json_agg sorts every row's list on its own (a third of HQ's page of
+    // 5,000 products), where an index in the list's order (HQ has them, migration 0024)
+    // gives the order for nothing. SQLite 3.40 has no ORDER BY inside an aggregate, and
+    // its json_object() must be built outside the subquery to stay JSON.
+    return (postgres ? QStringLiteral("(SELECT json_agg(i) FROM (SELECT %1 AS i FROM %3 c WHERE "
+                                      "c.%4 = %5.id ORDER BY %2) c)")
                      : QStringLiteral("(SELECT json_group_array(%1) FROM (SELECT * FROM %3 c "
                                       "WHERE c.%4 = %5.id ORDER BY %2) c)"))
             .arg(item, order, list.table, list.parent, owner);

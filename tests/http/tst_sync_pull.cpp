@@ -290,6 +290,61 @@ private slots:
         QCOMPARE(deleted(kept), QStringLiteral("false KEEP"));
     }
 
+    // Why: compound taxes apply in their order, so a product's taxes reach the store in
+    // the order HQ has them, not in the order of their ids (the taxes' key) or of any
+    // index; barcodes, a set, come sorted. Both lists are read in order from a subquery.
+    void productListsKeepTheirOrder()
+    {
+        QFETCH_GLOBAL(Engine, engine);
+        auto store = migratedStore(engine);
+        POS_VERIFY_OK(store);
+        const QString department = newId();
+        putDepartment(department, QStringLiteral("ORD"));
+        QStringList taxes{newId(), newId(), newId()};
+        taxes.sort();
+        std::ranges::reverse(taxes); // against the key's order
+        for (const QString &tax : taxes) {
+            POS_VERIFY_OK(m_api.run(QStringLiteral("put_tax"),
+                                    taxRecord(tax, QStringLiteral("T") + tax.left(6),
+                                              QStringLiteral("0"))));
+        }
+        const QString id = newId();
+        POS_VERIFY_OK(m_api.run(QStringLiteral("put_product"),
+                                productRecord({.id = id,
+                                               .sku = QStringLiteral("ORD-1"),
+                                               .name = QStringLiteral("Ordered"),
+                                               .department = department,
+                                               .barcodes = {QStringLiteral("7501000000036"),
+                                                            QStringLiteral("7501000000012")},
+                                               .taxIds = QJsonArray::fromStringList(taxes),
+                                               .price = 100,
+                                               .cost = 50})));
+        QString cursor;
+        QJsonObject row;
+        for (const auto &c : pullAll(cursor, 500)) {
+            if (c.toObject().value(QStringLiteral("id")).toString() == id) {
+                row = c.toObject().value(QStringLiteral("row")).toObject();
+            }
+        }
+        QCOMPARE(row.value(QStringLiteral("tax_ids")).toArray(), QJsonArray::fromStringList(taxes));
+        QCOMPARE(row.value(QStringLiteral("barcodes")).toArray(),
+                 (QJsonArray{QStringLiteral("7501000000012"), QStringLiteral("7501000000036")}));
+        QString start;
+        pullInto((*store)->db(), start, 500, PullKind::First);
+        auto conn = (*store)->db().connection();
+        POS_VERIFY_OK(conn);
+        auto q = exec(*conn,
+                      QStringLiteral("SELECT tax_id FROM product_taxes WHERE product_id = ? "
+                                     "ORDER BY position"),
+                      {id});
+        POS_VERIFY_OK(q);
+        QStringList stored;
+        while (q->next()) {
+            stored << q->value(0).toString();
+        }
+        QCOMPARE(stored, taxes);
+    }
+
     // Why: a store selling from its pulled catalog must find a product by its barcodes and
     // name as HQ has them now. A first pull adds the rows (by copy), a later one replaces a
     // product's barcodes, taxes and search words; a barcode a store-made product held goes
