@@ -32,6 +32,7 @@ struct Pulled
     QString id;
     simdjson::dom::object row;
     bool deleted = false;
+    simdjson::dom::element idText; // the id as the page has it, for copies
 };
 
 std::string_view keyOf(const QByteArray &name)
@@ -120,7 +121,7 @@ Status addRows(const Transaction &tx, const SyncTable &spec, const QList<Pulled>
     const QByteArrayList keys = columnKeys(spec);
     CopyRows copy(tx.engine(), columns.size());
     for (const Pulled &p : rows) {
-        copy.text(p.id);
+        PulledPage::addText(copy, p.idText);
         for (const QByteArray &key : keys) {
             PulledPage::addTo(copy, p.row.at_key(keyOf(key)));
         }
@@ -221,9 +222,9 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
             }
             qint64 position = 0;
             for (const simdjson::dom::element item : items) {
-                values.text(p.id);
+                PulledPage::addText(values, p.idText);
                 if (child.values.size() == 1) {
-                    values.text(PulledPage::text(item));
+                    PulledPage::addText(values, item);
                     if (child.unique && owned == Owned::Take) {
                         taken << PulledPage::text(item);
                     }
@@ -521,10 +522,11 @@ Status applyPage(const Transaction &tx, const simdjson::dom::array &changes, Pul
             return fail(ErrorCode::Validation,
                         Tr::tr("a change names an unknown table: %1").arg(table));
         }
-        Pulled p{PulledPage::text(c.at_key("id")), {}, PulledPage::boolean(c.at_key("deleted"))};
-        if (c.at_key("row").get_object().get(p.row) != simdjson::SUCCESS) {
+        Pulled p{PulledPage::text(c.at_key("id")), {}, PulledPage::boolean(c.at_key("deleted")), {}};
+        if (c.at_key("row").get_object().get(p.row) != simdjson::SUCCESS
+            || c.at_key("id").get(p.idText) != simdjson::SUCCESS) {
             return fail(ErrorCode::Validation,
-                        Tr::tr("a change of %1 %2 has no row").arg(table, p.id));
+                        Tr::tr("a change of %1 %2 has no id or no row").arg(table, p.id));
         }
         QList<Pulled> &rows = byTable[table];
         const QString key = table + u'/' + p.id;

@@ -109,6 +109,17 @@ QString PulledPage::text(const Element &value)
     return e != nullptr && e->get_string().get(s) == simdjson::SUCCESS ? fromUtf8(s) : QString();
 }
 
+void PulledPage::addText(CopyRows &rows, const Element &value)
+{
+    const simdjson::dom::element *e = present(value);
+    std::string_view s;
+    if (e != nullptr && e->get_string().get(s) == simdjson::SUCCESS) {
+        rows.utf8(QUtf8StringView(s.data(), static_cast<qsizetype>(s.size())));
+    } else {
+        rows.text(QStringView());
+    }
+}
+
 bool PulledPage::boolean(const Element &value)
 {
     const simdjson::dom::element *e = present(value);

@@ -41,6 +41,8 @@ public:
     static void addTo(CopyRows &rows, const Element &value);
     // A string's text; empty for anything else.
     static QString text(const Element &value);
+    // The same text added to rows bound for a copy, straight from the page.
+    static void addText(CopyRows &rows, const Element &value);
     static bool boolean(const Element &value);
     // The same for an item of a list, which is always there.
     static QVariant toSql(simdjson::dom::element value)
@@ -54,6 +56,10 @@ public:
     static QString text(simdjson::dom::element value)
     {
         return text(Element(simdjson::dom::element(value)));
+    }
+    static void addText(CopyRows &rows, simdjson::dom::element value)
+    {
+        addText(rows, Element(simdjson::dom::element(value)));
     }
 
 private:
