@@ -600,7 +600,7 @@ private slots:
         const QString between = indexesOf((*store)->db());
         if (engine == Engine::PostgreSql) { // SQLite loads with its indexes
             QVERIFY(!between.contains(QLatin1String("products_name_folded")));
-            QVERIFY(!between.contains(QLatin1String("product_words_product_word")));
+            QVERIFY(!between.contains(QLatin1String("product_words_product")));
             QVERIFY(!between.contains(QLatin1String("product_words_pkey")));
             QVERIFY(!between.contains(QLatin1String("product_taxes_pkey")));
             QVERIFY(between.contains(QLatin1String("products_sku_key")));
