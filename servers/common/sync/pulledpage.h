@@ -43,6 +43,7 @@ public:
     static QString text(const Element &value);
     // The same text added to rows bound for a copy, straight from the page.
     static void addText(CopyRows &rows, const Element &value);
+    // Whether the value is JSON's true; false for anything else.
     static bool boolean(const Element &value);
     // The same for an item of a list, which is always there.
     static QVariant toSql(simdjson::dom::element value)
