@@ -1299,6 +1299,22 @@ register</source>
         <source>%1 %2 lists the same %3 twice</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the page of changes is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page of changes has no list of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a change of the page is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a change of %1 %2 has no id or no row</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>

@@ -1304,6 +1304,22 @@ caja</translation>
         <source>%1 %2 lists the same %3 twice</source>
         <translation>%1 %2 repite el mismo %3 en su lista</translation>
     </message>
+    <message>
+        <source>the page of changes is not a JSON object</source>
+        <translation>la página de cambios no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>the page of changes has no list of changes</source>
+        <translation>la página de cambios no trae la lista de cambios</translation>
+    </message>
+    <message>
+        <source>a change of the page is not an object</source>
+        <translation>un cambio de la página no es un objeto</translation>
+    </message>
+    <message>
+        <source>a change of %1 %2 has no id or no row</source>
+        <translation>un cambio de %1 %2 no trae id o fila</translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>
