@@ -358,6 +358,17 @@ private slots:
         QCOMPARE(listOf(QStringLiteral("SELECT name FROM products WHERE id = ?"), id),
                  QStringLiteral("Concha de vainilla"));
         QCOMPARE(listOf(words, id), QStringLiteral("concha de vainilla"));
+        // A row that leaves its lists out has none (read in place, a missing list must
+        // not be read as an array).
+        QJsonObject bare = changes.last().toObject();
+        QJsonObject bareRow = bare.value(QStringLiteral("row")).toObject();
+        bareRow.remove(QStringLiteral("barcodes"));
+        bareRow.remove(QStringLiteral("tax_ids"));
+        bare.insert(QStringLiteral("row"), bareRow);
+        doubled.insert(QStringLiteral("changes"), QJsonArray{bare});
+        POS_VERIFY_OK(applyChanges((*store)->db(), doubled, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(listOf(barcodes, id), QString());
+        QCOMPARE(listOf(words, id), QStringLiteral("concha de vainilla"));
     }
 
     // Why: a store must hold the password and PIN hashes of its own staff only. Staff of

@@ -211,9 +211,9 @@ Status replaceChildren(const Transaction &tx, const SyncTable &spec, const QList
             keys << v.toLatin1();
         }
         for (const Pulled &p : rows) {
-            simdjson::dom::array items; // a row without the list has none
+            simdjson::dom::array items;
             if (p.row.at_key(child.key).get_array().get(items) != simdjson::SUCCESS) {
-                items = {};
+                continue; // a row without the list has none (an empty array cannot be made)
             }
             if (!namesEachOnce(child, items)) {
                 return fail(ErrorCode::Validation,
