@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 
 #include <cmath>
-#include <limits>
 
 namespace pos {
 
