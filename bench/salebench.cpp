@@ -9,6 +9,9 @@
 #include "serverenv.h"
 #include "support/records.h"
 
+#include "core/db/transaction.h"
+#include "servers/common/sqlvalues.h"
+
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -106,6 +109,74 @@ Status history(Database &db, int sales, const Till &till, const QString &cashier
     return settle(db);
 }
 
+// What pgbench said of a run: transactions a second and their mean latency.
+struct PgbenchRun
+{
+    double tps = 0;
+    double latencyMs = 0;
+};
+
+// pgbench with `clients` clients for `seconds` on `url`, after `script` (its own options).
+Result<PgbenchRun> pgbench(const QString &url, const QStringList &script, int clients, int seconds)
+{
+    QProcess run;
+    run.start(QStringLiteral("pgbench"),
+              QStringList{QStringLiteral("-n")} + script
+                      + QStringList{QStringLiteral("-c"), QString::number(clients),
+                                    QStringLiteral("-j"),
+                                    QString::number(std::min(clients, QThread::idealThreadCount())),
+                                    QStringLiteral("-T"), QString::number(seconds), url});
+    if (!run.waitForFinished(600000) || run.exitCode() != 0) {
+        return fail(ErrorCode::Internal, QString::fromUtf8(run.readAllStandardError()));
+    }
+    static const QRegularExpression tps(QStringLiteral("tps = ([0-9.]+) \\(without"));
+    static const QRegularExpression latency(QStringLiteral("latency average = ([0-9.]+) ms"));
+    const QString out = QString::fromUtf8(run.readAllStandardOutput());
+    return PgbenchRun{tps.match(out).captured(1).toDouble(),
+                      latency.match(out).captured(1).toDouble()};
+}
+
+// The ids bench/sale.pgbench sells with: a till per pgbench client, the catalog by number.
+Status idsForPgbench(Database &db, const QList<Till> &tills, const QString &cashier,
+                     const Catalog &c)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    for (const QString &sql :
+         {QStringLiteral("CREATE TABLE bench_tills (n INTEGER PRIMARY KEY, register_id UUID, "
+                         "session_id UUID, cashier_id UUID, store_id UUID, card_id UUID, "
+                         "cash_id UUID)"),
+          QStringLiteral("CREATE TABLE bench_products (n INTEGER PRIMARY KEY, id UUID)")}) {
+        if (auto q = tx->exec(sql); !q) {
+            return fail(q.error());
+        }
+    }
+    for (int t = 0; t < tills.size(); ++t) {
+        auto q = tx->exec(QStringLiteral("INSERT INTO bench_tills VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          {t, tills.at(t).registerId, tills.at(t).session, cashier,
+                           QLatin1String(kStoreId), c.cardId, c.cashId});
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    constexpr int kRows = 500;
+    for (int first = 0; first < kCatalog; first += kRows) {
+        QVariantList values;
+        for (int i = first; i < std::min(first + kRows, kCatalog); ++i) {
+            values << i << productIdOf(i);
+        }
+        auto q = tx->exec(QStringLiteral("INSERT INTO bench_products VALUES %1")
+                                  .arg(sql::rows(values.size() / 2, 2)),
+                          values);
+        if (!q) {
+            return fail(q.error());
+        }
+    }
+    return tx->commit();
+}
+
 // `tills` threads, each its own connection, selling for `seconds`.
 Sample sellFor(quint16 port, const QByteArray &token, const QString &cashier, const Catalog &c,
                const QList<Till> &tills, int seconds, QString &error)
@@ -185,6 +256,10 @@ Outcome saleScenario(const Config &config)
             !ok) {
             return {{}, ok.error().message};
         }
+        const bool own = engine == Engine::PostgreSql;
+        if (auto ok = own ? idsForPgbench((*db)->db(), *tills, cashier, *catalog) : Status{}; !ok) {
+            return {{}, ok.error().message};
+        }
         for (int n : config.terminals) {
             qInfo("sales: %s, %d tills", engine == Engine::Sqlite ? "sqlite" : "postgresql", n);
             QString error;
@@ -194,6 +269,18 @@ Outcome saleScenario(const Config &config)
                 return {{}, error};
             }
             QJsonObject row = s.json();
+            if (own) { // the same sale's statements, straight from pgbench
+                qInfo("sales: the sale's own statements through pgbench, %d clients", n);
+                auto sql = pgbench((*db)->url(),
+                                   {QStringLiteral("-f"),
+                                    QStringLiteral(POS_SOURCE_DIR "/bench/sale.pgbench")},
+                                   n, config.saleSeconds);
+                if (!sql) {
+                    return {{}, sql.error().message};
+                }
+                row.insert(QStringLiteral("own_sql_tps"), sql->tps);
+                row.insert(QStringLiteral("own_sql_latency_avg_ms"), sql->latencyMs);
+            }
             row.insert(QStringLiteral("engine"), engine == Engine::Sqlite
                                                          ? QStringLiteral("sqlite")
                                                          : QStringLiteral("postgresql"));
@@ -219,24 +306,16 @@ Outcome pgbenchBaseline(const Config &config)
         return {{}, QString::fromUtf8(init.readAllStandardError())};
     }
     QJsonArray rows;
-    static const QRegularExpression tps(QStringLiteral("tps = ([0-9.]+) \\(without"));
-    static const QRegularExpression latency(QStringLiteral("latency average = ([0-9.]+) ms"));
     for (int n : config.terminals) {
         qInfo("pgbench tpcb-like, %d clients", n);
-        QProcess run;
-        run.start(QStringLiteral("pgbench"),
-                  {QStringLiteral("-n"), QStringLiteral("-b"), QStringLiteral("tpcb-like"),
-                   QStringLiteral("-c"), QString::number(n), QStringLiteral("-j"),
-                   QString::number(std::min(n, QThread::idealThreadCount())), QStringLiteral("-T"),
-                   QString::number(config.saleSeconds), url});
-        if (!run.waitForFinished(600000) || run.exitCode() != 0) {
-            return {{}, QString::fromUtf8(run.readAllStandardError())};
+        auto run = pgbench(url, {QStringLiteral("-b"), QStringLiteral("tpcb-like")}, n,
+                           config.saleSeconds);
+        if (!run) {
+            return {{}, run.error().message};
         }
-        const QString out = QString::fromUtf8(run.readAllStandardOutput());
         rows.append(QJsonObject{{QStringLiteral("clients"), n},
-                                {QStringLiteral("tps"), tps.match(out).captured(1).toDouble()},
-                                {QStringLiteral("latency_avg_ms"),
-                                 latency.match(out).captured(1).toDouble()}});
+                                {QStringLiteral("tps"), run->tps},
+                                {QStringLiteral("latency_avg_ms"), run->latencyMs}});
     }
     return {{{QStringLiteral("scale"), scale}, {QStringLiteral("rows"), rows}}, {}};
 }
