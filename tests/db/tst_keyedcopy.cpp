@@ -28,23 +28,35 @@ const QStringList
                 QStringLiteral(
                         "CREATE TABLE item (id TEXT PRIMARY KEY, shelf_id TEXT NOT NULL "
                         "REFERENCES shelf (id), twin_id TEXT REFERENCES item (id), label TEXT)"),
+                QStringLiteral("CREATE TABLE note (item TEXT NOT NULL REFERENCES item (id), "
+                               "body TEXT)"),
                 QStringLiteral("INSERT INTO shelf (id) VALUES ('s1'), ('s2')"),
                 QStringLiteral("INSERT INTO item (id, shelf_id) VALUES ('old', 's1')")};
 
 const QStringList kItemColumns{QStringLiteral("id"), QStringLiteral("shelf_id"),
                                QStringLiteral("twin_id"), QStringLiteral("label")};
 
-// New shelves and items; `shelfOfLast` is the shelf the last item names.
-QList<TableRows> batch(const QString &shelfOfLast)
+TableRows rowsOf(Engine engine, const QString &table, const QStringList &columns,
+                 const QVariantList &values)
 {
-    return {{QStringLiteral("shelf"), {QStringLiteral("id")}, {QStringLiteral("s3")}},
-            {QStringLiteral("item"),
-             kItemColumns,
-             {QStringLiteral("a"), QStringLiteral("s3"), QVariant(), QStringLiteral("new shelf"),
-              QStringLiteral("b"), QStringLiteral("s1"), QStringLiteral("a"),
-              QStringLiteral("twin in the batch"), QStringLiteral("c"), QStringLiteral("s2"),
-              QStringLiteral("old"), QStringLiteral("twin stored before"), QStringLiteral("d"),
-              shelfOfLast, QVariant(), QStringLiteral("last")}}};
+    TableRows rows(engine, table, columns);
+    for (const QVariant &v : values) {
+        rows.value(v);
+    }
+    return rows;
+}
+
+// New shelves and items; `shelfOfLast` is the shelf the last item names.
+QList<TableRows> batch(Engine engine, const QString &shelfOfLast)
+{
+    return {rowsOf(engine, QStringLiteral("shelf"), {QStringLiteral("id")}, {QStringLiteral("s3")}),
+            rowsOf(engine, QStringLiteral("item"), kItemColumns,
+                   {QStringLiteral("a"), QStringLiteral("s3"), QVariant(),
+                    QStringLiteral("new shelf"), QStringLiteral("b"), QStringLiteral("s1"),
+                    QStringLiteral("a"), QStringLiteral("twin in the batch"), QStringLiteral("c"),
+                    QStringLiteral("s2"), QStringLiteral("old"),
+                    QStringLiteral("twin stored before"), QStringLiteral("d"), shelfOfLast,
+                    QVariant(), QStringLiteral("last")})};
 }
 
 } // namespace
@@ -92,7 +104,7 @@ private slots:
     // Why: rows whose keys all hold must go in whole, keys met inside the batch included.
     void rowsWhoseKeysHoldGoIn()
     {
-        POS_VERIFY_OK(copyAndCommit(batch(QStringLiteral("s1"))));
+        POS_VERIFY_OK(copyAndCommit(batch(m_test->db().engine(), QStringLiteral("s1"))));
         QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM item")), 5);
         QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM item WHERE twin_id "
                                                      "= 'a' AND shelf_id = 's1'")),
@@ -103,7 +115,8 @@ private slots:
     void aMissingKeyFailsTheCopy()
     {
         QFETCH_GLOBAL(Engine, engine);
-        const Status missing = copyAndCommit(batch(QStringLiteral("nowhere")));
+        const Status missing = copyAndCommit(
+                batch(m_test->db().engine(), QStringLiteral("nowhere")));
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::Validation);
         if (engine == Engine::PostgreSql) { // checked by us there, and named
@@ -112,6 +125,25 @@ private slots:
         }
         QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM item")), 1);
         QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM shelf")), 2);
+    }
+
+    // Why: only `id` and `*_id` columns keep their values for the check; a key on any other
+    // column (note.item) must still be checked, by the triggers, and never skipped.
+    void aKeyOnAnotherColumnIsStillChecked()
+    {
+        const Engine engine = m_test->db().engine();
+        const Status missing = copyAndCommit(
+                {rowsOf(engine, QStringLiteral("note"),
+                        {QStringLiteral("item"), QStringLiteral("body")},
+                        {QStringLiteral("old"), QStringLiteral("kept"), QStringLiteral("nowhere"),
+                         QStringLiteral("dangling")})});
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::Validation);
+        QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM note")), 0);
+        POS_VERIFY_OK(copyAndCommit({rowsOf(engine, QStringLiteral("note"),
+                                            {QStringLiteral("item"), QStringLiteral("body")},
+                                            {QStringLiteral("old"), QStringLiteral("kept")})}));
+        QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM note")), 1);
     }
 
     // Why: a role that may not switch the triggers off still copies, checked row by row.
@@ -128,10 +160,13 @@ private slots:
                                                  "CREATE ROLE pos_plain; END IF; END $$")));
         POS_VERIFY_OK(exec(*conn, QStringLiteral("GRANT SELECT, INSERT, UPDATE ON shelf, item "
                                                  "TO pos_plain")));
-        const Status missing = copyAndCommit(batch(QStringLiteral("nowhere")), "pos_plain");
+        const Status missing = copyAndCommit(batch(m_test->db().engine(),
+                                                   QStringLiteral("nowhere")),
+                                             "pos_plain");
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::Validation); // the trigger's refusal
-        POS_VERIFY_OK(copyAndCommit(batch(QStringLiteral("s2")), "pos_plain"));
+        POS_VERIFY_OK(
+                copyAndCommit(batch(m_test->db().engine(), QStringLiteral("s2")), "pos_plain"));
         QCOMPARE(scalar(m_test->db(), QStringLiteral("SELECT COUNT(*) FROM item")), 5);
     }
 
@@ -145,7 +180,8 @@ private slots:
         }
         auto tx = Transaction::begin(m_test->db());
         POS_VERIFY_OK(tx);
-        POS_VERIFY_OK(copyCheckingKeysOnce(*tx, batch(QStringLiteral("s2"))));
+        POS_VERIFY_OK(
+                copyCheckingKeysOnce(*tx, batch(m_test->db().engine(), QStringLiteral("s2"))));
         Status deleted;
         std::thread other([this, &deleted] {
             auto conn = m_test->db().connection();

@@ -48,7 +48,7 @@ Result<ForeignKeys> foreignKeysOf(const Transaction &tx, const QList<TableRows> 
 {
     QVariantList names;
     for (const TableRows &t : tables) {
-        names << t.table;
+        names << t.table();
     }
     auto q = tx.exec(QStringLiteral("SELECT CAST(CAST(c.conrelid AS regclass) AS TEXT), "
                                     "a.attname, CAST(CAST(c.confrelid AS regclass) AS TEXT), "
@@ -72,36 +72,30 @@ Result<ForeignKeys> foreignKeysOf(const Transaction &tx, const QList<TableRows> 
     return found;
 }
 
-// The distinct non-null values of one column of the rows.
-QSet<QString> valuesOf(const TableRows &rows, const QString &column)
-{
-    QSet<QString> out;
-    const qsizetype at = rows.columns.indexOf(column);
-    const qsizetype width = rows.columns.size();
-    for (qsizetype i = at; at >= 0 && i < rows.values.size(); i += width) {
-        if (!rows.values.at(i).isNull()) {
-            out.insert(rows.values.at(i).toString());
-        }
-    }
-    return out;
-}
-
 // The ids each referenced table must hold: what the rows name, less what they brought.
-QHash<std::pair<QString, QString>, QSet<QString>> referenced(const QList<TableRows> &tables,
-                                                             const QList<ForeignKey> &keys)
+// Nothing when a key's column is not one the rows keep (the triggers must check it).
+std::optional<QHash<std::pair<QString, QString>, QSet<QString>>> referenced(
+        const QList<TableRows> &tables, const QList<ForeignKey> &keys)
 {
     QHash<std::pair<QString, QString>, QSet<QString>> wanted;
     for (const ForeignKey &k : keys) {
         for (const TableRows &t : tables) {
-            if (t.table == k.child) {
-                wanted[{k.parent, k.parentColumn}] += valuesOf(t, k.column);
+            if (t.table() != k.child) {
+                continue;
             }
+            const QSet<QString> *named = t.keys(k.column);
+            if (named == nullptr) {
+                return std::nullopt;
+            }
+            wanted[{k.parent, k.parentColumn}] += *named;
         }
     }
     for (auto it = wanted.begin(); it != wanted.end(); ++it) {
         for (const TableRows &t : tables) {
-            if (t.table == it.key().first) {
-                it.value() -= valuesOf(t, it.key().second);
+            const QSet<QString> *brought = t.table() == it.key().first ? t.keys(it.key().second)
+                                                                       : nullptr;
+            if (brought != nullptr) {
+                it.value() -= *brought;
             }
         }
     }
@@ -139,7 +133,7 @@ Status present(const Transaction &tx, const QString &table, const QString &colum
 Status copyAll(const Transaction &tx, const QList<TableRows> &tables)
 {
     for (const TableRows &t : tables) {
-        if (auto ok = tx.copy(t.table, t.columns, t.values); !ok) {
+        if (auto ok = tx.copy(t.table(), t.columns(), t.rows()); !ok) {
             return ok;
         }
     }
@@ -147,6 +141,71 @@ Status copyAll(const Transaction &tx, const QList<TableRows> &tables)
 }
 
 } // namespace
+
+TableRows::TableRows(Engine engine, QString table, QStringList columns)
+    : m_table(std::move(table))
+    , m_columns(std::move(columns))
+    , m_rows(engine, m_columns.size())
+{
+    for (const QString &c : std::as_const(m_columns)) {
+        const bool key = c == QLatin1String("id") || c.endsWith(QLatin1String("_id"));
+        m_keyOf << (key ? m_keys.size() : -1);
+        if (key) {
+            m_keys.append(QSet<QString>());
+            m_lastKey.append(QString());
+        }
+    }
+}
+
+bool TableRows::isKey() const
+{
+    return m_keyOf.value(m_next, -1) >= 0;
+}
+
+void TableRows::noteKey(const QString &text)
+{
+    const qsizetype at = m_keyOf.value(m_next, -1);
+    if (at >= 0 && text != m_lastKey.at(at)) {
+        m_keys[at].insert(text);
+        m_lastKey[at] = text;
+    }
+}
+
+TableRows &TableRows::value(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined()) {
+        m_rows.null();
+    } else if (v.isBool()) {
+        m_rows.boolean(v.toBool());
+    } else if (v.isDouble()) {
+        if (isKey()) {
+            noteKey(QString::number(v.toInteger()));
+        }
+        m_rows.integer(v.toInteger());
+    } else {
+        const QString text = v.toString();
+        noteKey(text);
+        m_rows.text(text);
+    }
+    m_next = (m_next + 1) % m_columns.size();
+    return *this;
+}
+
+TableRows &TableRows::value(const QVariant &v)
+{
+    if (!v.isNull() && isKey()) {
+        noteKey(v.toString());
+    }
+    m_rows.value(v);
+    m_next = (m_next + 1) % m_columns.size();
+    return *this;
+}
+
+const QSet<QString> *TableRows::keys(const QString &column) const
+{
+    const qsizetype at = m_keyOf.value(m_columns.indexOf(column), -1);
+    return at >= 0 ? &m_keys.at(at) : nullptr;
+}
 
 Status copyCheckingKeysOnce(const Transaction &tx, const QList<TableRows> &tables)
 {
@@ -158,7 +217,8 @@ Status copyCheckingKeysOnce(const Transaction &tx, const QList<TableRows> &table
     if (!may || !keys) {
         return fail(!may ? may.error() : keys.error());
     }
-    if (!*may || !keys->singleColumn) {
+    const auto wanted = *may && keys->singleColumn ? referenced(tables, keys->keys) : std::nullopt;
+    if (!wanted) {
         return copyAll(tx, tables);
     }
     // Setting the role resets the connection's cached plans; twice a batch is cheap next
@@ -169,8 +229,7 @@ Status copyCheckingKeysOnce(const Transaction &tx, const QList<TableRows> &table
     if (!ok || !back) {
         return !ok ? ok : fail(back.error());
     }
-    const auto wanted = referenced(tables, keys->keys);
-    for (auto it = wanted.cbegin(); it != wanted.cend() && ok; ++it) {
+    for (auto it = wanted->cbegin(); it != wanted->cend() && ok; ++it) {
         ok = it.value().isEmpty() ? ok : present(tx, it.key().first, it.key().second, it.value());
     }
     return ok;

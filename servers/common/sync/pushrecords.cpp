@@ -65,6 +65,14 @@ Status checkStore(const QJsonObject &row, const QStringList &columns, const QUui
                 Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
 }
 
+// A pushed row's columns, in order, after the values already added to its table's row.
+void addRow(TableRows &rows, const QJsonObject &row, const QStringList &columns)
+{
+    for (const QString &c : columns) {
+        rows.value(row.value(c));
+    }
+}
+
 QVariantList idList(const QList<QUuid> &ids)
 {
     QVariantList out;
@@ -356,33 +364,33 @@ Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const Q
 Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
                  const QList<std::pair<QUuid, QJsonObject>> &records)
 {
-    QVariantList roots;
-    QHash<const PushPart *, QVariantList> parts;
+    QList<TableRows> tables{{tx.engine(), QLatin1String(kind.table),
+                             QStringList{QStringLiteral("id")} + kind.columns}};
+    for (const PushPart &part : kind.parts) {
+        tables.append({tx.engine(), QLatin1String(part.table),
+                       QStringList{QLatin1String(part.parent)} + part.columns});
+    }
     for (const auto &[id, data] : records) {
         const QJsonObject row = data.value(QStringLiteral("row")).toObject();
         if (auto ok = checkStore(row, kind.storeColumns, storeId); !ok) {
             return ok;
         }
-        roots << sql::id(id) << valuesOf(row, kind.columns);
+        const QJsonValue idText(sql::id(id));
+        addRow(tables.first().value(idText), row, kind.columns);
         const QJsonObject rowsOfParts = data.value(QStringLiteral("parts")).toObject();
-        for (const PushPart &part : kind.parts) {
+        for (qsizetype n = 0; n < kind.parts.size(); ++n) {
+            const PushPart &part = kind.parts.at(n);
             const bool named = part.columns.contains(QStringLiteral("store_id"));
             for (const auto &r : rowsOfParts.value(QLatin1String(part.table)).toArray()) {
+                const QJsonObject partRow = r.toObject();
                 if (named) {
-                    if (auto ok = checkStore(r.toObject(), {QStringLiteral("store_id")}, storeId);
-                        !ok) {
+                    if (auto ok = checkStore(partRow, {QStringLiteral("store_id")}, storeId); !ok) {
                         return ok;
                     }
                 }
-                parts[&part] << sql::id(id) << valuesOf(r.toObject(), part.columns);
+                addRow(tables[n + 1].value(idText), partRow, part.columns);
             }
         }
-    }
-    QList<TableRows> tables{
-            {QLatin1String(kind.table), QStringList{QStringLiteral("id")} + kind.columns, roots}};
-    for (const PushPart &part : kind.parts) {
-        tables.append({QLatin1String(part.table),
-                       QStringList{QLatin1String(part.parent)} + part.columns, parts.value(&part)});
     }
     // New records only (the caller checked), so they go in by copy.
     if (auto ok = copyCheckingKeysOnce(tx, tables); !ok) {
