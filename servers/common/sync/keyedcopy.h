@@ -26,7 +26,6 @@ public:
     const QString &table() const { return m_table; }
     const QStringList &columns() const { return m_columns; }
     const CopyRows &rows() const { return m_rows; }
-    bool isEmpty() const { return m_rows.isEmpty(); }
     // The distinct non-null values of a key column; nullptr for any other column.
     const QSet<QString> *keys(const QString &column) const;
 
