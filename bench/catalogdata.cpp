@@ -5,6 +5,7 @@
 #include "support/records.h"
 
 #include "core/base/barcode.h"
+#include "core/base/recordid.h"
 #include "core/db/transaction.h"
 #include "servers/common/catalog/catalogservice.h"
 #include "servers/common/migrationsteps.h"
@@ -265,14 +266,14 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     for (int s = first; s < first + count; ++s) {
-        const QString sale = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString sale = newRecordId().toString(QUuid::WithoutBraces);
         qint64 total = 0;
         QStringList lines;
         QStringList moves;
         for (int l = 0; l < 5; ++l) {
             const int i = (s * 5 + l) % 1000;
             total += priceOf(i);
-            const QString line = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            const QString line = newRecordId().toString(QUuid::WithoutBraces);
             lines << QStringLiteral("('%1', '%2', %3, '%4', 'item', 1000, %5, 0, %5, FALSE)")
                              .arg(line, sale)
                              .arg(l + 1)
@@ -280,7 +281,7 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
                              .arg(priceOf(i));
             moves << QStringLiteral("('%1', '%2', '%3', 'sale', 'none', -1000, '%4', '%5', "
                                     "'%6', '%7')")
-                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             .arg(newRecordId().toString(QUuid::WithoutBraces),
                                   QLatin1String(kStoreId), productIdOf(i), sale, place.cashier,
                                   today, now);
         }
@@ -302,8 +303,8 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
                         .arg(lines.join(u',')),
                 QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, amount) "
                                "VALUES ('%1', '%2', '%3', 1000), ('%4', '%2', '%5', %6)")
-                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), sale, c.cardId,
-                             QUuid::createUuid().toString(QUuid::WithoutBraces), c.cashId)
+                        .arg(newRecordId().toString(QUuid::WithoutBraces), sale, c.cardId,
+                             newRecordId().toString(QUuid::WithoutBraces), c.cashId)
                         .arg(total - 1000),
                 QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
                                "reason, quantity, reference_id, user_id, business_date, "

@@ -9,6 +9,7 @@
 #include "serverenv.h"
 #include "support/records.h"
 
+#include "core/base/recordid.h"
 #include "core/db/transaction.h"
 #include "servers/common/sqlvalues.h"
 
@@ -34,7 +35,7 @@ QByteArray json(const QJsonObject &o)
 
 QString newId()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return newRecordId().toString(QUuid::WithoutBraces);
 }
 
 struct Till

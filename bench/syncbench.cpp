@@ -12,6 +12,7 @@
 #include "scenarios.h"
 #include "serverenv.h"
 
+#include "core/base/recordid.h"
 #include "core/db/transaction.h"
 
 #include <QFile>
@@ -255,7 +256,7 @@ Result<QJsonObject> push(const Config &config)
         QThread::msleep(100);
         in = link.atStore->logIn();
     }
-    const QString session = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString session = newRecordId().toString(QUuid::WithoutBraces);
     auto opened = in ? link.atStore->call("POST", "/api/sessions",
                                           {{QStringLiteral("id"), session},
                                            {QStringLiteral("register_id"), kRegister},

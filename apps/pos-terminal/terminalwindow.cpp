@@ -14,6 +14,7 @@
 #include "apps/widgets/banner.h"
 #include "apps/widgets/scannerwedge.h"
 #include "apps/widgets/touch.h"
+#include "core/base/recordid.h"
 #include "core/base/translations.h"
 
 #include <QApplication>
@@ -187,7 +188,7 @@ void TerminalWindow::start()
 
 void TerminalWindow::registerTill()
 {
-    const QUuid id = QUuid::createUuid();
+    const QUuid id = newRecordId();
     const QJsonObject request{{QStringLiteral("id"), id.toString(QUuid::WithoutBraces)},
                               {QStringLiteral("name"), m_till.config().terminalName}};
     m_till.backend().execute(

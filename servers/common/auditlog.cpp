@@ -2,6 +2,7 @@
 #include "servers/common/auditlog.h"
 #include "servers/common/sqlvalues.h"
 
+#include "core/base/recordid.h"
 #include "servers/common/callcontext.h"
 
 #include <QCryptographicHash>
@@ -61,7 +62,7 @@ Status appendAudit(const Transaction &tx, const CallContext &context, const Audi
         return fail(ErrorCode::Internal, QStringLiteral("audit_head row is missing"));
     }
     AuditRow row{head->value(0).toLongLong(),
-                 QUuid::createUuid().toString(QUuid::WithoutBraces),
+                 newRecordId().toString(QUuid::WithoutBraces),
                  context.now.toUTC().toString(Qt::ISODateWithMs),
                  entry.action,
                  context.user ? context.user->userId : QUuid(),

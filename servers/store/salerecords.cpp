@@ -3,6 +3,7 @@
 
 #include "stockledger.h"
 
+#include "core/base/recordid.h"
 #include "servers/common/sqlvalues.h"
 
 #include <QCoreApplication>
@@ -105,7 +106,7 @@ Status moveStock(const Transaction &tx, const Sale &sale)
     QList<StockMovement> moves;
     for (const SaleLine &l : sale.lines) {
         // The movement's id derives from the line's, so a replayed sale moves stock once.
-        moves << StockMovement{QUuid::createUuidV5(l.id, QStringLiteral("stock")),
+        moves << StockMovement{derivedRecordId(l.id, u"stock"),
                                sale.storeId,
                                l.productId,
                                sale.kind == SaleKind::Return ? MovementKind::Return

@@ -4,6 +4,7 @@
 // the pull, and the receiver's counts travel back the same way.
 #include "stockledger.h"
 
+#include "core/base/recordid.h"
 #include "servers/common/catalog/catalogservice.h"
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
@@ -29,7 +30,7 @@ StockMovement transferMovement(CallContext &c, const QUuid &transfer, const QUui
     const QString tag = (kind == MovementKind::TransferOut ? QStringLiteral("out:")
                                                            : QStringLiteral("in:"))
                         + sql::id(product);
-    return StockMovement{QUuid::createUuidV5(transfer, tag),
+    return StockMovement{derivedRecordId(transfer, tag),
                          c.server.storeId,
                          product,
                          kind,

@@ -4,6 +4,7 @@
 
 #include "stockledger.h"
 
+#include "core/base/recordid.h"
 #include "servers/common/auditlog.h"
 #include "servers/common/catalog/setupservice.h"
 #include "servers/common/dispatcher.h"
@@ -175,7 +176,7 @@ Status voidCompletedSale(CallContext &c, const Sale &sale, const VoidRequest &re
     }
     // Stock comes back as it left, with ids derived from the lines: a void sent twice moves once.
     for (const SaleLine &l : sale.lines) {
-        const StockMovement m{QUuid::createUuidV5(l.id, QStringLiteral("void")),
+        const StockMovement m{derivedRecordId(l.id, u"void"),
                               sale.storeId,
                               l.productId,
                               sale.kind == SaleKind::Sale ? MovementKind::Return

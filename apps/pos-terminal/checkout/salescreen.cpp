@@ -10,6 +10,7 @@
 #include "till/till.h"
 
 #include "apps/widgets/touch.h"
+#include "core/base/recordid.h"
 
 #include <QApplication>
 #include <QGridLayout>
@@ -469,7 +470,7 @@ void SaleScreen::hold()
                                             + QStringLiteral(" · ")
                                             + m_till.cart().totals()->total.format(QLocale())
                                   : m_till.cart().customerName();
-    const QJsonObject params{{QStringLiteral("id"), idText(QUuid::createUuid())},
+    const QJsonObject params{{QStringLiteral("id"), idText(newRecordId())},
                              {QStringLiteral("label"), label.left(60)},
                              {QStringLiteral("sale"), json::write(sale)}};
     m_till.backend().execute(QStringLiteral("hold_ticket"), params,

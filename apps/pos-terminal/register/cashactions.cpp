@@ -8,6 +8,7 @@
 #include "till/till.h"
 
 #include "apps/widgets/touch.h"
+#include "core/base/recordid.h"
 
 #include <QVBoxLayout>
 
@@ -51,7 +52,7 @@ void CashActions::move(CashMove move)
             emit failed(amount ? tr("The amount must be more than zero") : amount.error().message);
             return;
         }
-        const QJsonObject params{{QStringLiteral("id"), idText(QUuid::createUuid())},
+        const QJsonObject params{{QStringLiteral("id"), idText(newRecordId())},
                                  {QStringLiteral("session_id"), idText(session)},
                                  {QStringLiteral("kind"), kind},
                                  {QStringLiteral("amount"), amount->minor()},

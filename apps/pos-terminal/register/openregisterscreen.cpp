@@ -5,6 +5,7 @@
 
 #include "apps/widgets/numpad.h"
 #include "apps/widgets/touch.h"
+#include "core/base/recordid.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -63,8 +64,7 @@ void OpenRegisterScreen::open()
                            : amount.error().message);
         return;
     }
-    const QJsonObject params{{QStringLiteral("id"),
-                              QUuid::createUuid().toString(QUuid::WithoutBraces)},
+    const QJsonObject params{{QStringLiteral("id"), newRecordId().toString(QUuid::WithoutBraces)},
                              {QStringLiteral("register_id"), r->id.toString(QUuid::WithoutBraces)},
                              {QStringLiteral("opening_float"), amount->minor()}};
     m_till.backend().execute(QStringLiteral("open_session"), params,

@@ -7,6 +7,7 @@
 
 #include "apps/widgets/numpad.h"
 #include "apps/widgets/touch.h"
+#include "core/base/recordid.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -154,7 +155,7 @@ void TenderScreen::pay(const Tender &tender)
         return;
     }
     m_amount->clear();
-    m_paid << Payment{QUuid::createUuid(), tender.id, amount, QString()};
+    m_paid << Payment{newRecordId(), tender.id, amount, QString()};
     refresh();
     if (m_refund ? paid() <= due() : paid() >= due()) {
         complete();

@@ -2,6 +2,7 @@
 #include "cart.h"
 
 #include "catalog.h"
+#include "core/base/recordid.h"
 
 #include <QLocale>
 
@@ -92,7 +93,7 @@ int Cart::add(const Product &product, pos::Quantity quantity, Money unitPrice)
     }
     const int row = static_cast<int>(m_lines.size());
     beginInsertRows({}, row, row);
-    m_lines.append(CartLine{QUuid::createUuid(), product, quantity, unitPrice, Money(), false, {}});
+    m_lines.append(CartLine{newRecordId(), product, quantity, unitPrice, Money(), false, {}});
     endInsertRows();
     recompute();
     return row;
@@ -164,7 +165,7 @@ void Cart::startReturn(const Sale &original, const QHash<QUuid, Product> &produc
     m_originalSaleId = original.id;
     beginResetModel();
     for (const SaleLine &sold : original.lines) {
-        m_lines.append(CartLine{QUuid::createUuid(), productOf(sold, products),
+        m_lines.append(CartLine{newRecordId(), productOf(sold, products),
                                 pos::Quantity::fromMilli(-sold.quantity.milli()), sold.unitPrice,
                                 Money(), sold.priceOverridden, sold.id});
     }
@@ -193,7 +194,7 @@ void Cart::clear()
     beginResetModel();
     m_lines.clear();
     endResetModel();
-    m_saleId = QUuid::createUuid();
+    m_saleId = newRecordId();
     m_kind = SaleKind::Sale;
     m_originalSaleId = QUuid();
     m_customerId = QUuid();

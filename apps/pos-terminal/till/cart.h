@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/recordid.h"
 #include "core/model/catalog.h"
 #include "core/model/sales.h"
 #include "core/sales/saletotals.h"
@@ -85,7 +86,7 @@ private:
 
     const TillCatalog *m_catalog = nullptr;
     QList<CartLine> m_lines;
-    QUuid m_saleId = QUuid::createUuid();
+    QUuid m_saleId = newRecordId();
     SaleKind m_kind = SaleKind::Sale;
     QUuid m_originalSaleId;
     QUuid m_customerId;

@@ -9,6 +9,7 @@
 
 #include "core/base/barcode.h"
 #include "core/base/csv.h"
+#include "core/base/recordid.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -132,11 +133,11 @@ Result<Product> productOf(const QStringList &f, const Lookups &l)
     }
     const QString existing = l.skus.idOf.value(sku);
     const QJsonObject json{{QStringLiteral("id"),
-                            existing.isEmpty() ? sql::id(QUuid::createUuid()) : existing},
+                            existing.isEmpty() ? sql::id(newRecordId()) : existing},
                            {QStringLiteral("sku"), sku},
                            {QStringLiteral("name"), f.at(1).trimmed()},
                            {QStringLiteral("department_id"),
-                            department.isEmpty() ? sql::id(QUuid::createUuid()) : department},
+                            department.isEmpty() ? sql::id(newRecordId()) : department},
                            {QStringLiteral("supplier_id"),
                             supplier.isEmpty() ? QJsonValue() : QJsonValue(supplier)},
                            {QStringLiteral("price"), money(3)},
