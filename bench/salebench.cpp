@@ -149,7 +149,12 @@ Status idsForPgbench(Database &db, const QList<Till> &tills, const QString &cash
          {QStringLiteral("CREATE TABLE bench_tills (n INTEGER PRIMARY KEY, register_id UUID, "
                          "session_id UUID, cashier_id UUID, store_id UUID, card_id UUID, "
                          "cash_id UUID)"),
-          QStringLiteral("CREATE TABLE bench_products (n INTEGER PRIMARY KEY, id UUID)")}) {
+          QStringLiteral("CREATE TABLE bench_products (n INTEGER PRIMARY KEY, id UUID)"),
+          // A time-ordered id, as the tills and the store server make (core/base/recordid.h).
+          QStringLiteral("CREATE FUNCTION bench_record_id() RETURNS UUID VOLATILE LANGUAGE sql "
+                         "AS $$ SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) "
+                         "PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)"
+                         "::BIGINT) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::UUID $$")}) {
         if (auto q = tx->exec(sql); !q) {
             return fail(q.error());
         }
