@@ -266,14 +266,14 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     for (int s = first; s < first + count; ++s) {
-        const QString sale = newRecordId().toString(QUuid::WithoutBraces);
+        const QString sale = newRecordIdText();
         qint64 total = 0;
         QStringList lines;
         QStringList moves;
         for (int l = 0; l < 5; ++l) {
             const int i = (s * 5 + l) % 1000;
             total += priceOf(i);
-            const QString line = newRecordId().toString(QUuid::WithoutBraces);
+            const QString line = newRecordIdText();
             lines << QStringLiteral("('%1', '%2', %3, '%4', 'item', 1000, %5, 0, %5, FALSE)")
                              .arg(line, sale)
                              .arg(l + 1)
@@ -281,9 +281,8 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
                              .arg(priceOf(i));
             moves << QStringLiteral("('%1', '%2', '%3', 'sale', 'none', -1000, '%4', '%5', "
                                     "'%6', '%7')")
-                             .arg(newRecordId().toString(QUuid::WithoutBraces),
-                                  QLatin1String(kStoreId), productIdOf(i), sale, place.cashier,
-                                  today, now);
+                             .arg(newRecordIdText(), QLatin1String(kStoreId), productIdOf(i), sale,
+                                  place.cashier, today, now);
         }
         QStringList statements{
                 QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, "
@@ -303,8 +302,7 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
                         .arg(lines.join(u',')),
                 QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, amount) "
                                "VALUES ('%1', '%2', '%3', 1000), ('%4', '%2', '%5', %6)")
-                        .arg(newRecordId().toString(QUuid::WithoutBraces), sale, c.cardId,
-                             newRecordId().toString(QUuid::WithoutBraces), c.cashId)
+                        .arg(newRecordIdText(), sale, c.cardId, newRecordIdText(), c.cashId)
                         .arg(total - 1000),
                 QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
                                "reason, quantity, reference_id, user_id, business_date, "

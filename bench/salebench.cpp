@@ -33,11 +33,6 @@ QByteArray json(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QString newId()
-{
-    return newRecordId().toString(QUuid::WithoutBraces);
-}
-
 struct Till
 {
     QString registerId;
@@ -51,7 +46,7 @@ QByteArray saleBody(const Till &till, const QString &cashier, const Catalog &c,
     qint64 total = 0;
     for (int l = 0; l < 5; ++l) {
         const int i = int(random.bounded(products));
-        lines.append(QJsonObject{{QStringLiteral("id"), newId()},
+        lines.append(QJsonObject{{QStringLiteral("id"), newRecordIdText()},
                                  {QStringLiteral("product_id"), productIdOf(i)},
                                  {QStringLiteral("description"), QStringLiteral("item")},
                                  {QStringLiteral("quantity"), 1000},
@@ -61,17 +56,17 @@ QByteArray saleBody(const Till &till, const QString &cashier, const Catalog &c,
                                  {QStringLiteral("price_overridden"), false}});
         total += priceOf(i);
     }
-    const QJsonArray payments{QJsonObject{{QStringLiteral("id"), newId()},
+    const QJsonArray payments{QJsonObject{{QStringLiteral("id"), newRecordIdText()},
                                           {QStringLiteral("tender_id"), c.cardId},
                                           {QStringLiteral("amount"), 1000},
                                           {QStringLiteral("reference"), QString()}},
-                              QJsonObject{{QStringLiteral("id"), newId()},
+                              QJsonObject{{QStringLiteral("id"), newRecordIdText()},
                                           {QStringLiteral("tender_id"), c.cashId},
                                           {QStringLiteral("amount"), total - 1000},
                                           {QStringLiteral("reference"), QString()}}};
     const test::Till place{QLatin1String(kStoreId), till.registerId, till.session, cashier};
-    return json(
-            test::saleRecord(newId(), place, lines, payments, {.subtotal = total, .total = total}));
+    return json(test::saleRecord(newRecordIdText(), place, lines, payments,
+                                 {.subtotal = total, .total = total}));
 }
 
 // The store, a register and an open session per till, through the API.
@@ -83,7 +78,7 @@ Result<QList<Till>> setUpTills(RawHttp &http, int count)
     }
     QList<Till> tills;
     for (int t = 0; t < count; ++t) {
-        Till till{newId(), newId()};
+        Till till{newRecordIdText(), newRecordIdText()};
         const QJsonObject reg{{QStringLiteral("id"), till.registerId},
                               {QStringLiteral("store_id"), QLatin1String(kStoreId)},
                               {QStringLiteral("number"), t + 1},

@@ -256,7 +256,7 @@ Result<QJsonObject> push(const Config &config)
         QThread::msleep(100);
         in = link.atStore->logIn();
     }
-    const QString session = newRecordId().toString(QUuid::WithoutBraces);
+    const QString session = newRecordIdText();
     auto opened = in ? link.atStore->call("POST", "/api/sessions",
                                           {{QStringLiteral("id"), session},
                                            {QStringLiteral("register_id"), kRegister},

@@ -45,13 +45,18 @@ QUuid newRecordId(std::chrono::system_clock::time_point at)
     return fromBytes(b, 7);
 }
 
+QString newRecordIdText()
+{
+    return newRecordId().toString(QUuid::WithoutBraces);
+}
+
 QUuid derivedRecordId(const QUuid &source, QStringView tag)
 {
+    const QByteArray prefix = source.toRfc4122();
     QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(source.toRfc4122());
+    hash.addData(prefix);
     hash.addData(tag.toUtf8());
     const QByteArray digest = hash.result();
-    const QByteArray prefix = source.toRfc4122();
     Bytes b{};
     for (qsizetype i = 0; i < 16; ++i) {
         b[static_cast<std::size_t>(i)] = static_cast<quint8>(i < 6 ? prefix[i] : digest[i]);

@@ -18,6 +18,8 @@ namespace pos {
 // millisecond's fraction in the next 12 bits, then 62 random bits.
 QUuid newRecordId();
 QUuid newRecordId(std::chrono::system_clock::time_point at);
+// newRecordId() as the text the API and SQL take ("01a2…", no braces).
+QString newRecordIdText();
 
 // The id of a record that follows from another, the same for the same `source` and `tag`
 // every time (a sale line's stock movement, say), so a replayed write finds it again.

@@ -62,7 +62,7 @@ Status appendAudit(const Transaction &tx, const CallContext &context, const Audi
         return fail(ErrorCode::Internal, QStringLiteral("audit_head row is missing"));
     }
     AuditRow row{head->value(0).toLongLong(),
-                 newRecordId().toString(QUuid::WithoutBraces),
+                 newRecordIdText(),
                  context.now.toUTC().toString(Qt::ISODateWithMs),
                  entry.action,
                  context.user ? context.user->userId : QUuid(),

@@ -64,7 +64,7 @@ void OpenRegisterScreen::open()
                            : amount.error().message);
         return;
     }
-    const QJsonObject params{{QStringLiteral("id"), newRecordId().toString(QUuid::WithoutBraces)},
+    const QJsonObject params{{QStringLiteral("id"), idText(newRecordId())},
                              {QStringLiteral("register_id"), r->id.toString(QUuid::WithoutBraces)},
                              {QStringLiteral("opening_float"), amount->minor()}};
     m_till.backend().execute(QStringLiteral("open_session"), params,
