@@ -1315,6 +1315,18 @@ register</source>
         <source>a change of %1 %2 has no id or no row</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the batch must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a row is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row: must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>

@@ -1320,6 +1320,18 @@ caja</translation>
         <source>a change of %1 %2 has no id or no row</source>
         <translation>un cambio de %1 %2 no trae id o fila</translation>
     </message>
+    <message>
+        <source>the batch must be a JSON object</source>
+        <translation>el lote debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>%1: a row is not an object</source>
+        <translation>%1: una fila no es un objeto</translation>
+    </message>
+    <message>
+        <source>row: must be an object</source>
+        <translation>row: debe ser un objeto</translation>
+    </message>
 </context>
 <context>
     <name>pos::Tax</name>

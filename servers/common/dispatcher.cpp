@@ -51,6 +51,14 @@ Result<QJsonObject> split(const Command &command, const QJsonObject &params, Cal
     return input;
 }
 
+Result<Reply> logged(const Command &command, Result<Reply> result)
+{
+    if (!result && result.error().code == ErrorCode::Internal) {
+        qCWarning(lcDispatch) << command.name << result.error().message << result.error().details;
+    }
+    return result;
+}
+
 } // namespace
 
 Status requirePermission(CallContext &context, Permission permission)
@@ -79,15 +87,24 @@ Dispatcher::Dispatcher(Database &db, const ServerIdentity &identity, AuthService
 void Dispatcher::add(const QString &command, Handler handler)
 {
     Q_ASSERT_X(findCommand(command) != nullptr, "Dispatcher::add", "command not in the table");
-    Q_ASSERT_X(!m_handlers.contains(command), "Dispatcher::add", "command bound twice");
+    Q_ASSERT_X(!serves(command), "Dispatcher::add", "command bound twice");
     m_handlers.emplace(command, std::move(handler));
+}
+
+void Dispatcher::addBodyReader(const QString &command, BodyReader reader)
+{
+    const Command *c = findCommand(command);
+    Q_ASSERT_X(c != nullptr && c->hasBody() && c->pathParameters().isEmpty(),
+               "Dispatcher::addBodyReader", "a body reader's command has a body and no path");
+    Q_ASSERT_X(!serves(command), "Dispatcher::addBodyReader", "command bound twice");
+    m_bodyReaders.emplace(command, std::move(reader));
 }
 
 QList<Command> Dispatcher::commands() const
 {
     QList<Command> out;
     for (const Command &c : commandTable()) {
-        if (m_handlers.contains(c.name)) {
+        if (serves(c.name)) {
             out << c;
         }
     }
@@ -149,13 +166,9 @@ QJsonValue Reply::value() const
     return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
 }
 
-Result<Reply> Dispatcher::execute(const Command &command, const Credentials &credentials,
-                                  const QJsonObject &params) const
+Result<CallContext> Dispatcher::contextFor(const Command &command,
+                                           const Credentials &credentials) const
 {
-    const auto handler = m_handlers.constFind(command.name);
-    if (handler == m_handlers.constEnd()) {
-        return fail(ErrorCode::NotFound, Tr::tr("%1 is not served here").arg(command.name));
-    }
     CallContext context{m_db,
                         m_identity,
                         std::nullopt,
@@ -172,15 +185,42 @@ Result<Reply> Dispatcher::execute(const Command &command, const Credentials &cre
     if (auto allowed = authorise(command, credentials, context); !allowed) {
         return fail(allowed.error());
     }
-    auto input = split(command, params, context);
+    return context;
+}
+
+Result<Reply> Dispatcher::execute(const Command &command, const Credentials &credentials,
+                                  const QJsonObject &params) const
+{
+    if (readsBody(command.name)) {
+        return execute(command, credentials, QJsonDocument(params).toJson(QJsonDocument::Compact));
+    }
+    const auto handler = m_handlers.constFind(command.name);
+    if (handler == m_handlers.constEnd()) {
+        return fail(ErrorCode::NotFound, Tr::tr("%1 is not served here").arg(command.name));
+    }
+    auto context = contextFor(command, credentials);
+    if (!context) {
+        return fail(context.error());
+    }
+    auto input = split(command, params, *context);
     if (!input) {
         return fail(input.error());
     }
-    auto result = (*handler)(context, *input);
-    if (!result && result.error().code == ErrorCode::Internal) {
-        qCWarning(lcDispatch) << command.name << result.error().message << result.error().details;
+    return logged(command, (*handler)(*context, *input));
+}
+
+Result<Reply> Dispatcher::execute(const Command &command, const Credentials &credentials,
+                                  const QByteArray &body) const
+{
+    const auto reader = m_bodyReaders.constFind(command.name);
+    if (reader == m_bodyReaders.constEnd()) {
+        return fail(ErrorCode::NotFound, Tr::tr("%1 is not served here").arg(command.name));
     }
-    return result;
+    auto context = contextFor(command, credentials);
+    if (!context) {
+        return fail(context.error());
+    }
+    return logged(command, (*reader)(*context, body));
 }
 
 } // namespace pos

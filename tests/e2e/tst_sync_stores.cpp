@@ -11,6 +11,10 @@
 #include "support/testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 
 using namespace pos;
 using namespace pos::test;
@@ -215,6 +219,76 @@ private slots:
                                                 "'rejected' AND kind = 'sale'")),
                  1);
         QTRY_COMPARE_WITH_TIMEOUT(outbox(*m_a), 1, 10000);
+    }
+
+    // Why: HQ reads a pushed batch in place (PushBody) instead of through the dispatcher's
+    // codec; a body that is not the batch the command table describes must still be
+    // refused whole, naming what is wrong, with nothing taken from it.
+    void malformedBatchIsRefusedWhole()
+    {
+        HttpBackend hq(QUrl(m_rig->hqProcess().baseUrl()));
+        const auto session = call(hq, QStringLiteral("sync_login"),
+                                  {{QStringLiteral("token"),
+                                    m_a->env.value(QStringLiteral("SYNC_TOKEN"))}});
+        POS_VERIFY_OK(session);
+        hq.setToken(session->toObject().value(QStringLiteral("token")).toString());
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject row{{QStringLiteral("code"), QStringLiteral("C-PUSH")},
+                              {QStringLiteral("name"), QStringLiteral("Cliente de prueba")},
+                              {QStringLiteral("name_folded"), QStringLiteral("cliente de prueba")},
+                              {QStringLiteral("email"), QString()},
+                              {QStringLiteral("phone"), QString()},
+                              {QStringLiteral("tax_id"), QString()},
+                              {QStringLiteral("tax_exempt"), false},
+                              {QStringLiteral("active"), true}};
+        QJsonObject customer{{QStringLiteral("kind"), QStringLiteral("customer")},
+                             {QStringLiteral("id"), id},
+                             {QStringLiteral("revision"), 1},
+                             {QStringLiteral("data"),
+                              QJsonObject{{QStringLiteral("row"), row},
+                                          {QStringLiteral("parts"), QJsonObject()}}}};
+        const auto batch = [](const QJsonArray &records) {
+            return QJsonObject{{QStringLiteral("pending"), records.size()},
+                               {QStringLiteral("records"), records}};
+        };
+        QJsonObject dataNotObject = customer;
+        dataNotObject.insert(QStringLiteral("data"), 5);
+        QJsonObject noId = customer;
+        noId.remove(QStringLiteral("id"));
+        QJsonObject extra = batch({customer});
+        extra.insert(QStringLiteral("extra"), 1);
+        const QList<std::pair<QJsonObject, QString>> refused{
+                {batch({}), QStringLiteral("records")},
+                {batch({dataNotObject}), QStringLiteral("records[0].data")},
+                {batch({noId}), QStringLiteral("records[0].id")},
+                {extra, QStringLiteral("extra")},
+        };
+        for (const auto &[body, field] : refused) {
+            const auto answer = call(hq, QStringLiteral("push_records"), body);
+            QVERIFY2(!answer, qPrintable(field));
+            const QString said = answer.error().message + answer.error().details.join(u' ');
+            QVERIFY2(said.contains(field), qPrintable(said));
+        }
+        // Not JSON at all, sent as it is.
+        QNetworkAccessManager net;
+        QNetworkRequest req(QUrl(m_rig->hqProcess().baseUrl() + QStringLiteral("api/sync/push")));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        req.setRawHeader("Authorization", "Bearer " + hq.token().toUtf8());
+        QNetworkReply *reply = net.post(req, QByteArrayLiteral("{\"records\": [nope"));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+        QVERIFY(reply->readAll().contains("\"code\":\"bad_request\""));
+        reply->deleteLater();
+        const QString held = QStringLiteral("SELECT COUNT(*) FROM customers WHERE id = ?");
+        QCOMPARE(SyncRig::scalar(m_rig->hqDb().db(), held, {id}), 0);
+        // The same record in a well-formed batch is taken.
+        const auto taken = call(hq, QStringLiteral("push_records"), batch({customer}));
+        POS_VERIFY_OK(taken);
+        const QJsonObject result
+                = taken->toObject().value(QStringLiteral("results")).toArray().at(0).toObject();
+        QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(SyncRig::scalar(m_rig->hqDb().db(), held, {id}), 1);
     }
 
     // Why: a record HQ must wait for (a session after a gap in its register's sequence)

@@ -264,11 +264,15 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                 fail(ErrorCode::PayloadTooLarge, Tr::tr("the request body is too large"))));
         return true;
     }
-    auto params = parameters(*route, match, request);
+    // A body reader parses its body itself, on the worker (Dispatcher::addBodyReader).
+    const bool readsBody = m_dispatcher.readsBody(route->command->name);
+    auto params = readsBody ? Result<QJsonObject>(QJsonObject())
+                            : parameters(*route, match, request);
     if (!params) {
         finish(answerFor(fail(params.error())));
         return true;
     }
+    const QByteArray body = readsBody ? request.body() : QByteArray();
     const Credentials credentials{token, QString::fromUtf8(request.value("X-Override-Pin")),
                                   request.remoteAddress().toString()};
     QPointer<QTcpSocket> client(socket);
@@ -291,9 +295,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         && !m_replays.claim(replayKey, deliver, QDateTime::currentDateTimeUtc())) {
         return true;
     }
-    m_workers.start([this, command, credentials, params = *params, replayKey, deliver,
-                     gzipAccepted]() mutable {
-        const Answer answer = answerFor(m_dispatcher.execute(*command, credentials, params));
+    m_workers.start([this, command, credentials, params = *params, body, readsBody, replayKey,
+                     deliver, gzipAccepted]() mutable {
+        const Answer answer = answerFor(
+                readsBody ? m_dispatcher.execute(*command, credentials, body)
+                          : m_dispatcher.execute(*command, credentials, params));
         // Compressed here, off the thread that accepts and answers every other request.
         const QByteArray compressed = gzippedFor(answer, gzipAccepted);
         // The responder travels with the answer, so it is only ever touched on this thread.

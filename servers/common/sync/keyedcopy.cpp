@@ -201,6 +201,22 @@ TableRows &TableRows::value(const QVariant &v)
     return *this;
 }
 
+TableRows &TableRows::value(const PulledPage::Element &v)
+{
+    if (isKey()) {
+        std::string_view s;
+        if (v.get_string().get(s) == simdjson::SUCCESS) {
+            noteKey(PulledPage::text(s));
+        } else if (const QVariant number = PulledPage::toSql(v);
+                   number.typeId() == QMetaType::LongLong) {
+            noteKey(number.toString());
+        }
+    }
+    PulledPage::addTo(m_rows, v);
+    m_next = (m_next + 1) % m_columns.size();
+    return *this;
+}
+
 const QSet<QString> *TableRows::keys(const QString &column) const
 {
     const qsizetype at = m_keyOf.value(m_columns.indexOf(column), -1);

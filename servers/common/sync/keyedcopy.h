@@ -4,6 +4,8 @@
 #include "core/db/copyrows.h"
 #include "core/db/transaction.h"
 
+#include "pulledpage.h"
+
 #include <QJsonValue>
 #include <QSet>
 
@@ -22,6 +24,8 @@ public:
     // The next column's value: null, a boolean, a number (an integer) or a text.
     TableRows &value(const QJsonValue &v);
     TableRows &value(const QVariant &v);
+    // The same from a body read in place (PushBody), strings straight from its UTF-8.
+    TableRows &value(const PulledPage::Element &v);
 
     const QString &table() const { return m_table; }
     const QStringList &columns() const { return m_columns; }

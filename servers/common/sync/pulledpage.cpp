@@ -14,11 +14,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(pos::Sync)
 };
 
-QString fromUtf8(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 // A number as QJsonValue::toInteger() reads it: a double without a fraction, in range.
 qint64 integerOf(const simdjson::dom::element &e)
 {
@@ -105,7 +100,7 @@ QString PulledPage::text(const Element &value)
 {
     const simdjson::dom::element *e = present(value);
     std::string_view s;
-    return e != nullptr && e->get_string().get(s) == simdjson::SUCCESS ? fromUtf8(s) : QString();
+    return e != nullptr && e->get_string().get(s) == simdjson::SUCCESS ? text(s) : QString();
 }
 
 void PulledPage::addText(CopyRows &rows, const Element &value)

@@ -41,6 +41,11 @@ public:
     static void addTo(CopyRows &rows, const Element &value);
     // A string's text; empty for anything else.
     static QString text(const Element &value);
+    // A string as simdjson gives it (a key, an item), as text.
+    static QString text(std::string_view utf8)
+    {
+        return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+    }
     // The same text added to rows bound for a copy, straight from the page.
     static void addText(CopyRows &rows, const Element &value);
     // Whether the value is JSON's true; false for anything else.

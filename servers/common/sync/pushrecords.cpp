@@ -5,6 +5,7 @@
 
 #include "keyedcopy.h"
 #include "masterversion.h"
+#include "pulledpage.h"
 #include "rowjson.h"
 
 #include <QCoreApplication>
@@ -65,12 +66,72 @@ Status checkStore(const QJsonObject &row, const QStringList &columns, const QUui
                 Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
 }
 
-// A pushed row's columns, in order, after the values already added to its table's row.
-void addRow(TableRows &rows, const QJsonObject &row, const QStringList &columns)
+bool namesStore(const PulledPage::Element &value, const QUuid &storeId)
 {
+    std::string_view s;
+    return value.get_string().get(s) == simdjson::SUCCESS
+           && QUuid::fromString(QUtf8StringView(s.data(), static_cast<qsizetype>(s.size())))
+                      == storeId;
+}
+
+// Column names as simdjson looks them up.
+std::vector<std::string> keysOf(const QStringList &columns)
+{
+    std::vector<std::string> out;
     for (const QString &c : columns) {
-        rows.value(row.value(c));
+        out.push_back(c.toStdString());
     }
+    return out;
+}
+
+// The same checks and rows for a record read in place.
+Status checkStore(simdjson::dom::object row, const QStringList &columns, const QUuid &storeId)
+{
+    if (columns.isEmpty()) {
+        return {};
+    }
+    for (const QString &c : columns) {
+        if (namesStore(row.at_key(c.toStdString()), storeId)) {
+            return {};
+        }
+    }
+    return fail(ErrorCode::Forbidden,
+                Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
+}
+
+// A pushed row's columns, in order, after the values already added to its table's row.
+void addRow(TableRows &rows, simdjson::dom::object row, const std::vector<std::string> &columns)
+{
+    for (const std::string &c : columns) {
+        rows.value(row.at_key(c));
+    }
+}
+
+// A part's rows of one record, each after the record's id; a part the record leaves
+// out has no rows, as in takeRecord().
+Status addPartRows(TableRows &rows, const QString &recordId, const PushPart &part,
+                   const std::vector<std::string> &columns, const PulledPage::Element &parts,
+                   const QUuid &storeId)
+{
+    simdjson::dom::array items;
+    if (parts.at_key(part.table).get_array().get(items) != simdjson::SUCCESS) {
+        return {};
+    }
+    const QStringList storeColumn = part.columns.contains(QStringLiteral("store_id"))
+                                            ? QStringList{QStringLiteral("store_id")}
+                                            : QStringList{};
+    for (const simdjson::dom::element item : items) {
+        simdjson::dom::object partRow;
+        if (item.get_object().get(partRow) != simdjson::SUCCESS) {
+            return fail(ErrorCode::Validation,
+                        Tr::tr("%1: a row is not an object").arg(QLatin1String(part.table)));
+        }
+        if (auto ok = checkStore(partRow, storeColumn, storeId); !ok) {
+            return ok;
+        }
+        addRow(rows.value(QVariant(recordId)), partRow, columns);
+    }
+    return {};
 }
 
 QVariantList idList(const QList<QUuid> &ids)
@@ -362,33 +423,32 @@ Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const Q
 }
 
 Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
-                 const QList<std::pair<QUuid, QJsonObject>> &records)
+                 const QList<std::pair<QUuid, simdjson::dom::object>> &records)
 {
     QList<TableRows> tables{{tx.engine(), QLatin1String(kind.table),
                              QStringList{QStringLiteral("id")} + kind.columns}};
+    QList<std::vector<std::string>> keys{keysOf(kind.columns)};
     for (const PushPart &part : kind.parts) {
         tables.append({tx.engine(), QLatin1String(part.table),
                        QStringList{QLatin1String(part.parent)} + part.columns});
+        keys.append(keysOf(part.columns));
     }
     for (const auto &[id, data] : records) {
-        const QJsonObject row = data.value(QStringLiteral("row")).toObject();
+        simdjson::dom::object row;
+        if (data.at_key("row").get_object().get(row) != simdjson::SUCCESS) {
+            return fail(ErrorCode::Validation, Tr::tr("row: must be an object"));
+        }
         if (auto ok = checkStore(row, kind.storeColumns, storeId); !ok) {
             return ok;
         }
-        const QJsonValue idText(sql::id(id));
-        addRow(tables.first().value(idText), row, kind.columns);
-        const QJsonObject rowsOfParts = data.value(QStringLiteral("parts")).toObject();
+        const QString idText = sql::id(id);
+        addRow(tables.first().value(QVariant(idText)), row, keys.front());
+        const PulledPage::Element parts = data.at_key("parts");
         for (qsizetype n = 0; n < kind.parts.size(); ++n) {
-            const PushPart &part = kind.parts.at(n);
-            const bool named = part.columns.contains(QStringLiteral("store_id"));
-            for (const auto &r : rowsOfParts.value(QLatin1String(part.table)).toArray()) {
-                const QJsonObject partRow = r.toObject();
-                if (named) {
-                    if (auto ok = checkStore(partRow, {QStringLiteral("store_id")}, storeId); !ok) {
-                        return ok;
-                    }
-                }
-                addRow(tables[n + 1].value(idText), partRow, part.columns);
+            if (auto ok = addPartRows(tables[n + 1], idText, kind.parts.at(n), keys.at(n + 1),
+                                      parts, storeId);
+                !ok) {
+                return ok;
             }
         }
     }

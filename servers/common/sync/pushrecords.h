@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <simdjson.h>
+
 namespace pos {
 
 // Rows that belong to a pushed record and travel inside it: a sale's lines, payments and
@@ -62,10 +64,11 @@ Result<Taken> takeRecord(const Transaction &tx, const PushKind &kind, const QUui
                          const QUuid &id, const QJsonObject &data);
 
 // HQ's fast path: records of one kind that HQ does not hold yet, inserted with their parts
-// in a statement per table. Fails as a whole; the caller then takes them one by one.
+// in a statement per table, their data read where the batch was parsed (PushBody). Fails
+// as a whole; the caller then takes them one by one.
 bool takesInBulk(const PushKind &kind); // no ordered stream to check
 Status insertNew(const Transaction &tx, const PushKind &kind, const QUuid &storeId,
-                 const QList<std::pair<QUuid, QJsonObject>> &records);
+                 const QList<std::pair<QUuid, simdjson::dom::object>> &records);
 // Which of these ids HQ already holds.
 Result<QSet<QUuid>> heldIds(const Transaction &tx, const PushKind &kind, const QList<QUuid> &ids);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pushservice.h"
 
+#include "pushbody.h"
 #include "pushrecords.h"
 
 #include "servers/common/dispatcher.h"
@@ -36,16 +37,15 @@ bool refused(ErrorCode code)
 }
 
 Status quarantine(const Transaction &tx, const QUuid &store, const PushRecord &r,
-                  const QString &reason, const QDateTime &now)
+                  const QByteArray &payload, const QString &reason, const QDateTime &now)
 {
     auto q = tx.exec(QStringLiteral("INSERT INTO sync_quarantine (store_id, kind, record_id, "
                                     "payload, reason, received_at) VALUES (?, ?, ?, ?, ?, ?) ON "
                                     "CONFLICT (store_id, kind, record_id) DO UPDATE SET payload = "
                                     "excluded.payload, reason = excluded.reason, received_at = "
                                     "excluded.received_at, resolved_at = NULL"),
-                     {sql::id(store), r.kind, sql::id(r.id),
-                      QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Compact)),
-                      reason, sql::timestampText(now)});
+                     {sql::id(store), r.kind, sql::id(r.id), QString::fromUtf8(payload), reason,
+                      sql::timestampText(now)});
     return q ? Status{} : fail(q.error());
 }
 
@@ -57,16 +57,17 @@ Status release(const Transaction &tx, const QUuid &store, const PushRecord &r, c
     return q ? Status{} : fail(q.error());
 }
 
-// One record under its own savepoint: a refusal undoes only that record.
-Result<PushResult> takeOne(const Transaction &tx, const QUuid &store, const PushRecord &r,
-                           const QDateTime &now)
+// Record i under its own savepoint: a refusal undoes only that record.
+Result<PushResult> takeOne(const Transaction &tx, const QUuid &store, const PushBody &body,
+                           qsizetype i, const QDateTime &now)
 {
+    const PushRecord &r = body.batch().records.at(i);
     PushResult result{r.kind, r.id, r.revision, QStringLiteral("ok"), {}};
     if (auto sp = tx.exec(QStringLiteral("SAVEPOINT record")); !sp) {
         return fail(sp.error());
     }
     const PushKind *kind = pushKind(r.kind);
-    auto taken = kind ? takeRecord(tx, *kind, store, r.id, r.data)
+    auto taken = kind ? takeRecord(tx, *kind, store, r.id, body.dataObject(i))
                       : Result<Taken>(fail(ErrorCode::Validation,
                                            Tr::tr("kind: unknown record kind %1").arg(r.kind)));
     if (taken) {
@@ -83,7 +84,7 @@ Result<PushResult> takeOne(const Transaction &tx, const QUuid &store, const Push
     result.status = refused(taken.error().code) ? QStringLiteral("rejected")
                                                 : QStringLiteral("retry");
     if (result.status == QLatin1String("rejected")) {
-        if (auto ok = quarantine(tx, store, r, result.reason, now); !ok) {
+        if (auto ok = quarantine(tx, store, r, body.dataText(i), result.reason, now); !ok) {
             return fail(ok.error());
         }
     }
@@ -122,7 +123,7 @@ Result<QList<qsizetype>> freshOnes(const Transaction &tx, const PushBatch &batch
 
 // The fresh records inserted a statement per table, kind by kind in dependency order,
 // under one savepoint: false (and nothing written) when any of them is refused.
-Result<bool> takeInBulk(const Transaction &tx, const QUuid &store, const PushBatch &batch,
+Result<bool> takeInBulk(const Transaction &tx, const QUuid &store, const PushBody &body,
                         const QList<qsizetype> &fresh, const QDateTime &now)
 {
     if (fresh.isEmpty()) {
@@ -134,11 +135,12 @@ Result<bool> takeInBulk(const Transaction &tx, const QUuid &store, const PushBat
     Status ok;
     QVariantList ids{sql::timestampText(now), sql::id(store)};
     for (const PushKind &kind : pushKinds()) {
-        QList<std::pair<QUuid, QJsonObject>> records;
+        QList<std::pair<QUuid, simdjson::dom::object>> records;
         for (qsizetype i : fresh) {
-            if (batch.records[i].kind == QLatin1String(kind.kind)) {
-                records.append({batch.records[i].id, batch.records[i].data});
-                ids << sql::id(batch.records[i].id);
+            const PushRecord &r = body.batch().records.at(i);
+            if (r.kind == QLatin1String(kind.kind)) {
+                records.append({r.id, body.data(i)});
+                ids << sql::id(r.id);
             }
         }
         ok = ok && !records.isEmpty() ? insertNew(tx, kind, store, records) : ok;
@@ -167,17 +169,19 @@ PushResult waits(const PushRecord &r)
 
 // Each record one at a time, in the batch's order, skipping those in `skip`; after one
 // that must wait, the rest wait too (they may refer to it). Returns where waiting began.
-Result<qsizetype> takeEach(const Transaction &tx, const QUuid &store, const PushBatch &batch,
+Result<qsizetype> takeEach(const Transaction &tx, const QUuid &store, const PushBody &body,
                            const QSet<qsizetype> &skip, QList<PushResult> &results,
                            const QDateTime &now)
 {
+    const PushBatch &batch = body.batch();
     qsizetype waitingFrom = batch.records.size();
     for (qsizetype i = 0; i < batch.records.size(); ++i) {
         if (skip.contains(i)) {
             continue;
         }
         const PushRecord &r = batch.records[i];
-        auto result = i > waitingFrom ? Result<PushResult>(waits(r)) : takeOne(tx, store, r, now);
+        auto result = i > waitingFrom ? Result<PushResult>(waits(r))
+                                      : takeOne(tx, store, body, i, now);
         if (!result) {
             return fail(result.error());
         }
@@ -189,9 +193,10 @@ Result<qsizetype> takeEach(const Transaction &tx, const QUuid &store, const Push
     return waitingFrom;
 }
 
-Result<PushAnswer> takeBatch(const Transaction &tx, const QUuid &store, const PushBatch &batch,
+Result<PushAnswer> takeBatch(const Transaction &tx, const QUuid &store, const PushBody &body,
                              const QDateTime &now)
 {
+    const PushBatch &batch = body.batch();
     auto fresh = freshOnes(tx, batch);
     if (!fresh) {
         return fail(fresh.error());
@@ -200,7 +205,7 @@ Result<PushAnswer> takeBatch(const Transaction &tx, const QUuid &store, const Pu
     // First the records HQ holds and those with ordered streams (sessions, transfers), so
     // the new sales after them find what they refer to.
     const QSet<qsizetype> freshSet(fresh->cbegin(), fresh->cend());
-    auto waitingFrom = takeEach(tx, store, batch, freshSet, results, now);
+    auto waitingFrom = takeEach(tx, store, body, freshSet, results, now);
     if (!waitingFrom) {
         return fail(waitingFrom.error());
     }
@@ -212,7 +217,7 @@ Result<PushAnswer> takeBatch(const Transaction &tx, const QUuid &store, const Pu
             results[i] = waits(batch.records[i]);
         }
     }
-    auto bulk = takeInBulk(tx, store, batch, bulkNow, now);
+    auto bulk = takeInBulk(tx, store, body, bulkNow, now);
     if (!bulk) {
         return fail(bulk.error());
     }
@@ -229,24 +234,25 @@ Result<PushAnswer> takeBatch(const Transaction &tx, const QUuid &store, const Pu
         for (qsizetype i : bulkNow) {
             others.remove(i);
         }
-        if (auto each = takeEach(tx, store, batch, others, results, now); !each) {
+        if (auto each = takeEach(tx, store, body, others, results, now); !each) {
             return fail(each.error());
         }
     }
     return PushAnswer{results};
 }
 
-Result<PushAnswer> pushRecords(CallContext &c, const PushBatch &batch)
+Result<PushAnswer> pushRecords(CallContext &c, const PushBody &body)
 {
     const QUuid store = c.user ? c.user->storeId : QUuid();
     if (store.isNull()) {
         return fail(ErrorCode::Forbidden, Tr::tr("only a store's sync session may push"));
     }
+    const PushBatch &batch = body.batch();
     auto tx = Transaction::begin(c.db);
     if (!tx) {
         return fail(tx.error());
     }
-    auto answer = takeBatch(*tx, store, batch, c.now);
+    auto answer = takeBatch(*tx, store, body, c.now);
     if (!answer) {
         return fail(answer.error());
     }
@@ -301,7 +307,17 @@ Result<Page<QuarantinedRecord>> quarantined(CallContext &c, const ListQuery &que
 
 void registerPushHandlers(Dispatcher &dispatcher)
 {
-    dispatcher.add(QStringLiteral("push_records"), typed<PushBatch, PushAnswer>(pushRecords));
+    // The batch is read where it was parsed: PushBody checks it with PushBatch's codec.
+    dispatcher.addBodyReader(QStringLiteral("push_records"),
+                             [](CallContext &c, const QByteArray &json) -> Result<Reply> {
+                                 auto body = PushBody::parse(json);
+                                 auto answer = body ? pushRecords(c, **body)
+                                                    : Result<PushAnswer>(fail(body.error()));
+                                 if (!answer) {
+                                     return fail(answer.error());
+                                 }
+                                 return Reply(json::write(*answer));
+                             });
     dispatcher.add(QStringLiteral("get_quarantine"),
                    typed<ListQuery, Page<QuarantinedRecord>>(quarantined));
 }
