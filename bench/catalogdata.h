@@ -68,6 +68,13 @@ struct SalesPlace
 // sold while HQ was away; otherwise history HQ already holds.
 Status writeSales(Database &db, int sales, const SalesPlace &place, const Catalog &c, bool queued);
 
+// Sales like writeSales' as a store pushes them: push_records bodies of up to `perBatch`
+// records, the session they were sold in first (sequence 1), then each sale with its lines,
+// payments and stock movements, in the JSON a store's pusher writes. Made before a run, so
+// that what is timed is HQ taking them.
+QList<QByteArray> pushBatches(const QString &storeId, const SalesPlace &place, const Catalog &c,
+                              int sales, int perBatch);
+
 // The bench's store (kStoreId, ST01), as put_store takes it.
 QJsonObject storeRecord();
 

@@ -28,6 +28,7 @@ Config configFor(const QCommandLineParser &args)
         c.lookupCount = 50;
         c.pullSizes = {300};
         c.pushSales = 100;
+        c.ingestStores = {2};
         c.priceChanges = 3;
     } else if (c.quick) {
         c.catalogSizes = {1000, 10000};
@@ -49,8 +50,10 @@ Config configFor(const QCommandLineParser &args)
         c.priceChanges = 100;
     }
     // To look at one size by hand.
-    for (const auto &[option, sizes] : {std::pair{QStringLiteral("sizes"), &c.catalogSizes},
-                                        std::pair{QStringLiteral("pull-sizes"), &c.pullSizes}}) {
+    for (const auto &[option, sizes] :
+         {std::pair{QStringLiteral("sizes"), &c.catalogSizes},
+          std::pair{QStringLiteral("pull-sizes"), &c.pullSizes},
+          std::pair{QStringLiteral("ingest-stores"), &c.ingestStores}}) {
         if (args.isSet(option)) {
             sizes->clear();
             for (const QString &n : args.value(option).split(u',')) {
@@ -111,6 +114,9 @@ int main(int argc, char **argv)
                       QStringLiteral("list")},
                      {QStringLiteral("push-sales"), QStringLiteral("sales the push sends"),
                       QStringLiteral("n")},
+                     {QStringLiteral("ingest-stores"),
+                      QStringLiteral("stores sending at once in HQ's ingest, comma-separated"),
+                      QStringLiteral("list")},
                      {QStringLiteral("engines"),
                       QStringLiteral("sqlite, postgresql or both (the default), comma-separated"),
                       QStringLiteral("list")},

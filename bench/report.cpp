@@ -151,15 +151,30 @@ QList<Target> targets(const QJsonObject &results)
                           row.value(QStringLiteral("seconds")).toDouble() <= 60};
         }
     }
-    if (sync.contains(QStringLiteral("push"))) {
+    // Judged where HQ takes the most stores at once, as a chain's HQ does; the one store's
+    // whole push on this machine stands beside it.
+    const QJsonArray ingests = sync.value(QStringLiteral("ingest")).toArray();
+    if (!ingests.isEmpty()) {
+        QJsonObject most;
+        for (const auto &r : ingests) {
+            if (r.toObject().value(QStringLiteral("stores")).toInt()
+                >= most.value(QStringLiteral("stores")).toInt()) {
+                most = r.toObject();
+            }
+        }
+        const double rate = most.value(QStringLiteral("records_per_second")).toDouble();
         const QJsonObject push = sync.value(QStringLiteral("push")).toObject();
-        const double rate = push.value(QStringLiteral("records_per_second")).toDouble();
-        const double copied = push.value(QStringLiteral("copy_records_per_second")).toDouble();
         out << Target{QStringLiteral("HQ ingest ≥ 10,000 records/s"),
-                      copied > 0 ? QStringLiteral("%1 records/s (a plain COPY of the same rows: "
-                                                  "%2 sales/s)")
-                                           .arg(num(rate, 0), num(copied, 0))
-                                 : QStringLiteral("%1 records/s").arg(num(rate, 0)),
+                      QStringLiteral("%1 sales/s from %2 stores at once (one store's whole push "
+                                     "on this machine: %3 sales/s; a plain COPY of its rows: "
+                                     "%4 sales/s)")
+                              .arg(num(rate, 0))
+                              .arg(most.value(QStringLiteral("stores")).toInt())
+                              .arg(num(push.value(QStringLiteral("records_per_second")).toDouble(),
+                                       0),
+                                   num(push.value(QStringLiteral("copy_records_per_second"))
+                                               .toDouble(),
+                                       0)),
                       rate >= 10000};
     }
     if (sync.contains(QStringLiteral("price_change"))) {
@@ -448,7 +463,26 @@ Status writeReport(const QJsonObject &results, const Config &config)
                   / push.value(QStringLiteral("copy_seconds")).toDouble())
            << "× COPY's time.";
     }
-    md << "\n\nPrice change committed at HQ to the store's scan answering it, over "
+    const QJsonArray ingests = sync.value(QStringLiteral("ingest")).toArray();
+    if (!ingests.isEmpty()) {
+        md << "\n\nHQ's ingest alone: the same number of sales from one or more stores, "
+              "written by the bench beforehand in the JSON a store's pusher sends (1,000 "
+              "records a batch) and sent at once, each store a batch at a time as its "
+              "pusher does. The push above also spends this machine's two cores on the "
+              "store reading and settling its outbox, which a store does on its own "
+              "machine.\n\n| Stores at once | Seconds | Sales/s | Rows/s |\n|---|---|---|---|\n";
+        for (const auto &r : ingests) {
+            const QJsonObject row = r.toObject();
+            md << "| " << row.value(QStringLiteral("stores")).toInt() << " | "
+               << num(row.value(QStringLiteral("seconds")).toDouble(), 1) << " | "
+               << num(row.value(QStringLiteral("records_per_second")).toDouble(), 0) << " | "
+               << num(row.value(QStringLiteral("rows_per_second")).toDouble(), 0) << " |\n";
+        }
+        md << "\n";
+    } else {
+        md << "\n\n";
+    }
+    md << "Price change committed at HQ to the store's scan answering it, over "
        << price.value(QStringLiteral("count")).toInt() << " changes: p50 "
        << num(price.value(QStringLiteral("p50_ms")).toDouble(), 1) << " ms, p99 "
        << num(price.value(QStringLiteral("p99_ms")).toDouble(), 1) << " ms.\n";

@@ -11,13 +11,17 @@
 #include "rawhttp.h"
 #include "scenarios.h"
 #include "serverenv.h"
+#include "support/records.h"
 
 #include "core/base/recordid.h"
 #include "core/db/transaction.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QThread>
 #include <QUrl>
+
+#include <latch>
 
 namespace pos::bench {
 
@@ -48,6 +52,29 @@ Status forgetPulls(Database &hq)
     return q ? Status{} : fail(q.error());
 }
 
+// A store at HQ with one register; its sync token.
+Result<QString> addStore(RawHttp &hq, const QJsonObject &store, const QString &registerId)
+{
+    const QByteArray id = store.value(QStringLiteral("id")).toString().toLatin1();
+    const QJsonObject reg{{QStringLiteral("id"), registerId},
+                          {QStringLiteral("store_id"), QString::fromLatin1(id)},
+                          {QStringLiteral("number"), 1},
+                          {QStringLiteral("name"), QStringLiteral("Caja 1")},
+                          {QStringLiteral("active"), true}};
+    for (const auto &[method, path, body] :
+         {std::tuple{"PUT", "/api/stores/" + id, store},
+          std::tuple{"PUT", "/api/registers/" + registerId.toLatin1(), reg}}) {
+        if (auto done = hq.call(method, path, body); !done) {
+            return fail(done.error());
+        }
+    }
+    auto token = hq.call("POST", "/api/stores/" + id + "/sync-token");
+    if (!token) {
+        return fail(token.error());
+    }
+    return token->toObject().value(QStringLiteral("token")).toString();
+}
+
 // HQ's database is named after its catalog's size, so that a kept one (POS_BENCH_KEEP) is
 // reused (POS_BENCH_REUSE) only where the same size is asked for.
 Status setUpHq(const Config &config, Link &link, int products)
@@ -74,28 +101,14 @@ Status setUpHq(const Config &config, Link &link, int products)
         return fail(ErrorCode::Unavailable, link.hq->output());
     }
     link.atHq = std::make_unique<RawHttp>(QStringLiteral("127.0.0.1"), link.hq->port());
-    const QJsonObject store = storeRecord();
-    const QJsonObject reg{{QStringLiteral("id"), kRegister},
-                          {QStringLiteral("store_id"), QLatin1String(kStoreId)},
-                          {QStringLiteral("number"), 1},
-                          {QStringLiteral("name"), QStringLiteral("Caja 1")},
-                          {QStringLiteral("active"), true}};
-    Result<QJsonValue> token = fail(ErrorCode::Internal, QString());
     if (auto in = link.atHq->logIn(); !in) {
         return in;
     }
-    for (const auto &[method, path, body] :
-         {std::tuple{"PUT", QByteArray("/api/stores/") + kStoreId, store},
-          std::tuple{"PUT", "/api/registers/" + kRegister.toLatin1(), reg}}) {
-        if (auto done = link.atHq->call(method, path, body); !done) {
-            return fail(done.error());
-        }
-    }
-    token = link.atHq->call("POST", QByteArray("/api/stores/") + kStoreId + "/sync-token");
+    auto token = addStore(*link.atHq, storeRecord(), kRegister);
     if (!token) {
         return fail(token.error());
     }
-    link.token = token->toObject().value(QStringLiteral("token")).toString();
+    link.token = *token;
     return {};
 }
 
@@ -242,6 +255,23 @@ Result<QJsonObject> pull(const Config &config, int products)
                        {QStringLiteral("copy_ratio"), seconds / *copy}};
 }
 
+// The catalog's cash and card tenders, as HQ has them.
+Result<Catalog> tendersOf(Database &hq)
+{
+    Catalog c{{}, QString(), QString(), {}};
+    auto conn = hq.connection();
+    auto q = conn ? exec(*conn, QStringLiteral("SELECT id, code FROM tenders"))
+                  : Result<QSqlQuery>(fail(conn.error()));
+    if (!q) {
+        return fail(q.error());
+    }
+    while (q->next()) {
+        (q->value(1).toString() == QLatin1String("CASH") ? c.cashId : c.cardId)
+                = q->value(0).toString();
+    }
+    return c;
+}
+
 Result<QJsonObject> push(const Config &config)
 {
     Link link;
@@ -267,18 +297,12 @@ Result<QJsonObject> push(const Config &config)
     }
     QThread::sleep(1); // the session's own push goes first
     link.store.reset();
-    Catalog c{{}, QString(), QString(), {}};
-    auto ids = link.hqDb->db().connection();
-    auto q = ids ? exec(*ids, QStringLiteral("SELECT id, code FROM tenders"))
-                 : Result<QSqlQuery>(fail(ids.error()));
-    while (q && q->next()) {
-        (q->value(1).toString() == QLatin1String("CASH") ? c.cashId : c.cardId)
-                = q->value(0).toString();
-    }
-    if (auto ok = writeSales(link.storeDb->db(), config.pushSales,
-                             {kRegister, session, link.atStore->userId()}, c, true);
-        !ok) {
-        return fail(ok.error());
+    auto c = tendersOf(link.hqDb->db());
+    auto written = c ? writeSales(link.storeDb->db(), config.pushSales,
+                                  {kRegister, session, link.atStore->userId()}, *c, true)
+                     : Status(fail(c.error()));
+    if (!written) {
+        return fail(written.error());
     }
     qInfo("sync: sales written, the store pushes");
     const auto t0 = Clock::now();
@@ -329,6 +353,109 @@ Result<QJsonObject> push(const Config &config)
                        {QStringLiteral("rows_per_second"), double(rows) / seconds},
                        {QStringLiteral("copy_seconds"), *copy},
                        {QStringLiteral("copy_records_per_second"), config.pushSales / *copy}};
+}
+
+// One store's pusher as HQ sees it: logs in with its sync token, waits for the start,
+// then sends its batches one after another, each after the answer to the one before.
+Status sendBatches(quint16 port, const QString &token, const QList<QByteArray> &batches,
+                   std::latch &start)
+{
+    RawHttp login(QStringLiteral("127.0.0.1"), port);
+    auto session = login.call("POST", "/api/sync/login", {{QStringLiteral("token"), token}});
+    start.arrive_and_wait();
+    if (!session) {
+        return fail(session.error());
+    }
+    RawHttp http(QStringLiteral("127.0.0.1"), port,
+                 session->toObject().value(QStringLiteral("token")).toString().toLatin1());
+    for (const QByteArray &batch : batches) {
+        if (const int status = http.request("POST", "/api/sync/push", batch); status != 200) {
+            return fail(ErrorCode::Internal, QStringLiteral("push answered %1: %2")
+                                                     .arg(status)
+                                                     .arg(QString::fromUtf8(http.body().left(300))));
+        }
+        // Every record taken: a retry or a refusal would mean the figure is not HQ's.
+        if (http.body().contains("\"retry\"") || http.body().contains("\"rejected\"")) {
+            return fail(ErrorCode::Internal, QStringLiteral("HQ did not take every record: %1")
+                                                     .arg(QString::fromUtf8(http.body().left(300))));
+        }
+    }
+    return {};
+}
+
+// HQ's side of the push alone: the sales of `stores` stores, written by the bench as their
+// pushers write them before the clock starts, sent at once, each store a batch at a time.
+// On this machine the push above shares the cores with the store's own reading and
+// settling; in a chain every store does that on its own machine, and HQ takes many stores.
+Result<QJsonObject> ingest(const Config &config, int stores)
+{
+    Link link;
+    if (auto ok = setUpHq(config, link, 1000); !ok) {
+        return fail(ok.error());
+    }
+    auto c = tendersOf(link.hqDb->db());
+    if (!c) {
+        return fail(c.error());
+    }
+    const int perStore = config.pushSales / stores;
+    QList<QString> tokens;
+    QList<QList<QByteArray>> batches;
+    for (int k = 0; k < stores; ++k) {
+        const QString id = k == 0 ? QLatin1String(kStoreId)
+                                  : QStringLiteral("6f1c3a52-0000-4000-8000-0000000b%1")
+                                            .arg(k, 4, 10, QLatin1Char('0'));
+        const QString reg = k == 0 ? kRegister
+                                   : QStringLiteral("6f1c3a52-0000-4000-8000-0000000c%1")
+                                             .arg(k, 4, 10, QLatin1Char('0'));
+        auto token = k == 0 ? Result<QString>(link.token)
+                            : addStore(*link.atHq,
+                                       test::storeRecord(id,
+                                                         QStringLiteral("ST%1").arg(k + 1, 2, 10,
+                                                                                    QLatin1Char(
+                                                                                            '0')),
+                                                         QStringLiteral("Bench %1").arg(k + 1)),
+                                       reg);
+        if (!token) {
+            return fail(token.error());
+        }
+        tokens << *token;
+        batches << pushBatches(id, {reg, newRecordIdText(), link.atHq->userId()}, *c, perStore,
+                               1000);
+    }
+    qInfo("sync: %d stores' batches made, HQ takes them", stores);
+    std::latch start(stores + 1);
+    QList<Status> outcomes(stores);
+    QList<QThread *> threads;
+    for (int k = 0; k < stores; ++k) {
+        threads << QThread::create([&, k] {
+            outcomes[k] = sendBatches(link.hq->port(), tokens.at(k), batches.at(k), start);
+        });
+        threads.last()->start();
+    }
+    start.arrive_and_wait(); // every store logged in
+    const auto t0 = Clock::now();
+    for (QThread *thread : threads) {
+        thread->wait();
+        delete thread;
+    }
+    const double seconds = msSince(t0) / 1000;
+    for (const Status &outcome : outcomes) {
+        if (!outcome) {
+            return fail(outcome.error());
+        }
+    }
+    const qint64 sales = qint64(perStore) * stores;
+    auto conn = link.hqDb->db().connection();
+    auto held = conn ? exec(*conn, QStringLiteral("SELECT COUNT(*) FROM sales"))
+                     : Result<QSqlQuery>(fail(conn.error()));
+    if (!held || !held->next() || held->value(0).toLongLong() != sales) {
+        return fail(ErrorCode::Internal, QStringLiteral("HQ does not hold the %1 sales").arg(sales));
+    }
+    return QJsonObject{{QStringLiteral("stores"), stores},
+                       {QStringLiteral("sales"), sales},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("records_per_second"), double(sales) / seconds},
+                       {QStringLiteral("rows_per_second"), double(sales) * 13 / seconds}};
 }
 
 Result<QJsonObject> priceChanges(const Config &config)
@@ -404,6 +531,16 @@ Outcome syncScenario(const Config &config)
         return {out, pushed.error().message};
     }
     out.insert(QStringLiteral("push"), *pushed);
+    QJsonArray ingests;
+    for (int stores : config.ingestStores) {
+        qInfo("sync: HQ takes %d sales from %d stores at once", config.pushSales, stores);
+        auto taken = ingest(config, stores);
+        if (!taken) {
+            return {out, taken.error().message};
+        }
+        ingests.append(*taken);
+    }
+    out.insert(QStringLiteral("ingest"), ingests);
     qInfo("sync: %d price changes", config.priceChanges);
     auto changes = priceChanges(config);
     if (!changes) {
