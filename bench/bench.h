@@ -21,16 +21,16 @@ struct Config
     bool quick = true;
     QList<Engine> engines{Engine::Sqlite, Engine::PostgreSql}; // for lookups and sales
     QList<int> catalogSizes;                                   // products in the lookup scenarios
-    QList<int> terminals;          // concurrent tills in the sale scenario
-    int saleSeconds = 5;           // how long each sale load runs
-    int saleHistory = 1000;        // sales the store already has when the tills start
-    int lookupCount = 2000;        // lookups measured per configuration
-    QList<int> pullSizes;          // products in an initial pull
-    int pushSales = 5000;          // sales pushed to HQ
-    QList<int> ingestStores{1, 4}; // stores pushing at once in HQ's ingest alone
-    int priceChanges = 20;         // price changes timed from HQ to the store
-    QString pgUrl;                 // the cluster (POS_TEST_PG_URL)
-    QString storeServer;           // program paths
+    QList<int> terminals;             // concurrent tills in the sale scenario
+    int saleSeconds = 5;              // how long each sale load runs
+    int saleHistory = 1000;           // sales the store already has when the tills start
+    int lookupCount = 2000;           // lookups measured per configuration
+    QList<int> pullSizes;             // products in an initial pull
+    int pushSales = 5000;             // sales pushed to HQ
+    QList<int> ingestStores{1, 2, 4}; // stores pushing at once in HQ's ingest alone
+    int priceChanges = 20;            // price changes timed from HQ to the store
+    QString pgUrl;                    // the cluster (POS_TEST_PG_URL)
+    QString storeServer;              // program paths
     QString hqServer;
     QString terminalBench;
     QString referenceDir; // bench/reference (Fastify), empty to skip
