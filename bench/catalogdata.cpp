@@ -255,6 +255,83 @@ BenchDatabase::~BenchDatabase()
 
 namespace {
 
+// Sale number `s` of the generated history: 5 lines of products (s * 5 + l) % 1000 at
+// their catalog prices, a 10.00 card payment and the rest in cash, each line's stock
+// movement. writeSales puts it into a store's tables, pushBatches into a store's push.
+struct GeneratedSale
+{
+    struct Line
+    {
+        QString id;
+        QString movementId;
+        QString productId;
+        qint64 price = 0;
+    };
+    QString id;
+    QList<Line> lines;
+    QString cardPaymentId;
+    QString cashPaymentId;
+    qint64 total = 0;
+};
+
+GeneratedSale generatedSale(int s)
+{
+    GeneratedSale sale{newRecordIdText(), {}, newRecordIdText(), newRecordIdText(), 0};
+    for (int l = 0; l < 5; ++l) {
+        const int i = (s * 5 + l) % 1000;
+        sale.lines.append({newRecordIdText(), newRecordIdText(), productIdOf(i), priceOf(i)});
+        sale.total += priceOf(i);
+    }
+    return sale;
+}
+
+constexpr qint64 kCardAmount = 1000;
+
+// The statements that write one generated sale into a store's tables.
+QStringList saleStatements(int s, const GeneratedSale &sale, const SalesPlace &place,
+                           const Catalog &c, const QString &today, const QString &now)
+{
+    QStringList lines;
+    QStringList moves;
+    for (qsizetype l = 0; l < sale.lines.size(); ++l) {
+        const GeneratedSale::Line &line = sale.lines.at(l);
+        lines << QStringLiteral("('%1', '%2', %3, '%4', 'item', 1000, %5, 0, %5, FALSE)")
+                         .arg(line.id, sale.id)
+                         .arg(l + 1)
+                         .arg(line.productId)
+                         .arg(line.price);
+        moves << QStringLiteral("('%1', '%2', '%3', 'sale', 'none', -1000, '%4', '%5', "
+                                "'%6', '%7')")
+                         .arg(line.movementId, QLatin1String(kStoreId), line.productId, sale.id,
+                              place.cashier, today, now);
+    }
+    return {QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, "
+                           "cashier_id, receipt_number, kind, status, business_date, "
+                           "created_at, language, ticket_discount, subtotal, tax_total, "
+                           "total, change_given, content_hash) VALUES ('%1', '%2', '%3', "
+                           "'%4', '%5', 'ST01-H-%6', 'sale', 'completed', '%7', '%8', "
+                           "'es', 0, %9, 0, %9, 0, 'bench')")
+                    .arg(sale.id, QLatin1String(kStoreId), place.registerId, place.session,
+                         place.cashier)
+                    .arg(s, 6, 10, QLatin1Char('0'))
+                    .arg(today, now)
+                    .arg(sale.total),
+            QStringLiteral("INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
+                           "description, quantity, unit_price, discount, total, "
+                           "price_overridden) VALUES %1")
+                    .arg(lines.join(u',')),
+            QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, amount) "
+                           "VALUES ('%1', '%2', '%3', %4), ('%5', '%2', '%6', %7)")
+                    .arg(sale.cardPaymentId, sale.id, c.cardId)
+                    .arg(kCardAmount)
+                    .arg(sale.cashPaymentId, c.cashId)
+                    .arg(sale.total - kCardAmount),
+            QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
+                           "reason, quantity, reference_id, user_id, business_date, "
+                           "occurred_at) VALUES %1")
+                    .arg(moves.join(u','))};
+}
+
 // Sales first..first+count-1 of writeSales, in one transaction.
 Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &place, const Catalog &c,
                       bool queued)
@@ -266,52 +343,12 @@ Status writeSalesFrom(Database &db, int first, int count, const SalesPlace &plac
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     for (int s = first; s < first + count; ++s) {
-        const QString sale = newRecordIdText();
-        qint64 total = 0;
-        QStringList lines;
-        QStringList moves;
-        for (int l = 0; l < 5; ++l) {
-            const int i = (s * 5 + l) % 1000;
-            total += priceOf(i);
-            const QString line = newRecordIdText();
-            lines << QStringLiteral("('%1', '%2', %3, '%4', 'item', 1000, %5, 0, %5, FALSE)")
-                             .arg(line, sale)
-                             .arg(l + 1)
-                             .arg(productIdOf(i))
-                             .arg(priceOf(i));
-            moves << QStringLiteral("('%1', '%2', '%3', 'sale', 'none', -1000, '%4', '%5', "
-                                    "'%6', '%7')")
-                             .arg(newRecordIdText(), QLatin1String(kStoreId), productIdOf(i), sale,
-                                  place.cashier, today, now);
-        }
-        QStringList statements{
-                QStringLiteral("INSERT INTO sales (id, store_id, register_id, session_id, "
-                               "cashier_id, receipt_number, kind, status, business_date, "
-                               "created_at, language, ticket_discount, subtotal, tax_total, "
-                               "total, change_given, content_hash) VALUES ('%1', '%2', '%3', "
-                               "'%4', '%5', 'ST01-H-%6', 'sale', 'completed', '%7', '%8', "
-                               "'es', 0, %9, 0, %9, 0, 'bench')")
-                        .arg(sale, QLatin1String(kStoreId), place.registerId, place.session,
-                             place.cashier)
-                        .arg(s, 6, 10, QLatin1Char('0'))
-                        .arg(today, now)
-                        .arg(total),
-                QStringLiteral("INSERT INTO sale_lines (id, sale_id, line_no, product_id, "
-                               "description, quantity, unit_price, discount, total, "
-                               "price_overridden) VALUES %1")
-                        .arg(lines.join(u',')),
-                QStringLiteral("INSERT INTO sale_payments (id, sale_id, tender_id, amount) "
-                               "VALUES ('%1', '%2', '%3', 1000), ('%4', '%2', '%5', %6)")
-                        .arg(newRecordIdText(), sale, c.cardId, newRecordIdText(), c.cashId)
-                        .arg(total - 1000),
-                QStringLiteral("INSERT INTO stock_movements (id, store_id, product_id, kind, "
-                               "reason, quantity, reference_id, user_id, business_date, "
-                               "occurred_at) VALUES %1")
-                        .arg(moves.join(u','))};
+        const GeneratedSale sale = generatedSale(s);
+        QStringList statements = saleStatements(s, sale, place, c, today, now);
         if (queued) {
             statements << QStringLiteral("INSERT INTO outbox (kind, record_id, queued_at) VALUES "
                                          "('sale', '%1', '%2')")
-                                  .arg(sale, now);
+                                  .arg(sale.id, now);
         }
         for (const QString &sql : statements) {
             if (auto q = tx->exec(sql); !q) {
@@ -387,32 +424,32 @@ QByteArray sessionPushed(const QString &storeId, const SalesPlace &place, const 
 QByteArray salePushed(int s, const QString &storeId, const SalesPlace &place, const Catalog &c,
                       const QString &today, const QString &now)
 {
-    const QString sale = newRecordIdText();
-    qint64 total = 0;
+    const GeneratedSale sale = generatedSale(s);
     QByteArrayList lines;
     QByteArrayList moves;
-    for (int l = 0; l < 5; ++l) {
-        const int i = (s * 5 + l) % 1000;
-        const QByteArray price = QByteArray::number(priceOf(i));
-        total += priceOf(i);
-        lines << "{\"id\":" + quoted(newRecordIdText()) + ",\"line_no\":"
-                         + QByteArray::number(l + 1) + ",\"product_id\":" + quoted(productIdOf(i))
+    for (qsizetype l = 0; l < sale.lines.size(); ++l) {
+        const GeneratedSale::Line &line = sale.lines.at(l);
+        const QByteArray price = QByteArray::number(line.price);
+        lines << "{\"id\":" + quoted(line.id) + ",\"line_no\":" + QByteArray::number(l + 1)
+                         + ",\"product_id\":" + quoted(line.productId)
                          + ",\"description\":\"item\",\"quantity\":1000,\"unit_price\":" + price
                          + ",\"discount\":0,\"total\":" + price
                          + ",\"price_overridden\":false,\"original_line_id\":null,"
                            "\"ticket_share\":0}";
-        moves << "{\"id\":" + quoted(newRecordIdText()) + ",\"store_id\":" + quoted(storeId)
-                         + ",\"product_id\":" + quoted(productIdOf(i))
+        moves << "{\"id\":" + quoted(line.movementId) + ",\"store_id\":" + quoted(storeId)
+                         + ",\"product_id\":" + quoted(line.productId)
                          + ",\"kind\":\"sale\",\"reason\":\"none\",\"quantity\":-1000,"
                            "\"user_id\":"
                          + quoted(place.cashier) + ",\"business_date\":" + quoted(today)
                          + ",\"occurred_at\":" + quoted(now) + '}';
     }
-    const QByteArray payments = "{\"id\":" + quoted(newRecordIdText()) + ",\"tender_id\":"
-                                + quoted(c.cardId) + ",\"amount\":1000,\"reference\":\"\"},"
-                                + "{\"id\":" + quoted(newRecordIdText())
-                                + ",\"tender_id\":" + quoted(c.cashId) + ",\"amount\":"
-                                + QByteArray::number(total - 1000) + ",\"reference\":\"\"}";
+    const QByteArray total = QByteArray::number(sale.total);
+    const QByteArray payments = "{\"id\":" + quoted(sale.cardPaymentId)
+                                + ",\"tender_id\":" + quoted(c.cardId) + ",\"amount\":"
+                                + QByteArray::number(kCardAmount) + ",\"reference\":\"\"},{\"id\":"
+                                + quoted(sale.cashPaymentId) + ",\"tender_id\":" + quoted(c.cashId)
+                                + ",\"amount\":" + QByteArray::number(sale.total - kCardAmount)
+                                + ",\"reference\":\"\"}";
     const QByteArray row
             = "{\"store_id\":" + quoted(storeId) + ",\"register_id\":" + quoted(place.registerId)
               + ",\"session_id\":" + quoted(place.session)
@@ -422,10 +459,10 @@ QByteArray salePushed(int s, const QString &storeId, const SalesPlace &place, co
               + QByteArray::number(s)
               + "\",\"kind\":\"sale\",\"status\":\"completed\",\"business_date\":" + quoted(today)
               + ",\"created_at\":" + quoted(now)
-              + ",\"language\":\"es\",\"ticket_discount\":0,\"subtotal\":"
-              + QByteArray::number(total) + ",\"tax_total\":0,\"total\":"
-              + QByteArray::number(total) + ",\"change_given\":0,\"content_hash\":\"bench\"}";
-    return pushed("sale", sale, row,
+              + ",\"language\":\"es\",\"ticket_discount\":0,\"subtotal\":" + total
+              + ",\"tax_total\":0,\"total\":" + total
+              + ",\"change_given\":0,\"content_hash\":\"bench\"}";
+    return pushed("sale", sale.id, row,
                   "\"sale_lines\":[" + lines.join(',') + "],\"sale_payments\":[" + payments
                           + "],\"stock_movements\":[" + moves.join(',') + ']');
 }
