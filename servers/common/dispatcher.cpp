@@ -51,14 +51,6 @@ Result<QJsonObject> split(const Command &command, const QJsonObject &params, Cal
     return input;
 }
 
-Result<Reply> logged(const Command &command, Result<Reply> result)
-{
-    if (!result && result.error().code == ErrorCode::Internal) {
-        qCWarning(lcDispatch) << command.name << result.error().message << result.error().details;
-    }
-    return result;
-}
-
 } // namespace
 
 Status requirePermission(CallContext &context, Permission permission)
@@ -188,6 +180,20 @@ Result<CallContext> Dispatcher::contextFor(const Command &command,
     return context;
 }
 
+Result<Reply> Dispatcher::run(const Command &command, const Credentials &credentials,
+                              const std::function<Result<Reply>(CallContext &)> &call) const
+{
+    auto context = contextFor(command, credentials);
+    if (!context) {
+        return fail(context.error());
+    }
+    auto result = call(*context);
+    if (!result && result.error().code == ErrorCode::Internal) {
+        qCWarning(lcDispatch) << command.name << result.error().message << result.error().details;
+    }
+    return result;
+}
+
 Result<Reply> Dispatcher::execute(const Command &command, const Credentials &credentials,
                                   const QJsonObject &params) const
 {
@@ -198,15 +204,10 @@ Result<Reply> Dispatcher::execute(const Command &command, const Credentials &cre
     if (handler == m_handlers.constEnd()) {
         return fail(ErrorCode::NotFound, Tr::tr("%1 is not served here").arg(command.name));
     }
-    auto context = contextFor(command, credentials);
-    if (!context) {
-        return fail(context.error());
-    }
-    auto input = split(command, params, *context);
-    if (!input) {
-        return fail(input.error());
-    }
-    return logged(command, (*handler)(*context, *input));
+    return run(command, credentials, [&](CallContext &context) -> Result<Reply> {
+        auto input = split(command, params, context);
+        return input ? (*handler)(context, *input) : Result<Reply>(fail(input.error()));
+    });
 }
 
 Result<Reply> Dispatcher::execute(const Command &command, const Credentials &credentials,
@@ -216,11 +217,7 @@ Result<Reply> Dispatcher::execute(const Command &command, const Credentials &cre
     if (reader == m_bodyReaders.constEnd()) {
         return fail(ErrorCode::NotFound, Tr::tr("%1 is not served here").arg(command.name));
     }
-    auto context = contextFor(command, credentials);
-    if (!context) {
-        return fail(context.error());
-    }
-    return logged(command, (*reader)(*context, body));
+    return run(command, credentials, [&](CallContext &context) { return (*reader)(context, body); });
 }
 
 } // namespace pos

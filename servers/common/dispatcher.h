@@ -81,6 +81,9 @@ private:
                      CallContext &context) const;
     // The call's context, authenticated and authorised.
     Result<CallContext> contextFor(const Command &command, const Credentials &credentials) const;
+    // `call` in that context; an internal failure is logged.
+    Result<Reply> run(const Command &command, const Credentials &credentials,
+                      const std::function<Result<Reply>(CallContext &)> &call) const;
 
     Database &m_db;
     const ServerIdentity &m_identity;

@@ -51,14 +51,29 @@ QVariantList valuesOf(const QJsonObject &row, const QStringList &columns)
     return values;
 }
 
+bool namesStore(const QJsonObject &row, const QString &column, const QUuid &storeId)
+{
+    return QUuid::fromString(row.value(column).toString()) == storeId;
+}
+
+// The same for a record read in place (PushBody).
+bool namesStore(simdjson::dom::object row, const QString &column, const QUuid &storeId)
+{
+    std::string_view s;
+    return row.at_key(column.toStdString()).get_string().get(s) == simdjson::SUCCESS
+           && QUuid::fromString(QUtf8StringView(s.data(), static_cast<qsizetype>(s.size())))
+                      == storeId;
+}
+
 // Every row of a record names the store that pushes it wherever it names a store.
-Status checkStore(const QJsonObject &row, const QStringList &columns, const QUuid &storeId)
+template<typename Row>
+Status checkStore(const Row &row, const QStringList &columns, const QUuid &storeId)
 {
     if (columns.isEmpty()) {
         return {};
     }
     for (const QString &c : columns) {
-        if (QUuid::fromString(row.value(c).toString()) == storeId) {
+        if (namesStore(row, c, storeId)) {
             return {};
         }
     }
@@ -66,12 +81,12 @@ Status checkStore(const QJsonObject &row, const QStringList &columns, const QUui
                 Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
 }
 
-bool namesStore(const PulledPage::Element &value, const QUuid &storeId)
+// Where a part's rows name a store: its store_id, if it has one.
+QStringList storeColumnOf(const PushPart &part)
 {
-    std::string_view s;
-    return value.get_string().get(s) == simdjson::SUCCESS
-           && QUuid::fromString(QUtf8StringView(s.data(), static_cast<qsizetype>(s.size())))
-                      == storeId;
+    return part.columns.contains(QStringLiteral("store_id"))
+                   ? QStringList{QStringLiteral("store_id")}
+                   : QStringList{};
 }
 
 // Column names as simdjson looks them up.
@@ -82,21 +97,6 @@ std::vector<std::string> keysOf(const QStringList &columns)
         out.push_back(c.toStdString());
     }
     return out;
-}
-
-// The same checks and rows for a record read in place.
-Status checkStore(simdjson::dom::object row, const QStringList &columns, const QUuid &storeId)
-{
-    if (columns.isEmpty()) {
-        return {};
-    }
-    for (const QString &c : columns) {
-        if (namesStore(row.at_key(c.toStdString()), storeId)) {
-            return {};
-        }
-    }
-    return fail(ErrorCode::Forbidden,
-                Tr::tr("%1: names another store than the one pushing").arg(columns.join(u'/')));
 }
 
 // A pushed row's columns, in order, after the values already added to its table's row.
@@ -117,9 +117,7 @@ Status addPartRows(TableRows &rows, const QString &recordId, const PushPart &par
     if (parts.at_key(part.table).get_array().get(items) != simdjson::SUCCESS) {
         return {};
     }
-    const QStringList storeColumn = part.columns.contains(QStringLiteral("store_id"))
-                                            ? QStringList{QStringLiteral("store_id")}
-                                            : QStringList{};
+    const QStringList storeColumn = storeColumnOf(part);
     for (const simdjson::dom::element item : items) {
         simdjson::dom::object partRow;
         if (item.get_object().get(partRow) != simdjson::SUCCESS) {
@@ -192,9 +190,7 @@ Status writePart(const Transaction &tx, const PushPart &part, const QUuid &id,
                                            part.columns.join(QStringLiteral(", ")),
                                            sql::marks(part.columns.size()),
                                            part.key.join(QStringLiteral(", ")), conflict);
-    const QStringList storeColumn = part.columns.contains(QStringLiteral("store_id"))
-                                            ? QStringList{QStringLiteral("store_id")}
-                                            : QStringList{};
+    const QStringList storeColumn = storeColumnOf(part);
     for (const auto &value : rows) {
         const QJsonObject row = value.toObject();
         if (auto ok = checkStore(row, storeColumn, storeId); !ok) {
